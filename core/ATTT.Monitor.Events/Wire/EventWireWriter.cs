@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace ATTT.Monitor.Events.Wire;
+
+/// <summary>Writes events and batches in the wire format of docs/protocol.md.</summary>
+public static class EventWireWriter
+{
+    public static void WriteBatch(Utf8JsonWriter writer, EventBatch batch)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("v", EventBatch.ProtocolVersion);
+        writer.WriteString("agent_id", batch.AgentId);
+        writer.WriteNumber("seq", batch.Sequence);
+        writer.WriteString("sent_at", EventTime.Format(batch.SentAt));
+        writer.WriteNumber("dropped", batch.Dropped);
+        writer.WriteStartArray("events");
+        foreach (var e in batch.Events)
+            WriteEvent(writer, e);
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    public static byte[] SerializeBatch(EventBatch batch)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer))
+            WriteBatch(writer, batch);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    public static void WriteEvent(Utf8JsonWriter writer, EventRecord e)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("provider", e.Provider);
+        WriteOptional(writer, "provider_guid", e.ProviderGuid);
+        WriteOptional(writer, "event_source_name", e.EventSourceName);
+        writer.WriteNumber("event_id", e.EventId);
+        WriteOptional(writer, "qualifiers", e.Qualifiers);
+        WriteOptional(writer, "version", e.Version);
+        WriteOptional(writer, "level", e.Level);
+        WriteOptional(writer, "task", e.Task);
+        WriteOptional(writer, "opcode", e.Opcode);
+        WriteOptional(writer, "keywords", e.Keywords);
+        writer.WriteString("time", EventTime.Format(e.TimeCreated));
+        writer.WriteNumber("record_id", e.RecordId);
+        WriteOptional(writer, "activity_id", e.ActivityId);
+        WriteOptional(writer, "related_activity_id", e.RelatedActivityId);
+        WriteOptional(writer, "process_id", e.ProcessId);
+        WriteOptional(writer, "thread_id", e.ThreadId);
+        writer.WriteString("channel", e.Channel);
+        writer.WriteString("computer", e.Computer);
+        WriteOptional(writer, "user_id", e.UserId);
+        writer.WriteString("payload", e.PayloadKind.ToString());
+        WriteOptional(writer, "userdata_name", e.UserDataName);
+        writer.WriteStartArray("data");
+        foreach (var f in e.Fields)
+        {
+            writer.WriteStartArray();
+            writer.WriteStringValue(f.Name);
+            WriteValue(writer, f);
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndArray();
+        if (e.Recovered)
+            writer.WriteBoolean("recovered", true);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, EventField f)
+    {
+        if (f.Value is null || f.Kind == EventValueKind.Null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        switch (f.Kind)
+        {
+            case EventValueKind.Integer when long.TryParse(f.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l):
+                writer.WriteNumberValue(l);
+                break;
+            case EventValueKind.Integer when ulong.TryParse(f.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var u):
+                writer.WriteNumberValue(u);
+                break;
+            case EventValueKind.Float when double.TryParse(f.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d):
+                writer.WriteNumberValue(d);
+                break;
+            case EventValueKind.Boolean when bool.TryParse(f.Value, out var b):
+                writer.WriteBooleanValue(b);
+                break;
+            default:
+                writer.WriteStringValue(f.Value);
+                break;
+        }
+    }
+
+    private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null)
+            writer.WriteString(name, value);
+    }
+
+    private static void WriteOptional(Utf8JsonWriter writer, string name, int? value)
+    {
+        if (value is not null)
+            writer.WriteNumber(name, value.Value);
+    }
+}
