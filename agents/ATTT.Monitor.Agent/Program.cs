@@ -1,0 +1,3 @@
+using ATTT.Monitor.Agent.Cli;
+
+return await AgentCommandLine.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
