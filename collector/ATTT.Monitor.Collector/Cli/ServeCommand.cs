@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ATTT.Monitor.Collector.Hosting;
 
 namespace ATTT.Monitor.Collector.Cli;
 
@@ -10,15 +11,21 @@ public static class ServeCommand
         var data = CommonOptions.Data(required: false);
         var urls = new Option<string>("--urls")
         {
-            Description = "Addresses to listen on.",
+            Description = "Addresses to listen on (separate several with ';').",
             DefaultValueFactory = _ => "http://127.0.0.1:5080",
         };
-        var config = new Option<FileInfo?>("--config") { Description = "Configuration file (YAML or JSON)." };
+        var config = new Option<FileInfo?>("--config") { Description = "Configuration file (JSON)." };
         var command = new Command("serve", "Run the collector: ingest API, detection, incidents, notifications, scheduler, dashboard.")
         {
             data, urls, config,
         };
-        command.SetAction((_, _) => throw new NotBuiltYetException("attt serve"));
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = new ServeOptions(parse.GetValue(data)!.FullName, parse.GetValue(urls)!, parse.GetValue(config)?.FullName);
+            await using var app = CollectorHost.Build(options);
+            await CollectorHost.RunAsync(app, context.Out, cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
         return command;
     }
 }
