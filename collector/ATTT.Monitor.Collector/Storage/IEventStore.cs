@@ -1,0 +1,31 @@
+using ATTT.Monitor.Events.Wire;
+
+namespace ATTT.Monitor.Collector.Storage;
+
+/// <summary>
+/// Where events live: the embedded SQLite store by default, Elasticsearch for a province.
+/// One contract test suite runs against every implementation.
+/// </summary>
+public interface IEventStore
+{
+    /// <summary>
+    /// Stores a batch from an agent, idempotently by (agent id, batch sequence). Returns only after
+    /// the batch is durable; a batch already stored is reported as a duplicate and not stored again.
+    /// </summary>
+    Task<AppendResult> AppendBatchAsync(AgentIdentity agent, EventBatch batch, DateTimeOffset receivedAt, CancellationToken cancellationToken);
+
+    /// <summary>Events with an id greater than <paramref name="afterId"/>, in id order (the pipeline's feed).</summary>
+    Task<IReadOnlyList<StoredEvent>> ReadAfterAsync(long afterId, int max, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<StoredEvent>> GetByIdsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
+
+    Task<EventPage> SearchAsync(EventQuery query, CancellationToken cancellationToken);
+
+    Task<long> CountAsync(CancellationToken cancellationToken);
+
+    /// <summary>Events per hour since <paramref name="since"/> (dashboard chart); units null = all.</summary>
+    Task<IReadOnlyList<HourlyCount>> CountPerHourAsync(DateTimeOffset since, IReadOnlyCollection<string>? units, CancellationToken cancellationToken);
+
+    /// <summary>Deletes events received before <paramref name="cutoff"/> (retention); returns how many.</summary>
+    Task<long> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+}
