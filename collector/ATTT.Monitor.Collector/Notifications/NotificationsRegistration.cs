@@ -1,7 +1,9 @@
 using ATTT.Monitor.Collector.Incidents;
 using ATTT.Monitor.Collector.Notifications.Acks;
+using ATTT.Monitor.Collector.Notifications.Deadlines;
 using ATTT.Monitor.Collector.Notifications.Options;
 using ATTT.Monitor.Collector.Notifications.Outbox;
+using ATTT.Monitor.Collector.Notifications.Queries;
 using ATTT.Monitor.Collector.Notifications.Sending;
 using ATTT.Monitor.Collector.Notifications.Templates;
 using ATTT.Monitor.Collector.Storage;
@@ -26,8 +28,18 @@ public static class NotificationsRegistration
         services.AddSingleton<IIncidentTransactionHook, OutboxWriter>();
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        services.AddSingleton<NotificationWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<NotificationWatcher>());
+        services.AddSingleton<IDeadlineClock, DeadlineClock>();
+        services.AddSingleton<INotificationQueries, NotificationQueries>();
+        services.AddSingleton<AckService>();
+        services.AddSingleton<AckRateLimiter>();
         return services;
     }
 
-    public static WebApplication MapNotifications(this WebApplication app) => app;
+    public static WebApplication MapNotifications(this WebApplication app)
+    {
+        AckEndpoints.Map(app);
+        return app;
+    }
 }

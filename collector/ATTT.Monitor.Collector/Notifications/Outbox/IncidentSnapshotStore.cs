@@ -34,9 +34,9 @@ public static class IncidentSnapshotStore
         await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public static async Task<IncidentSnapshot?> GetAsync(SqliteConnection connection, long incidentId, CancellationToken cancellationToken)
+    public static async Task<IncidentSnapshot?> GetAsync(SqliteConnection connection, SqliteTransaction? transaction, long incidentId, CancellationToken cancellationToken)
     {
-        await using var select = Db.Command(connection, null, """
+        await using var select = Db.Command(connection, transaction, """
             SELECT incident_id, title, rule_id, rule_title, tags, category, severity, state, unit, host, first_seen, last_seen, count, is_drill
             FROM notification_incidents WHERE incident_id = $id;
             """, ("$id", incidentId));
