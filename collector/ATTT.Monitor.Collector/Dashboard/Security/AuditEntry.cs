@@ -1,0 +1,3 @@
+namespace ATTT.Monitor.Collector.Dashboard.Security;
+
+public sealed record AuditEntry(DateTimeOffset At, string Actor, string Action, string TargetKind, string Target, string? Detail);
