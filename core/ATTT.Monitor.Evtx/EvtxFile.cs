@@ -1,6 +1,7 @@
 using ATTT.Monitor.Evtx.BinXml;
 using ATTT.Monitor.Evtx.Chunks;
 using ATTT.Monitor.Evtx.Model;
+using ATTT.Monitor.Evtx.Rendering;
 using ATTT.Monitor.Events;
 
 namespace ATTT.Monitor.Evtx;
@@ -26,6 +27,26 @@ public static class EvtxFile
         foreach (var record in Expand(path, options, onWarning, builder))
         {
             yield return builder.Build(record);
+        }
+    }
+
+    /// <summary>
+    /// Streams the records of <paramref name="path"/> as element trees for rendering as XML or JSON
+    /// (see <see cref="EvtxDocument"/>). Same streaming and damage handling as <see cref="ReadEvents"/>.
+    /// </summary>
+    public static IEnumerable<EvtxDocument> ReadDocuments(string path, EvtxReadOptions? options = null, Action<EvtxWarning>? onWarning = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return ReadDocumentsCore(path, options ?? new EvtxReadOptions(), onWarning);
+    }
+
+    private static IEnumerable<EvtxDocument> ReadDocumentsCore(string path, EvtxReadOptions options, Action<EvtxWarning>? onWarning)
+    {
+        var builder = new XmlTreeBuilder();
+        foreach (var record in Expand(path, options, onWarning, builder))
+        {
+            if (builder.Root is { } root)
+                yield return new EvtxDocument(root, record.RecordId, record.Recovered);
         }
     }
 

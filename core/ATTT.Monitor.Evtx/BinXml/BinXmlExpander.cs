@@ -156,7 +156,12 @@ internal sealed class BinXmlExpander
         }
 
         if (data.IsEmpty || type == ValueTypes.Null)
+        {
+            // An empty value still makes the element's text "" (not absent), as Windows shows it.
+            visitor.Value(ValueTypes.Null, default);
             return;
+        }
+
         if (type == ValueTypes.BinXml)
         {
             if (nesting >= MaxNesting)

@@ -39,8 +39,9 @@ internal static class ValueFormatter
 
         switch (type)
         {
-            case ValueTypes.String: return Utf16(data);
-            case ValueTypes.AnsiString: return TrimNul(Encoding.Latin1.GetString(data));
+            // Windows (and the reference JSON) show strings without the trailing spaces some providers pad with.
+            case ValueTypes.String: return Utf16(data).TrimEnd(' ');
+            case ValueTypes.AnsiString: return Encoding.Latin1.GetString(data).TrimEnd('\0', ' ');
             case ValueTypes.Int8: return ((sbyte)data[0]).ToString(inv);
             case ValueTypes.UInt8: return data[0].ToString(inv);
             case ValueTypes.Int16: return BinaryPrimitives.ReadInt16LittleEndian(data).ToString(inv);
@@ -133,8 +134,6 @@ internal static class ValueFormatter
             sb.Append('-').Append(BinaryPrimitives.ReadUInt32LittleEndian(data[(8 + (i * 4))..]));
         return sb.ToString();
     }
-
-    private static string TrimNul(string s) => s.TrimEnd('\0');
 
     private static string FormatArray(byte type, ReadOnlySpan<byte> data)
     {

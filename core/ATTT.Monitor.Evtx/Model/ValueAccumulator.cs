@@ -12,17 +12,19 @@ internal struct ValueAccumulator
 {
     private string? _text;
     private StringBuilder? _joined;
+    private bool _empty;
 
     public EventValueKind Kind { get; private set; }
 
     public DateTimeOffset? Time { get; private set; }
 
-    public bool HasValue => _text is not null || _joined is not null;
+    public bool HasValue => _text is not null || _joined is not null || _empty;
 
     public void Reset()
     {
         _text = null;
         _joined = null;
+        _empty = false;
         Kind = EventValueKind.Null;
         Time = null;
     }
@@ -52,7 +54,13 @@ internal struct ValueAccumulator
     {
         var text = ValueFormatter.Format(type, data);
         if (text is null)
+        {
+            if (!HasValue)
+                Kind = EventValueKind.String;
+            _empty = true;
             return;
+        }
+
         var first = !HasValue;
         Add(text, ValueFormatter.Kind(type));
         if (first && type == ValueTypes.FileTime && ValueFormatter.TryFileTime(data, out var ft))
@@ -61,5 +69,5 @@ internal struct ValueAccumulator
             Time = st;
     }
 
-    public readonly string? Text => _joined?.ToString() ?? _text;
+    public readonly string? Text => _joined?.ToString() ?? _text ?? (_empty ? "" : null);
 }
