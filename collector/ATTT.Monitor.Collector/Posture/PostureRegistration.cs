@@ -14,5 +14,9 @@ public static class PostureRegistration
         return services;
     }
 
-    public static WebApplication MapPosture(this WebApplication app) => app;
+    public static WebApplication MapPosture(this WebApplication app)
+    {
+        app.MapPostureEndpoints();
+        return app;
+    }
 }
