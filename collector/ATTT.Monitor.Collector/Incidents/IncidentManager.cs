@@ -142,6 +142,9 @@ public sealed class IncidentManager
     {
         var now = _time.GetUtcNow();
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        // Most checks find nothing open: look first without taking the database's write lock.
+        if (!await IncidentRows.AnyOpenAsync(connection, "condition:" + conditionKey, unit, host, isDrill, cancellationToken).ConfigureAwait(false))
+            return null;
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var current = await IncidentRows.FindOpenAsync(
             connection, transaction, "condition:" + conditionKey, unit, host, isDrill, at, null, cancellationToken).ConfigureAwait(false);

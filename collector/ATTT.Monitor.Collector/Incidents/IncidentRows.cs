@@ -81,6 +81,20 @@ internal static class IncidentRows
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
     }
 
+    public static async Task<bool> AnyOpenAsync(SqliteConnection connection, string groupKey, string unit, string host, bool isDrill, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT EXISTS (SELECT 1 FROM incidents WHERE group_key = $key AND unit = $unit AND host = $host AND is_drill = $drill
+              AND state IN ('new', 'in_progress'));
+            """;
+        command.Parameters.AddWithValue("$key", groupKey);
+        command.Parameters.AddWithValue("$unit", unit);
+        command.Parameters.AddWithValue("$host", host);
+        command.Parameters.AddWithValue("$drill", isDrill ? 1 : 0);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) != 0;
+    }
+
     public static async Task<Incident> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, string groupKey, Incident draft, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();

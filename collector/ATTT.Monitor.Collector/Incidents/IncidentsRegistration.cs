@@ -16,7 +16,9 @@ public static class IncidentsRegistration
         services.AddSingleton<IncidentManager>();
         services.AddSingleton<IIncidentService, IncidentService>();
         // The dashboard area defines the real policy (roles); registered after this, its definition wins.
-        services.AddAuthorization(options => options.AddPolicy(IncidentsEndpoints.DashboardPolicy, p => p.RequireAuthenticatedUser()));
+        // Until then: an authenticated user with a unit claim, which agent tokens never carry.
+        services.AddAuthorization(options => options.AddPolicy(IncidentsEndpoints.DashboardPolicy,
+            p => p.RequireAuthenticatedUser().RequireClaim(UnitClaims.Unit)));
         return services;
     }
 
