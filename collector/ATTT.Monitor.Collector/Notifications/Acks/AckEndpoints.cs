@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using ATTT.Monitor.Collector.Notifications.Templates;
 
 namespace ATTT.Monitor.Collector.Notifications.Acks;
@@ -63,7 +65,10 @@ public static class AckEndpoints
     private static IResult Invalid() =>
         Page(HttpStatusCode.NotFound, "Liên kết không hợp lệ", "<p>Liên kết xác nhận không hợp lệ hoặc đã hết hạn.</p><p lang=\"en\" style=\"color:#555\">The link is invalid or has expired.</p>");
 
-    private static string E(string value) => WebUtility.HtmlEncode(value);
+    // Keeps Vietnamese letters readable in the source while encoding every markup character.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static string E(string value) => Html.Encode(value);
 
     private static IResult Page(HttpStatusCode status, string title, string body)
     {
