@@ -6,6 +6,7 @@ using ATTT.Monitor.Collector.Notifications.Outbox;
 using ATTT.Monitor.Collector.Notifications.Queries;
 using ATTT.Monitor.Collector.Notifications.Sending;
 using ATTT.Monitor.Collector.Notifications.Templates;
+using ATTT.Monitor.Collector.Reports;
 using ATTT.Monitor.Collector.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -34,6 +35,7 @@ public static class NotificationsRegistration
         services.AddSingleton<INotificationQueries, NotificationQueries>();
         services.AddSingleton<AckService>();
         services.AddSingleton<AckRateLimiter>();
+        services.AddSingleton<IReportService, ReportService>();
         return services;
     }
 
