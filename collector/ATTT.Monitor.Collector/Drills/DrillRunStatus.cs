@@ -12,4 +12,7 @@ public static class DrillRunStatus
 
     /// <summary>It was running when the collector stopped.</summary>
     public const string Interrupted = "interrupted";
+
+    /// <summary>Asked for by <c>attt drills run</c> or the dashboard; the collector picks it up within a second or two.</summary>
+    public const string Requested = "requested";
 }

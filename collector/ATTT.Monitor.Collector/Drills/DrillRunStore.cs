@@ -45,6 +45,36 @@ public sealed class DrillRunStore(EmbeddedDatabase database, TimeProvider time)
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
+    /// <summary>
+    /// Asks the running collector to run a drill now (<c>attt drills run</c>, the dashboard): the
+    /// data folder is the channel, so no extra network endpoint or credential is needed.
+    /// </summary>
+    public async Task<long> RequestAsync(string playbookId, string unit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO drill_runs (playbook_id, unit, scheduled_for, trigger, status, recorded_at)
+            VALUES ($p, $u, NULL, $t, 'requested', $now) RETURNING id;
+            """;
+        Bind(command, playbookId, unit, null, DrillRunTrigger.Manual);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>Takes the requested runs, marking them running, so that each is run once.</summary>
+    public async Task<IReadOnlyList<(long Id, string PlaybookId)>> ClaimRequestedAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE drill_runs SET status = 'running', started_at = $now WHERE status = 'requested' RETURNING id, playbook_id;";
+        command.Parameters.AddWithValue("$now", Now());
+        var list = new List<(long, string)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            list.Add((reader.GetInt64(0), reader.GetString(1)));
+        return list;
+    }
+
     /// <summary>Records a scheduled time that passed without a run; false when that time is already recorded.</summary>
     public async Task<bool> RecordMissedAsync(string playbookId, string unit, DateTimeOffset scheduledFor, string detail, CancellationToken cancellationToken)
     {

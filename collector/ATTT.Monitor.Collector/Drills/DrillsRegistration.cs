@@ -1,4 +1,4 @@
-using ATTT.Monitor.Collector.Storage;
+using ATTT.Monitor.Collector.Incidents;
 using Microsoft.Data.Sqlite;
 using Quartz;
 
@@ -25,6 +25,11 @@ public static class DrillsRegistration
         services.AddSingleton<DrillInjector>();
         services.AddSingleton<DrillRunner>();
         services.AddSingleton<DrillScheduler>();
+        services.AddSingleton<DrillSignOffs>();
+        services.AddSingleton<DrillReportBuilder>();
+        services.AddSingleton<IDrillService, DrillService>();
+        services.AddSingleton<IIncidentTransactionHook, DrillIncidentHook>();
+        services.AddHostedService<DrillRequestWatcher>();
         services.AddHttpClient(DrillInjector.HttpClientName);
         if (!options.SchedulerEnabled)
             return services;

@@ -5,7 +5,8 @@ namespace ATTT.Monitor.Collector.Drills;
 /// <summary>
 /// The drills area's tables in the embedded database: version 1 is Quartz's own SQLite schema
 /// (shipped inside the Quartz assembly, so it always matches the Quartz version in use), version 2
-/// the drill schedule, runs, reminders, measurements, sign-offs and lessons.
+/// the drill schedule, runs, reminders, measurements, sign-offs and lessons; version 3 links
+/// drill runs to the (drill) incidents they caused.
 /// </summary>
 public static class DrillsSchema
 {
@@ -17,6 +18,15 @@ public static class DrillsSchema
     {
         yield return new SchemaMigration(Area, 1, QuartzSqlite());
         yield return new SchemaMigration(Area, 2, DrillTables);
+        yield return new SchemaMigration(Area, 3, """
+            CREATE TABLE drill_run_incidents (
+                run_id INTEGER NOT NULL REFERENCES drill_runs(id),
+                incident_id INTEGER NOT NULL UNIQUE,
+                rule_id TEXT NULL,
+                opened_at INTEGER NOT NULL,
+                PRIMARY KEY (run_id, incident_id)
+            );
+            """);
     }
 
     /// <summary>Quartz's SQLite script with its table prefix placeholders filled in.</summary>
