@@ -32,6 +32,7 @@ public static class DashboardRegistration
         services.AddScoped<DashboardText>();
         services.AddSingleton<DashboardClock>();
         services.AddSingleton<DashboardAudit>();
+        services.AddScoped<NeighbourServices>();
         services.AddTransient<IStartupFilter, SecurityHeadersStartupFilter>();
 
         services.AddAuthentication()
