@@ -156,5 +156,11 @@ public static class TextsEn
         ["Incidents.Assigned"] = "Assigned.",
         ["Incidents.Commented"] = "Comment saved.",
         ["Incidents.StateChanged"] = "State updated.",
+        ["Status.NotFound"] = "Not found",
+        ["Status.NotFound.Text"] = "This page or incident does not exist, or belongs to a unit you may not see.",
+        ["Status.BadRequest"] = "Bad request",
+        ["Status.BadRequest.Text"] = "The form expired or is invalid. Reload the page and try again.",
+        ["Status.Error"] = "Something went wrong",
+        ["Status.Error.Text"] = "The system failed to handle the request. Try again later.",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -156,5 +156,11 @@ public static class TextsVi
         ["Incidents.Assigned"] = "Đã giao việc.",
         ["Incidents.Commented"] = "Đã lưu ghi chú.",
         ["Incidents.StateChanged"] = "Đã cập nhật trạng thái.",
+        ["Status.NotFound"] = "Không tìm thấy",
+        ["Status.NotFound.Text"] = "Trang hoặc sự cố này không tồn tại, hoặc thuộc đơn vị mà bạn không được xem.",
+        ["Status.BadRequest"] = "Yêu cầu không hợp lệ",
+        ["Status.BadRequest.Text"] = "Biểu mẫu đã hết hạn hoặc không hợp lệ. Hãy tải lại trang và thử lại.",
+        ["Status.Error"] = "Đã xảy ra lỗi",
+        ["Status.Error.Text"] = "Hệ thống gặp lỗi khi xử lý yêu cầu. Hãy thử lại sau.",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }
