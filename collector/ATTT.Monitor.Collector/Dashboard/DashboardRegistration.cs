@@ -32,6 +32,7 @@ public static class DashboardRegistration
         services.AddScoped<DashboardText>();
         services.AddSingleton<DashboardClock>();
         services.AddSingleton<DashboardAudit>();
+        services.AddScoped<NeighbourServices>();
         services.AddTransient<IStartupFilter, SecurityHeadersStartupFilter>();
 
         services.AddAuthentication()
@@ -67,6 +68,7 @@ public static class DashboardRegistration
             o.Conventions.AuthorizeFolder("/", DashboardPolicies.Dashboard);
             o.Conventions.AllowAnonymousToPage("/SignIn");
             o.Conventions.AllowAnonymousToPage("/Language");
+            o.Conventions.AllowAnonymousToPage("/Status");
             o.Conventions.AuthorizeFolder("/Settings", DashboardPolicies.Admin);
         }).ConfigureApplicationPartManager(parts =>
         {
@@ -89,6 +91,10 @@ public static class DashboardRegistration
             FileProvider = new EmbeddedFileProvider(typeof(DashboardRegistration).Assembly, "ATTT.Monitor.Collector.Dashboard.Assets"),
             RequestPath = "/assets",
         });
+        // Error statuses without a body get a page in the user's language (the JSON API keeps its own bodies).
+        app.UseWhen(
+            context => !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase),
+            branch => branch.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseMiddleware<PasswordChangeGate>();
         app.MapRazorPages();
         return app;

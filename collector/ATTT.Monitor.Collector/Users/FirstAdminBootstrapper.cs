@@ -4,10 +4,10 @@ namespace ATTT.Monitor.Collector.Users;
 
 /// <summary>
 /// On the first start (no account yet) creates the administrator with a one-time password and
-/// prints it to the console; the password must be changed at the first sign-in. Runs as a hosted
-/// service, so after <c>attt serve</c> printed its first line (the dashboard URL).
+/// hands it to <see cref="StartupNotices"/>, which <c>attt serve</c> prints right after its first
+/// line (the dashboard URL); the password must be changed at the first sign-in.
 /// </summary>
-public sealed class FirstAdminBootstrapper(UserStore users, IOptions<UserOptions> options, StartupConsole console, ILogger<FirstAdminBootstrapper> logger) : IHostedService
+public sealed class FirstAdminBootstrapper(UserStore users, IOptions<UserOptions> options, StartupNotices notices, ILogger<FirstAdminBootstrapper> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -17,10 +17,9 @@ public sealed class FirstAdminBootstrapper(UserStore users, IOptions<UserOptions
         var name = options.Value.FirstAdminUserName;
         if (logger.IsEnabled(LogLevel.Information))
             logger.LogInformation("Created the first dashboard administrator {UserName}", name);
-        await console.Out.WriteLineAsync($"Tài khoản quản trị đầu tiên / first administrator: {name}");
-        await console.Out.WriteLineAsync($"Mật khẩu dùng một lần / one-time password: {password}");
-        await console.Out.WriteLineAsync("Đổi mật khẩu khi đăng nhập lần đầu / change it at first sign-in.");
-        await console.Out.FlushAsync(cancellationToken);
+        notices.Add($"Tài khoản quản trị đầu tiên / first administrator: {name}");
+        notices.Add($"Mật khẩu dùng một lần / one-time password: {password}");
+        notices.Add("Đổi mật khẩu khi đăng nhập lần đầu / change it at first sign-in.");
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -13,7 +13,7 @@ public static class UsersRegistration
         foreach (var migration in UsersSchema.Migrations)
             services.AddSingleton(migration);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(new StartupConsole(Console.Out));
+        services.TryAddSingleton<StartupNotices>();
         services.TryAddSingleton<IPasswordHasher<DashboardUser>, PasswordHasher<DashboardUser>>();
         services.TryAddSingleton<UserStore>();
         services.TryAddSingleton<SignInService>();

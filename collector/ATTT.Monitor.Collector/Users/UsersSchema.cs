@@ -21,16 +21,6 @@ public static class UsersSchema
                 disabled INTEGER NOT NULL DEFAULT 0,
                 created_at TEXT NOT NULL
             );
-            CREATE TABLE dashboard_audit (
-                id INTEGER PRIMARY KEY AUTOINCREMENT,
-                at TEXT NOT NULL,
-                actor TEXT NOT NULL,
-                action TEXT NOT NULL,
-                target_kind TEXT NOT NULL,
-                target TEXT NOT NULL,
-                detail TEXT NULL
-            );
-            CREATE INDEX dashboard_audit_at ON dashboard_audit (at);
             """),
     ];
 }

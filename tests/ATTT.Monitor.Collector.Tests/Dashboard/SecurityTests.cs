@@ -1,5 +1,5 @@
 using System.Net;
-using ATTT.Monitor.Collector.Dashboard.Security;
+using ATTT.Monitor.Collector.Audit;
 using ATTT.Monitor.Collector.Tests.Dashboard.Support;
 using ATTT.Monitor.Collector.Users;
 using Microsoft.Extensions.DependencyInjection;
@@ -90,10 +90,10 @@ public sealed class SecurityTests
         var created = await server.Users.FindByNameAsync("canbo.c", TestContext.Current.CancellationToken);
         Assert.Equal("Xã Phú Đô", created!.Unit);
         Assert.True(created.MustChangePassword);
-        var audit = await server.App.Services.GetRequiredService<DashboardAudit>().ListAsync(10, TestContext.Current.CancellationToken);
-        var entry = Assert.Single(audit, a => a.Action == "user.created");
+        var audit = await server.App.Services.GetRequiredService<IAuditLog>().QueryAsync(new AuditQuery { Area = "users" }, TestContext.Current.CancellationToken);
+        var entry = Assert.Single(audit, a => a.Action == "created");
         Assert.Equal("admin", entry.Actor);
-        Assert.Equal("canbo.c", entry.Target);
+        Assert.Equal("user:canbo.c", entry.Target);
         Assert.True(DateTimeOffset.UtcNow - entry.At < TimeSpan.FromMinutes(1));
     }
 

@@ -1,4 +1,6 @@
 using System.Net;
+using ATTT.Monitor.Collector.Audit;
+using ATTT.Monitor.Collector.Hosting;
 using ATTT.Monitor.Collector.Tests.Dashboard.Support;
 using ATTT.Monitor.Collector.Users;
 using Microsoft.Extensions.DependencyInjection;
@@ -79,59 +81,68 @@ public sealed class SignInTests
     }
 
     [Fact]
-    public async Task FirstStart_CreatesAdminWithOneTimePassword_ThatMustBeChanged()
+    public async Task Serve_OnFirstStart_PrintsTheUrlThenAOneTimePassword_ThatMustBeChanged()
     {
-        await using var server = await DashboardServer.StartAsync(seedUsers: false);
-        // The host's own bootstrapper already ran at start and printed to the process console;
-        // run a second one against a fresh account list to capture what it prints.
-        var users = server.Users;
-        var admin = await users.FindByNameAsync("admin", TestContext.Current.CancellationToken);
-        Assert.NotNull(admin);
-        Assert.True(admin.MustChangePassword);
-        Assert.Equal(UserRoles.Admin, admin.Role);
-
-        var console = new StringWriter();
-        var again = new FirstAdminBootstrapper(users, Options.Create(new UserOptions()), new StartupConsole(console), NullLogger<FirstAdminBootstrapper>.Instance);
-        await again.StartAsync(TestContext.Current.CancellationToken);
-        Assert.Equal("", console.ToString());
-
-        // Reset the admin to a known one-time password, as the bootstrapper would have printed it.
-        await users.SetPasswordAsync(admin, "MotLanDuyNhat2026", mustChangePassword: true, TestContext.Current.CancellationToken);
-        using var client = new DashboardClient(server.BaseAddress);
-        var signIn = await client.SignInAsync("admin", "MotLanDuyNhat2026");
-        Assert.Equal("/account/password", signIn.Headers.Location!.OriginalString);
-        var blocked = await client.GetAsync("/pcs");
-        Assert.Equal("/account/password", blocked.Headers.Location!.OriginalString);
-
-        var change = await client.PostFormAsync("/account/password", "/account/password", new()
+        var data = Path.Combine(Path.GetTempPath(), "attt-dash-" + Guid.NewGuid().ToString("N"));
+        await using var app = CollectorHost.Build(new ServeOptions(data, "http://127.0.0.1:0", null));
+        var output = new StringWriter();
+        using var stop = new CancellationTokenSource();
+        var run = CollectorHost.RunAsync(app, TextWriter.Synchronized(output), stop.Token);
+        try
         {
-            ["current"] = "MotLanDuyNhat2026", ["new"] = "Mat-khau-moi-cua-toi", ["confirm"] = "Mat-khau-moi-cua-toi",
-        });
-        Assert.Equal(HttpStatusCode.Redirect, change.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/pcs")).StatusCode);
-        Assert.False((await users.FindByNameAsync("admin", TestContext.Current.CancellationToken))!.MustChangePassword);
-    }
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (!output.ToString().Contains("change it at first sign-in", StringComparison.Ordinal) && DateTime.UtcNow < deadline && !run.IsCompleted)
+                await Task.Delay(50, TestContext.Current.CancellationToken);
+            var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            Assert.StartsWith("ATTT Monitor dashboard: http://127.0.0.1:", lines[0], StringComparison.Ordinal);
+            var passwordLine = lines.Skip(1).Single(l => l.Contains("one-time password", StringComparison.Ordinal));
+            var password = passwordLine[(passwordLine.LastIndexOf(':') + 1)..].Trim();
+            Assert.Equal(16, password.Length);
+            Assert.Contains(lines, l => l.EndsWith(": admin", StringComparison.Ordinal));
 
-    [Fact]
-    public async Task Bootstrapper_OnEmptyStore_PrintsTheOneTimePasswordThatSignsIn()
-    {
-        await using var server = await DashboardServer.StartAsync(seedUsers: false);
-        var database = server.App.Services.GetRequiredService<ATTT.Monitor.Collector.Storage.EmbeddedDatabase>();
-        await using (var connection = await database.OpenAsync())
-        await using (var delete = connection.CreateCommand())
-        {
-            delete.CommandText = "DELETE FROM dashboard_users;";
-            await delete.ExecuteNonQueryAsync();
+            using var client = new DashboardClient(new Uri(lines[0][(lines[0].IndexOf("http", StringComparison.Ordinal))..]));
+            var signIn = await client.SignInAsync("admin", password);
+            Assert.Equal("/account/password", signIn.Headers.Location!.OriginalString);
+            var blocked = await client.GetAsync("/pcs");
+            Assert.Equal("/account/password", blocked.Headers.Location!.OriginalString);
+
+            var tooShort = await client.PostFormAsync("/account/password", "/account/password", new()
+            {
+                ["current"] = password, ["new"] = "ngan", ["confirm"] = "ngan",
+            });
+            Assert.Contains("ít nhất 10 ký tự", await tooShort.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+            var change = await client.PostFormAsync("/account/password", "/account/password", new()
+            {
+                ["current"] = password, ["new"] = "Mat-khau-moi-cua-toi", ["confirm"] = "Mat-khau-moi-cua-toi",
+            });
+            Assert.Equal(HttpStatusCode.Redirect, change.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/pcs")).StatusCode);
+            var users = app.Services.GetRequiredService<UserStore>();
+            Assert.False((await users.FindByNameAsync("admin", TestContext.Current.CancellationToken))!.MustChangePassword);
+            var audit = await app.Services.GetRequiredService<IAuditLog>().QueryAsync(new AuditQuery { Area = "users" }, TestContext.Current.CancellationToken);
+            Assert.Contains(audit, a => a.Action == "password_changed" && a.Actor == "admin");
+
+            // A second start on the same data folder creates nobody and prints nothing.
+            var notices = new StartupNotices();
+            var again = new FirstAdminBootstrapper(users, Options.Create(new UserOptions()), notices, NullLogger<FirstAdminBootstrapper>.Instance);
+            await again.StartAsync(TestContext.Current.CancellationToken);
+            var second = new StringWriter();
+            await notices.WriteAsync(second, TestContext.Current.CancellationToken);
+            Assert.Equal("", second.ToString());
         }
-
-        var console = new StringWriter();
-        var bootstrapper = new FirstAdminBootstrapper(server.Users, Options.Create(new UserOptions()), new StartupConsole(console), NullLogger<FirstAdminBootstrapper>.Instance);
-        await bootstrapper.StartAsync(TestContext.Current.CancellationToken);
-        var line = console.ToString().Split('\n').Single(l => l.Contains("one-time password", StringComparison.Ordinal));
-        var password = line[(line.LastIndexOf(':') + 1)..].Trim();
-        Assert.Equal(16, password.Length);
-        using var client = new DashboardClient(server.BaseAddress);
-        var signIn = await client.SignInAsync("admin", password);
-        Assert.Equal("/account/password", signIn.Headers.Location!.OriginalString);
+        finally
+        {
+            await stop.CancelAsync();
+            await run.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(data, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 using ATTT.Monitor.Collector.Dashboard.Charts;
 using ATTT.Monitor.Collector.Dashboard.Localization;
+using ATTT.Monitor.Collector.Incidents;
 using ATTT.Monitor.Collector.Storage;
 using ATTT.Monitor.Collector.Users;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Pages;
 /// in this version leaves its service unregistered and the panel says so instead of showing
 /// invented numbers.
 /// </summary>
-public sealed class IndexModel(IServiceProvider services, DashboardText text, TimeProvider time) : PageModel
+public sealed class IndexModel(NeighbourServices services, DashboardText text, TimeProvider time) : PageModel
 {
     public static readonly TimeSpan SilentAfter = TimeSpan.FromHours(1);
 
@@ -20,12 +21,14 @@ public sealed class IndexModel(IServiceProvider services, DashboardText text, Ti
     public int Silent { get; private set; }
     public int NeverSeen { get; private set; }
     public BarChart? EventsPerHour { get; private set; }
+    public IncidentCounts? Counts { get; private set; }
+    public BarChart? IncidentsPerDay { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var units = User.VisibleUnits();
         var now = time.GetUtcNow();
-        if (services.GetService<IAgentRegistry>() is { } registry)
+        if (services.Get<IAgentRegistry>() is { } registry)
         {
             Agents = (await registry.ListAsync(units, cancellationToken)).Where(a => !a.Revoked && !a.IsDrill).ToList();
             Online = Agents.Count(a => a.LastSeenAt is { } seen && now - seen <= SilentAfter);
@@ -33,7 +36,7 @@ public sealed class IndexModel(IServiceProvider services, DashboardText text, Ti
             NeverSeen = Agents.Count(a => a.LastSeenAt is null);
         }
 
-        if (services.GetService<IEventStore>() is { } events)
+        if (services.Get<IEventStore>() is { } events)
         {
             var firstHour = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(-23);
             var counts = (await events.CountPerHourAsync(firstHour, units, cancellationToken)).ToDictionary(c => c.Hour.ToUniversalTime(), c => c.Count);
@@ -43,5 +46,40 @@ public sealed class IndexModel(IServiceProvider services, DashboardText text, Ti
                 .ToList();
             EventsPerHour = BarChart.Build(text["Overview.EventsPerHour"], points, labelEvery: 3);
         }
+
+        if (services.Get<IIncidentService>() is { } incidents)
+        {
+            var scope = UnitScope.FromUser(User);
+            Counts = await incidents.CountAsync(scope, drill: false, cancellationToken);
+            IncidentsPerDay = await BuildIncidentsPerDayAsync(incidents, scope, now, cancellationToken);
+        }
+    }
+
+    /// <summary>Incidents by the Vietnamese day they were first seen, over the last 30 days.</summary>
+    private async Task<BarChart> BuildIncidentsPerDayAsync(IIncidentService incidents, UnitScope scope, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var today = DashboardClock.ToLocal(now).Date;
+        var firstDay = today.AddDays(-29);
+        var from = new DateTimeOffset(firstDay, TimeSpan.FromHours(7));
+        var perDay = new Dictionary<DateTime, long>();
+        // Bounded: a province with more than 20 000 incidents a month has bigger problems than this chart.
+        for (var offset = 0; offset < 20_000; offset += 500)
+        {
+            var page = await incidents.QueryAsync(new IncidentQuery { From = from, Drill = false, Offset = offset, Limit = 500 }, scope, cancellationToken);
+            foreach (var incident in page.Items.Where(i => i.FirstSeen >= from))
+            {
+                var day = DashboardClock.ToLocal(incident.FirstSeen).Date;
+                perDay[day] = perDay.GetValueOrDefault(day) + 1;
+            }
+
+            if (offset + page.Items.Count >= page.Total || page.Items.Count == 0)
+                break;
+        }
+
+        var points = Enumerable.Range(0, 30)
+            .Select(i => firstDay.AddDays(i))
+            .Select(d => (d.ToString("dd/MM", System.Globalization.CultureInfo.InvariantCulture), perDay.GetValueOrDefault(d)))
+            .ToList();
+        return BarChart.Build(text["Overview.IncidentsPerDay"], points, labelEvery: 5);
     }
 }

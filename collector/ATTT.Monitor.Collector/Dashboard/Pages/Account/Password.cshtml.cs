@@ -36,7 +36,7 @@ public sealed class PasswordModel(UserStore users, PasswordPolicy policy, Dashbo
             return Page();
 
         await users.SetPasswordAsync(user, @new!, mustChangePassword: false, cancellationToken);
-        await audit.WriteAsync(User, "user.password_changed", "user", user.UserName, null, cancellationToken);
+        await audit.WriteAsync(User, "users", "password_changed", "user:" + user.UserName, null, cancellationToken);
         var updated = await users.FindByIdAsync(user.Id, cancellationToken);
         await HttpContext.SignInAsync(DashboardPolicies.Scheme, DashboardClaims.Create(updated!, DashboardPolicies.Scheme));
         if (MustChange)

@@ -10,11 +10,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ATTT.Monitor.Collector.Dashboard.Pages.Pcs;
 
 /// <summary>Enrolled PCs of the user's units, and enrollment codes for new ones.</summary>
-public sealed class IndexModel(IServiceProvider services, IAuthorizationService authorization, DashboardAudit audit, DashboardText text, TimeProvider time) : PageModel
+public sealed class IndexModel(NeighbourServices services, IAuthorizationService authorization, DashboardAudit audit, DashboardText text, TimeProvider time) : PageModel
 {
     public IReadOnlyList<AgentInfo>? Agents { get; private set; }
     public bool CanEnroll { get; private set; }
-    public string? UserUnit => User.FindFirstValue(DashboardClaims.Unit);
+    public string? UserUnit => User.OwnUnit();
     public string? NewCode { get; private set; }
 
     public string StatusText(AgentInfo agent) => agent.LastSeenAt switch
@@ -30,21 +30,21 @@ public sealed class IndexModel(IServiceProvider services, IAuthorizationService 
     {
         if (!(await authorization.AuthorizeAsync(User, DashboardPolicies.Triage)).Succeeded)
             return Forbid(DashboardPolicies.Scheme);
-        if (services.GetService<IAgentRegistry>() is not { } registry)
+        if (services.Get<IAgentRegistry>() is not { } registry)
             return NotFound();
         // A commune user enrolls PCs of their own commune only, whatever the form says.
         var target = UserUnit ?? unit?.Trim();
         if (string.IsNullOrEmpty(target))
             return BadRequest();
         NewCode = await registry.CreateEnrollmentCodeAsync(target, TimeSpan.FromHours(24), cancellationToken);
-        await audit.WriteAsync(User, "agent.enrollment_code_created", "unit", target, null, cancellationToken);
+        await audit.WriteAsync(User, "agents", "enrollment_code_created", "unit:" + target, null, cancellationToken);
         await LoadAsync(cancellationToken);
         return Page();
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        if (services.GetService<IAgentRegistry>() is not { } registry)
+        if (services.Get<IAgentRegistry>() is not { } registry)
             return;
         Agents = (await registry.ListAsync(User.VisibleUnits(), cancellationToken))
             .Where(a => !a.IsDrill)

@@ -22,7 +22,7 @@ public sealed class IndexModel(UserStore users, DashboardAudit audit, TimeProvid
         try
         {
             var created = await users.CreateAsync(userName ?? "", displayName ?? "", role ?? "", unit, password, mustChangePassword: true, cancellationToken);
-            await audit.WriteAsync(User, "user.created", "user", created.UserName, $"role={created.Role}; unit={created.Unit ?? "*"}", cancellationToken);
+            await audit.WriteAsync(User, "users", "created", "user:" + created.UserName, $"role={created.Role}; unit={created.Unit ?? "*"}", cancellationToken);
             Show("Users.Created", created.UserName, password);
         }
         catch (UserValidationException e)
@@ -58,7 +58,7 @@ public sealed class IndexModel(UserStore users, DashboardAudit audit, TimeProvid
             return await ReloadAsync(cancellationToken);
         }
 
-        await audit.WriteAsync(User, "user.updated", "user", user.UserName, $"role={role}; unit={(string.IsNullOrWhiteSpace(unit) ? "*" : unit.Trim())}; disabled={disabled}", cancellationToken);
+        await audit.WriteAsync(User, "users", "updated", "user:" + user.UserName, $"role={role}; unit={(string.IsNullOrWhiteSpace(unit) ? "*" : unit.Trim())}; disabled={disabled}", cancellationToken);
         Show("Users.Saved");
         return await ReloadAsync(cancellationToken);
     }
@@ -70,7 +70,7 @@ public sealed class IndexModel(UserStore users, DashboardAudit audit, TimeProvid
             return NotFound();
         var password = PasswordPolicy.GenerateOneTimePassword();
         await users.SetPasswordAsync(user, password, mustChangePassword: true, cancellationToken);
-        await audit.WriteAsync(User, "user.password_reset", "user", user.UserName, null, cancellationToken);
+        await audit.WriteAsync(User, "users", "password_reset", "user:" + user.UserName, null, cancellationToken);
         Show("Users.PasswordReset", user.UserName, password);
         return await ReloadAsync(cancellationToken);
     }
