@@ -39,6 +39,8 @@ internal static class LoadRun
             var cursorLock = new Lock();
 
             var stats = new RunStats();
+            var collectorCpuBefore = collector is null ? null : ProcCpuSeconds(collector.Id);
+            var ownCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             using var stop = new CancellationTokenSource(options.Duration);
             long scheduledEvents = 0;
@@ -75,7 +77,10 @@ internal static class LoadRun
             await Task.WhenAll(workers).ConfigureAwait(false);
             var elapsed = clock.Elapsed;
             await sampler.ConfigureAwait(false);
-            await output.WriteLineAsync(stats.Summary(options, elapsed, collector?.Id)).ConfigureAwait(false);
+            // On a shared machine wall-clock rates say little; CPU seconds spent say what it costs.
+            var collectorCpu = collector is null ? null : ProcCpuSeconds(collector.Id) - collectorCpuBefore;
+            var ownCpu = (Process.GetCurrentProcess().TotalProcessorTime - ownCpuBefore).TotalSeconds;
+            await output.WriteLineAsync(stats.Summary(options, elapsed, collector?.Id, collectorCpu, ownCpu)).ConfigureAwait(false);
             return 0;
         }
         finally
@@ -138,6 +143,21 @@ internal static class LoadRun
                 $"t={now.TotalSeconds,5:F0}s events={events,9} rate={rate,8:F0}/s rss={(rss is null ? "-" : (rss.Value / 1024).ToString(CultureInfo.InvariantCulture) + "MiB")}")).ConfigureAwait(false);
             lastEvents = events;
             last = now;
+        }
+    }
+
+    /// <summary>User + system CPU seconds of a process, from /proc/PID/stat (clock ticks of 1/100 s).</summary>
+    public static double? ProcCpuSeconds(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 

@@ -45,7 +45,7 @@ internal sealed class RunStats
             _rssKb.Add(kb);
     }
 
-    public string Summary(LoadGenOptions options, TimeSpan elapsed, int? collectorPid)
+    public string Summary(LoadGenOptions options, TimeSpan elapsed, int? collectorPid, double? collectorCpuSeconds, double loadGenCpuSeconds)
     {
         double[] sorted;
         long[] rss;
@@ -74,6 +74,9 @@ internal sealed class RunStats
             ["other_status"] = _otherStatus,
             ["connection_failures"] = _failed,
             ["collector_pid"] = collectorPid,
+            ["collector_cpu_s"] = collectorCpuSeconds is { } cpu ? Math.Round(cpu, 1) : null,
+            ["events_per_collector_cpu_s"] = collectorCpuSeconds is > 0 ? Math.Round(Events / collectorCpuSeconds.Value) : null,
+            ["loadgen_cpu_s"] = Math.Round(loadGenCpuSeconds, 1),
             ["collector_rss_mib_first"] = rss.Length > 0 ? rss[0] / 1024 : null,
             ["collector_rss_mib_max"] = rss.Length > 0 ? rss.Max() / 1024 : null,
             ["collector_rss_mib_last"] = rss.Length > 0 ? rss[^1] / 1024 : null,
