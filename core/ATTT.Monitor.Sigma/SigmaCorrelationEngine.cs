@@ -25,6 +25,9 @@ public sealed class SigmaCorrelationEngine
         }
     }
 
+    /// <summary>Groups held in memory over all correlations (bounded by MaxCorrelationGroups each).</summary>
+    public int TrackedGroups => _byRule.Values.SelectMany(s => s).Distinct().Sum(s => s.GroupCount);
+
     /// <summary>True when some correlation uses the detections of <paramref name="rule"/>.</summary>
     public bool IsReferenced(SigmaRuleInfo rule) => _byRule.ContainsKey(rule);
 
