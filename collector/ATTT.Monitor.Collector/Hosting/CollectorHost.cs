@@ -6,6 +6,7 @@ using ATTT.Monitor.Collector.Ingest;
 using ATTT.Monitor.Collector.Notifications;
 using ATTT.Monitor.Collector.Posture;
 using ATTT.Monitor.Collector.Storage;
+using ATTT.Monitor.Collector.Users;
 
 namespace ATTT.Monitor.Collector.Hosting;
 
@@ -19,7 +20,17 @@ public static class CollectorHost
     {
         var builder = WebApplication.CreateSlimBuilder(args ?? []);
         builder.Configuration.AddCollectorConfiguration(options);
-        builder.WebHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var urls = options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var collector = builder.Configuration.GetSection(CollectorOptions.Section).Get<CollectorOptions>() ?? new CollectorOptions();
+        ListenAddresses.Check(urls, collector);
+        builder.WebHost.UseUrls(urls);
+        builder.WebHost.UseKestrelHttpsConfiguration(); // the slim builder leaves HTTPS out
+        var ingest = builder.Configuration.GetSection(IngestOptions.Section).Get<IngestOptions>() ?? new IngestOptions();
+        builder.WebHost.ConfigureKestrel(kestrel => ListenAddresses.ConfigureKestrel(kestrel, collector, Math.Max(ingest.MaxCompressedBytes, ingest.MaxSmallBodyBytes) * RequestBody.DrainFactor));
+        // Logs go to stderr: stdout carries only the first line (the dashboard URL), which scripts read.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(console => { console.SingleLine = true; console.TimestampFormat = "yyyy-MM-ddTHH:mm:ssZ "; console.UseUtcTimestamp = true; });
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
 
         builder.Services
             .AddEmbeddedStore(options)
@@ -34,6 +45,10 @@ public static class CollectorHost
         var app = builder.Build();
         foreach (var url in builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey)?.Split(';') ?? [])
             app.Urls.Add(url);
+        // Authentication before rate limiting, so the limiter partitions by the authenticated agent.
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapIngest();
         app.MapIncidents();
         app.MapPosture();
@@ -47,11 +62,14 @@ public static class CollectorHost
     public static async Task RunAsync(WebApplication app, TextWriter stdout, CancellationToken cancellationToken = default)
     {
         await app.Services.GetRequiredService<EmbeddedDatabase>().InitializeAsync(cancellationToken).ConfigureAwait(false);
-        // The contract: the first line names the dashboard URL, before any log line.
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        // The contract: the first stdout line names the dashboard URL (logs go to stderr). It is
+        // written once Kestrel listens, so it carries the real port (port 0 in tests) and a reader
+        // may connect as soon as it sees it.
         var url = app.Urls.FirstOrDefault() ?? "(no address)";
         await stdout.WriteLineAsync($"ATTT Monitor dashboard: {url.TrimEnd('/')}/").ConfigureAwait(false);
         await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        await app.Services.WriteStartupNoticesAsync(stdout, cancellationToken).ConfigureAwait(false);
         await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,15 +1,46 @@
 using ATTT.Monitor.Collector.Hosting;
+using ATTT.Monitor.Collector.Storage.Agents;
+using ATTT.Monitor.Collector.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ATTT.Monitor.Collector.Storage;
 
-/// <summary>Registers the embedded state database and the event store.</summary>
+/// <summary>Registers the embedded state database, the agent registry and the event store.</summary>
 public static class StorageRegistration
 {
     public static IServiceCollection AddEmbeddedStore(this IServiceCollection services, ServeOptions options)
     {
         var data = new DataDirectoryOptions { Path = Path.GetFullPath(options.DataDirectory) };
         services.AddSingleton(data);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new EmbeddedDatabase(data.StateDatabasePath, sp.GetServices<ISchemaMigration>()));
+
+        services.AddSingleton(IngestSchema.V1);
+        services.AddSingleton<AgentRegistry>();
+        services.AddSingleton<IAgentRegistry>(sp => sp.GetRequiredService<AgentRegistry>());
+
+        services.AddOptions<EventStoreOptions>().BindConfiguration(EventStoreOptions.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<EventStoreOptions>>().Value);
+        services.AddSingleton<IEventAppendedSignal, EventAppendedSignal>();
+        services.AddSingleton(_ => new EventsDatabase(Path.Combine(data.Path, EventsDatabase.FileName)));
+        services.AddSingleton<SqliteEventStore>();
+        services.AddSingleton<IEventStore>(CreateEventStore);
+        services.AddHostedService(sp => new EventRetentionService(
+            sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<EventStoreOptions>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<EventRetentionService>>()));
         return services;
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859", Justification = "The store is chosen by configuration; callers see only the interface.")]
+    private static IEventStore CreateEventStore(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<EventStoreOptions>();
+        return options.Kind.ToLowerInvariant() switch
+        {
+            EventStoreOptions.SqliteKind => services.GetRequiredService<SqliteEventStore>(),
+            _ => throw new InvalidOperationException(
+                $"Storage:Events:Kind is '{options.Kind}'; it must be '{EventStoreOptions.SqliteKind}' or '{EventStoreOptions.ElasticsearchKind}'."),
+        };
     }
 }

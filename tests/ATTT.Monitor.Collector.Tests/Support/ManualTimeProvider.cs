@@ -6,6 +6,12 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
     private readonly Lock _gate = new();
     private DateTimeOffset _now = start;
 
+    public DateTimeOffset Now
+    {
+        get => GetUtcNow();
+        set => Set(value);
+    }
+
     public override DateTimeOffset GetUtcNow()
     {
         lock (_gate)

@@ -1,0 +1,42 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ATTT.Monitor.Events;
+using ATTT.Monitor.Events.Wire;
+
+namespace ATTT.Monitor.Collector.Storage.Sqlite;
+
+/// <summary>
+/// An event's stored form: its wire JSON, written with relaxed escaping so Vietnamese text stays
+/// readable UTF-8 (compact, and searchable as text). Only ever parsed back, never rendered raw.
+/// </summary>
+internal static class EventJson
+{
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Serialize(EventRecord e, ArrayBufferWriter<byte> buffer)
+    {
+        buffer.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+            EventWireWriter.WriteEvent(writer, e);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    public static EventRecord Deserialize(string body)
+    {
+        using var document = JsonDocument.Parse(body);
+        return EventWireReader.ReadEvent(document.RootElement, "event");
+    }
+
+    /// <summary>The needle as it appears inside the stored JSON (same escaping, no quotes).</summary>
+    public static string EscapeForSearch(string text)
+    {
+        var encoded = JsonEncodedText.Encode(text, JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        return encoded.ToString();
+    }
+
+    public static long ToUnixMicroseconds(DateTimeOffset time) => (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
+
+    public static DateTimeOffset FromUnixMilliseconds(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
+}

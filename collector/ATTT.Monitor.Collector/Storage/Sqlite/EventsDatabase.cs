@@ -1,0 +1,111 @@
+using Microsoft.Data.Sqlite;
+
+namespace ATTT.Monitor.Collector.Storage.Sqlite;
+
+/// <summary>
+/// The events file (DATA/events.db), apart from the state database so that the high-volume event
+/// writer never holds the lock that incident, outbox and registry writes need. WAL with
+/// synchronous=FULL: a committed batch survives kill -9 and power loss.
+/// </summary>
+public sealed class EventsDatabase
+{
+    public const string FileName = "events.db";
+
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS events (
+            id          INTEGER PRIMARY KEY AUTOINCREMENT,
+            received_at INTEGER NOT NULL,
+            time        INTEGER NOT NULL,
+            agent_id    TEXT    NOT NULL,
+            unit        TEXT    NOT NULL,
+            host        TEXT    NOT NULL,
+            channel     TEXT    NOT NULL,
+            event_id    INTEGER NOT NULL,
+            is_drill    INTEGER NOT NULL,
+            body        TEXT    NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS events_received_at ON events (received_at);
+        CREATE INDEX IF NOT EXISTS events_unit ON events (unit, id);
+        CREATE INDEX IF NOT EXISTS events_host ON events (host COLLATE NOCASE, id);
+        CREATE TABLE IF NOT EXISTS batches (
+            agent_id      TEXT    NOT NULL,
+            seq           INTEGER NOT NULL,
+            received_at   INTEGER NOT NULL,
+            accepted      INTEGER NOT NULL,
+            dropped       INTEGER NOT NULL,
+            last_event_id INTEGER NOT NULL,
+            PRIMARY KEY (agent_id, seq)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS batches_received_at ON batches (received_at);
+        """;
+
+    private readonly string _connectionString;
+    private readonly Lock _initLock = new();
+    private volatile bool _initialized;
+
+    public EventsDatabase(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        FilePath = Path.GetFullPath(path);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string FilePath { get; }
+
+    /// <summary>An open connection with the pragmas and the text-search function, schema in place.</summary>
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        return OpenRaw();
+    }
+
+    private SqliteConnection OpenRaw()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-16384;";
+            pragma.ExecuteNonQuery();
+            // Case-insensitive substring over the stored JSON; the needle is escaped the same way.
+            connection.CreateFunction("attt_icontains", (string? body, string? needle) =>
+                body is not null && needle is not null && body.Contains(needle, StringComparison.OrdinalIgnoreCase), isDeterministic: true);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (_initialized)
+            return Task.CompletedTask;
+        lock (_initLock)
+        {
+            if (_initialized)
+                return Task.CompletedTask;
+            var folder = Path.GetDirectoryName(FilePath);
+            if (!string.IsNullOrEmpty(folder))
+                Directory.CreateDirectory(folder);
+            using var connection = OpenRaw();
+            using var create = connection.CreateCommand();
+            create.CommandText = Schema;
+            create.ExecuteNonQuery();
+            _initialized = true;
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,201 @@
+using System.Buffers;
+using System.Text;
+using ATTT.Monitor.Events.Wire;
+using Microsoft.Data.Sqlite;
+
+namespace ATTT.Monitor.Collector.Storage.Sqlite;
+
+/// <summary>The embedded event store: events.db beside the state database.</summary>
+public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
+{
+    private const string Columns = "id, agent_id, unit, is_drill, received_at, body";
+    private readonly EventsDatabase _database;
+    private readonly SqliteEventWriter _writer;
+    private readonly EventStoreOptions _options;
+
+    public SqliteEventStore(EventsDatabase database, IEventAppendedSignal signal, EventStoreOptions options, ILogger<SqliteEventStore> logger)
+    {
+        _database = database;
+        _options = options;
+        _writer = new SqliteEventWriter(database, signal, options, logger);
+    }
+
+    public async Task<AppendResult> AppendBatchAsync(AgentIdentity agent, EventBatch batch, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        ArgumentNullException.ThrowIfNull(batch);
+        // Serialise here, on the request's thread, so the single writer only inserts.
+        var buffer = new ArrayBufferWriter<byte>(2048);
+        var rows = new EventRow[batch.Events.Count];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var e = batch.Events[i];
+            rows[i] = new EventRow(EventJson.ToUnixMicroseconds(e.TimeCreated), e.Computer, e.Channel, e.EventId, EventJson.Serialize(e, buffer));
+        }
+
+        var pending = new PendingAppend(agent, batch, receivedAt.ToUnixTimeMilliseconds(), rows);
+        return await _writer.EnqueueAsync(pending, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<StoredEvent>> ReadAfterAsync(long afterId, int max, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM events WHERE id > $after ORDER BY id LIMIT $max;";
+        command.Parameters.AddWithValue("$after", afterId);
+        command.Parameters.AddWithValue("$max", Math.Max(0, max));
+        return await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<StoredEvent>> GetByIdsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var result = new List<StoredEvent>(ids.Count);
+        if (ids.Count == 0)
+            return result;
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var chunk in ids.Distinct().Chunk(500))
+        {
+            await using var command = connection.CreateCommand();
+            var names = new string[chunk.Length];
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                names[i] = "$i" + i;
+                command.Parameters.AddWithValue(names[i], chunk[i]);
+            }
+
+            command.CommandText = $"SELECT {Columns} FROM events WHERE id IN ({string.Join(',', names)});";
+            result.AddRange(await ReadAllAsync(command, cancellationToken).ConfigureAwait(false));
+        }
+
+        result.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return result;
+    }
+
+    public async Task<EventPage> SearchAsync(EventQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var limit = Math.Clamp(query.Limit, 1, 1000);
+        if (query.Units is { Count: 0 })
+            return new EventPage([], null);
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        var where = new StringBuilder("WHERE 1 = 1");
+        AddUnits(command, where, query.Units);
+        if (!query.IncludeDrill)
+            where.Append(" AND is_drill = 0");
+        if (query.Host is not null)
+            Add(command, where, " AND host = $host COLLATE NOCASE", "$host", query.Host);
+        if (query.Channel is not null)
+            Add(command, where, " AND channel = $channel COLLATE NOCASE", "$channel", query.Channel);
+        if (query.EventId is not null)
+            Add(command, where, " AND event_id = $event_id", "$event_id", query.EventId.Value);
+        if (query.From is not null)
+            Add(command, where, " AND time >= $from", "$from", EventJson.ToUnixMicroseconds(query.From.Value));
+        if (query.To is not null)
+            Add(command, where, " AND time < $to", "$to", EventJson.ToUnixMicroseconds(query.To.Value));
+        if (query.BeforeId is not null)
+            Add(command, where, " AND id < $before", "$before", query.BeforeId.Value);
+        if (!string.IsNullOrEmpty(query.Text))
+            Add(command, where, " AND attt_icontains(body, $text)", "$text", EventJson.EscapeForSearch(query.Text));
+        command.CommandText = $"SELECT {Columns} FROM events {where} ORDER BY id DESC LIMIT $limit;";
+        command.Parameters.AddWithValue("$limit", limit + 1);
+        var events = await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
+        if (events.Count <= limit)
+            return new EventPage(events, null);
+        var page = events.Take(limit).ToList();
+        return new EventPage(page, page[^1].Id);
+    }
+
+    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM events;";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    public async Task<IReadOnlyList<HourlyCount>> CountPerHourAsync(DateTimeOffset since, IReadOnlyCollection<string>? units, CancellationToken cancellationToken)
+    {
+        if (units is { Count: 0 })
+            return [];
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        var where = new StringBuilder("WHERE received_at >= $since");
+        command.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
+        AddUnits(command, where, units);
+        command.CommandText = $"SELECT received_at / 3600000 AS hour, COUNT(*) FROM events {where} GROUP BY hour ORDER BY hour;";
+        var result = new List<HourlyCount>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            result.Add(new HourlyCount(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0) * 3_600_000), reader.GetInt64(1)));
+        return result;
+    }
+
+    public async Task<long> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var cutoffMs = cutoff.ToUnixTimeMilliseconds();
+        long total = 0;
+        // Small slices, each its own short transaction, so the event writer waits only briefly.
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await using var delete = connection.CreateCommand();
+            delete.CommandText = "DELETE FROM events WHERE id IN (SELECT id FROM events WHERE received_at < $cutoff LIMIT $slice);";
+            delete.Parameters.AddWithValue("$cutoff", cutoffMs);
+            delete.Parameters.AddWithValue("$slice", Math.Max(1, _options.RetentionSliceRows));
+            var deleted = await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            total += deleted;
+            if (deleted == 0)
+                break;
+        }
+
+        await using var batches = connection.CreateCommand();
+        batches.CommandText = "DELETE FROM batches WHERE received_at < $cutoff;";
+        batches.Parameters.AddWithValue("$cutoff", cutoffMs);
+        await batches.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return total;
+    }
+
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+
+    private static void Add(SqliteCommand command, StringBuilder where, string clause, string name, object value)
+    {
+        where.Append(clause);
+        command.Parameters.AddWithValue(name, value);
+    }
+
+    private static void AddUnits(SqliteCommand command, StringBuilder where, IReadOnlyCollection<string>? units)
+    {
+        if (units is null)
+            return;
+        var names = new List<string>(units.Count);
+        foreach (var unit in units)
+        {
+            var name = "$u" + names.Count;
+            names.Add(name);
+            command.Parameters.AddWithValue(name, unit);
+        }
+
+        where.Append(" AND unit IN (").Append(string.Join(',', names)).Append(')');
+    }
+
+    private static async Task<List<StoredEvent>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var result = new List<StoredEvent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(new StoredEvent(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetInt64(3) != 0,
+                EventJson.FromUnixMilliseconds(reader.GetInt64(4)),
+                EventJson.Deserialize(reader.GetString(5))));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,134 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+
+namespace ATTT.Monitor.Collector.Storage.Sqlite;
+
+/// <summary>
+/// The single writer of events.db. Batches from concurrent requests queue here (bounded) and are
+/// committed together: one transaction, one fsync for all the batches waiting (group commit).
+/// One writer also means event ids become visible in increasing order, which the detection
+/// pipeline's checkpoint relies on.
+/// </summary>
+internal sealed class SqliteEventWriter : IAsyncDisposable
+{
+    private readonly EventsDatabase _database;
+    private readonly IEventAppendedSignal _signal;
+    private readonly ILogger _logger;
+    private readonly int _maxEventsPerCommit;
+    private readonly Channel<PendingAppend> _queue;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lazy<Task> _loop;
+    private int _disposed;
+
+    public SqliteEventWriter(EventsDatabase database, IEventAppendedSignal signal, EventStoreOptions options, ILogger logger)
+    {
+        _database = database;
+        _signal = signal;
+        _logger = logger;
+        _maxEventsPerCommit = Math.Max(1, options.MaxEventsPerCommit);
+        _queue = Channel.CreateBounded<PendingAppend>(new BoundedChannelOptions(Math.Max(1, options.WriteQueueBatches))
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        _loop = new Lazy<Task>(() => Task.Run(RunAsync), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public Task<AppendResult> EnqueueAsync(PendingAppend pending, CancellationToken cancellationToken)
+    {
+        _ = _loop.Value;
+        if (!_queue.Writer.TryWrite(pending))
+            throw new StoreOverloadedException("The event write queue is full.", TimeSpan.FromSeconds(1));
+        // Once queued the batch is written even if the caller goes away; the agent then resends
+        // and gets a duplicate acknowledgement.
+        return pending.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task RunAsync()
+    {
+        SqliteConnection? connection = null;
+        try
+        {
+            var group = new List<PendingAppend>();
+            while (await _queue.Reader.WaitToReadAsync(_stopping.Token).ConfigureAwait(false))
+            {
+                group.Clear();
+                var events = 0;
+                while (events < _maxEventsPerCommit && _queue.Reader.TryRead(out var next))
+                {
+                    group.Add(next);
+                    events += next.Rows.Count;
+                }
+
+                connection ??= await _database.OpenAsync(_stopping.Token).ConfigureAwait(false);
+                if (!TryCommit(connection, group))
+                {
+                    // Something in the group failed: commit each batch alone so one bad batch
+                    // cannot fail the others.
+                    foreach (var pending in group)
+                        TryCommit(connection, [pending]);
+                }
+
+                _signal.Notify();
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            _logger.LogCritical(ex, "The event writer stopped; batches are refused until restart.");
+            _queue.Writer.TryComplete(ex);
+        }
+        finally
+        {
+            if (connection is not null)
+                await connection.DisposeAsync().ConfigureAwait(false);
+            while (_queue.Reader.TryRead(out var left))
+                left.Completion.TrySetException(new StoreOverloadedException("The event store is shutting down.", TimeSpan.FromSeconds(5)));
+        }
+    }
+
+    private bool TryCommit(SqliteConnection connection, List<PendingAppend> group)
+    {
+        var results = new AppendResult[group.Count];
+        try
+        {
+            using var transaction = connection.BeginTransaction();
+            using var statements = new WriterStatements(connection, transaction);
+            for (var i = 0; i < group.Count; i++)
+                results[i] = statements.Append(group[i]);
+            transaction.Commit();
+        }
+        catch (Exception ex)
+        {
+            if (group.Count == 1)
+            {
+                _logger.LogError(ex, "Storing batch {Seq} of agent {AgentId} failed.", group[0].Batch.Sequence, group[0].Agent.AgentId);
+                group[0].Completion.TrySetException(new StoreOverloadedException("The event store failed to write the batch.", ex));
+            }
+
+            return false;
+        }
+
+        for (var i = 0; i < group.Count; i++)
+            group[i].Completion.TrySetResult(results[i]);
+        return true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Registered under two service types, so DI may dispose it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            return;
+        _queue.Writer.TryComplete();
+        if (_loop.IsValueCreated)
+        {
+            // Let queued batches finish (they are being acknowledged), then stop.
+            await _loop.Value.WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+}

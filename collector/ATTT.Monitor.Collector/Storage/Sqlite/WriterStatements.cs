@@ -1,0 +1,80 @@
+using Microsoft.Data.Sqlite;
+
+namespace ATTT.Monitor.Collector.Storage.Sqlite;
+
+/// <summary>The prepared statements of one write transaction.</summary>
+internal sealed class WriterStatements : IDisposable
+{
+    private readonly SqliteCommand _findBatch;
+    private readonly SqliteCommand _insertEvent;
+    private readonly SqliteCommand _lastId;
+    private readonly SqliteCommand _insertBatch;
+
+    public WriterStatements(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        _findBatch = Create(connection, transaction, "SELECT last_event_id FROM batches WHERE agent_id = $agent AND seq = $seq;", "$agent", "$seq");
+        _insertEvent = Create(connection, transaction,
+            "INSERT INTO events (received_at, time, agent_id, unit, host, channel, event_id, is_drill, body) VALUES ($received, $time, $agent, $unit, $host, $channel, $event_id, $drill, $body);",
+            "$received", "$time", "$agent", "$unit", "$host", "$channel", "$event_id", "$drill", "$body");
+        _lastId = Create(connection, transaction, "SELECT last_insert_rowid();");
+        _insertBatch = Create(connection, transaction,
+            "INSERT INTO batches (agent_id, seq, received_at, accepted, dropped, last_event_id) VALUES ($agent, $seq, $received, $accepted, $dropped, $last);",
+            "$agent", "$seq", "$received", "$accepted", "$dropped", "$last");
+    }
+
+    public AppendResult Append(PendingAppend pending)
+    {
+        var agent = pending.Agent;
+        var seq = pending.Batch.Sequence;
+        _findBatch.Parameters[0].Value = agent.AgentId;
+        _findBatch.Parameters[1].Value = seq;
+        var existing = _findBatch.ExecuteScalar();
+        if (existing is long previousLast)
+            return new AppendResult(seq, 0, true, previousLast);
+
+        var p = _insertEvent.Parameters;
+        p[0].Value = pending.ReceivedAtMs;
+        p[2].Value = agent.AgentId;
+        p[3].Value = agent.Unit;
+        p[7].Value = agent.IsDrill ? 1 : 0;
+        foreach (var row in pending.Rows)
+        {
+            p[1].Value = row.TimeUs;
+            p[4].Value = row.Host;
+            p[5].Value = row.Channel;
+            p[6].Value = row.EventId;
+            p[8].Value = row.Body;
+            _insertEvent.ExecuteNonQuery();
+        }
+
+        var last = pending.Rows.Count == 0 ? 0L : (long)_lastId.ExecuteScalar()!;
+        var b = _insertBatch.Parameters;
+        b[0].Value = agent.AgentId;
+        b[1].Value = seq;
+        b[2].Value = pending.ReceivedAtMs;
+        b[3].Value = pending.Rows.Count;
+        b[4].Value = pending.Batch.Dropped;
+        b[5].Value = last;
+        _insertBatch.ExecuteNonQuery();
+        return new AppendResult(seq, pending.Rows.Count, false, last);
+    }
+
+    private static SqliteCommand Create(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in parameters)
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        command.Prepare();
+        return command;
+    }
+
+    public void Dispose()
+    {
+        _findBatch.Dispose();
+        _insertEvent.Dispose();
+        _lastId.Dispose();
+        _insertBatch.Dispose();
+    }
+}

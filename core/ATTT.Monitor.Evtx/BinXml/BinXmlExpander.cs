@@ -1,0 +1,218 @@
+using System.Buffers.Binary;
+
+namespace ATTT.Monitor.Evtx.BinXml;
+
+/// <summary>
+/// Expands the binary XML of records of one chunk into <see cref="IBinXmlVisitor"/> calls. Template
+/// bodies are compiled once per chunk and cached by their offset; the cache is dropped with the chunk,
+/// so memory stays flat. A work budget per record bounds what a hostile file can make it do.
+/// </summary>
+internal sealed class BinXmlExpander
+{
+    private const int MaxNesting = 16;
+    private const int WorkBudgetPerRecord = 1_000_000;
+    private static readonly Substitution[] NoSubstitutions = [];
+
+    private readonly Dictionary<int, Instruction[]> _templates = [];
+    private readonly List<Instruction> _recordCode = new(16);
+    private readonly Substitution[][] _substitutions = new Substitution[MaxNesting + 1][];
+    private readonly NamePool _names = new();
+    private byte[] _chunk = [];
+    private int _length;
+    private int _budget;
+
+    public void ResetChunk(byte[] chunk, int length)
+    {
+        _chunk = chunk;
+        _length = length;
+        _templates.Clear();
+    }
+
+    /// <summary>Expands the binary XML in [start, end) of the current chunk.</summary>
+    public void Expand(int start, int end, IBinXmlVisitor visitor)
+    {
+        _budget = WorkBudgetPerRecord;
+        FragmentCompiler.Compile(Chunk, start, end, _names, _recordCode);
+        var code = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_recordCode);
+        Run(code, 0, code.Length, NoSubstitutions, visitor, 0, -1, 0, -1);
+    }
+
+    private ReadOnlySpan<byte> Chunk => _chunk.AsSpan(0, _length);
+
+    private void Run(ReadOnlySpan<Instruction> code, int from, int to, ReadOnlySpan<Substitution> subs, IBinXmlVisitor visitor,
+        int nesting, int arraySub, int arrayItem, int noExpandAt)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (--_budget < 0)
+                throw new BinXmlException("record expands to too much XML");
+            var ins = code[i];
+            switch (ins.Op)
+            {
+                case OpCode.StartElement:
+                {
+                    var end = ins.Index;
+                    if (end < i || end >= code.Length)
+                        throw new BinXmlException("unbalanced element");
+                    if (i != noExpandAt && FindArray(code, i, end, subs, out var sub, out var count))
+                    {
+                        // MS-EVEN6: an array substitution repeats its containing element once per item.
+                        for (var k = 0; k < count; k++)
+                            Run(code, i, end + 1, subs, visitor, nesting, sub, k, i);
+                        i = end;
+                        break;
+                    }
+
+                    visitor.StartElement(ins.Text!);
+                    break;
+                }
+
+                case OpCode.Attribute:
+                {
+                    var j = i + 1;
+                    var empty = true;
+                    for (; j < to && code[j].Op is OpCode.Literal or OpCode.Substitution; j++)
+                    {
+                        if (code[j].Op == OpCode.Literal || !IsEmpty(subs, code[j].Index))
+                            empty = false;
+                    }
+
+                    if (empty)
+                    {
+                        // Windows leaves out an attribute whose value is empty.
+                        i = j - 1;
+                        break;
+                    }
+
+                    visitor.Attribute(ins.Text!);
+                    break;
+                }
+
+                case OpCode.CloseStartElement:
+                    visitor.CloseStartElement();
+                    break;
+                case OpCode.EndElement:
+                    visitor.EndElement();
+                    break;
+                case OpCode.Literal:
+                    visitor.Literal(ins.Text!);
+                    break;
+                case OpCode.Substitution:
+                    EmitSubstitution(ins.Index, subs, visitor, nesting, arraySub, arrayItem);
+                    break;
+                case OpCode.TemplateInstance:
+                    RunTemplate(ins.Index, ins.Aux, visitor, nesting);
+                    break;
+            }
+        }
+    }
+
+    private void RunTemplate(int definition, int values, IBinXmlVisitor visitor, int nesting)
+    {
+        if (nesting >= MaxNesting)
+            throw new BinXmlException("templates nested too deeply");
+        var chunk = Chunk;
+        var count = FragmentCompiler.ReadInt32(chunk, values, chunk.Length);
+        if (count < 0 || count > (chunk.Length - values) / 4)
+            throw new BinXmlException("substitution count out of range");
+        // One array per nesting level, reused: a template's values stay valid while it runs.
+        var pooled = _substitutions[nesting];
+        if (pooled is null || pooled.Length < count)
+            _substitutions[nesting] = pooled = new Substitution[Math.Max(count, 32)];
+        var subs = pooled.AsSpan(0, count);
+        var offset = values + 4 + (count * 4);
+        for (var i = 0; i < count; i++)
+        {
+            var descriptor = FragmentCompiler.Slice(chunk, values + 4 + (i * 4), 4, chunk.Length);
+            var size = BinaryPrimitives.ReadUInt16LittleEndian(descriptor);
+            FragmentCompiler.Slice(chunk, offset, size, chunk.Length);
+            subs[i] = new Substitution(descriptor[2], offset, size);
+            offset += size;
+        }
+
+        var body = Template(definition);
+        Run(body, 0, body.Length, subs, visitor, nesting + 1, -1, 0, -1);
+    }
+
+    private Instruction[] Template(int definition)
+    {
+        if (_templates.TryGetValue(definition, out var cached))
+            return cached;
+        var chunk = Chunk;
+        // next offset (4), GUID (16), data size (4), body
+        var size = FragmentCompiler.ReadInt32(chunk, definition + 20, chunk.Length);
+        var start = definition + 24;
+        if (size < 0 || size > chunk.Length - start)
+            throw new BinXmlException($"template at chunk offset {definition} runs past the chunk");
+        var code = FragmentCompiler.Compile(chunk, start, start + size, _names);
+        _templates[definition] = code;
+        return code;
+    }
+
+    private void EmitSubstitution(int index, ReadOnlySpan<Substitution> subs, IBinXmlVisitor visitor, int nesting, int arraySub, int arrayItem)
+    {
+        if ((uint)index >= (uint)subs.Length)
+            return;
+        var sub = subs[index];
+        var type = sub.Type;
+        var data = Chunk.Slice(sub.Offset, sub.Size);
+        if (index == arraySub)
+        {
+            data = ValueFormatter.ArrayItem(type, data, arrayItem);
+            type = (byte)(type & ~ValueTypes.ArrayFlag);
+        }
+
+        if (data.IsEmpty || type == ValueTypes.Null)
+        {
+            // An empty value still makes the element's text "" (not absent), as Windows shows it.
+            visitor.Value(ValueTypes.Null, default);
+            return;
+        }
+
+        if (type == ValueTypes.BinXml)
+        {
+            if (nesting >= MaxNesting)
+                throw new BinXmlException("binary XML nested too deeply");
+            var code = FragmentCompiler.Compile(Chunk, sub.Offset, sub.Offset + sub.Size, _names);
+            Run(code, 0, code.Length, NoSubstitutions, visitor, nesting + 1, -1, 0, -1);
+            return;
+        }
+
+        visitor.Value(type, data);
+    }
+
+    private static bool IsEmpty(ReadOnlySpan<Substitution> subs, int index) =>
+        (uint)index >= (uint)subs.Length || subs[index].Size == 0 || subs[index].Type == ValueTypes.Null;
+
+    private bool FindArray(ReadOnlySpan<Instruction> code, int start, int end, ReadOnlySpan<Substitution> subs, out int sub, out int count)
+    {
+        for (var j = start + 1; j < end; j++)
+        {
+            var ins = code[j];
+            if (ins.Op == OpCode.StartElement)
+            {
+                if (ins.Index <= j)
+                    break;
+                j = ins.Index;
+                continue;
+            }
+
+            if (ins.Op != OpCode.Substitution || (uint)ins.Index >= (uint)subs.Length)
+                continue;
+            var s = subs[ins.Index];
+            if ((s.Type & ValueTypes.ArrayFlag) == 0 || s.Size == 0)
+                continue;
+            var n = ValueFormatter.ArrayCount(s.Type, Chunk.Slice(s.Offset, s.Size));
+            if (n > 1)
+            {
+                sub = ins.Index;
+                count = n;
+                return true;
+            }
+        }
+
+        sub = -1;
+        count = 0;
+        return false;
+    }
+}

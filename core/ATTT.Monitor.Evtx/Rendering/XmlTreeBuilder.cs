@@ -1,0 +1,79 @@
+using ATTT.Monitor.Evtx.BinXml;
+using ATTT.Monitor.Evtx.Model;
+using ATTT.Monitor.Events;
+
+namespace ATTT.Monitor.Evtx.Rendering;
+
+/// <summary>Builds the element tree of one record, for the XML and JSON renderers.</summary>
+internal sealed class XmlTreeBuilder : IRecordVisitor
+{
+    private readonly Stack<XmlNode> _open = new();
+    private string? _attribute;
+    private ValueAccumulator _value;
+
+    public XmlNode? Root { get; private set; }
+
+    public void Begin()
+    {
+        _open.Clear();
+        Root = null;
+        _attribute = null;
+        _value.Reset();
+    }
+
+    public void StartElement(string name)
+    {
+        FinishPending();
+        var node = new XmlNode(name);
+        if (_open.Count > 0)
+            _open.Peek().Children.Add(node);
+        else
+            Root ??= node;
+        _open.Push(node);
+    }
+
+    public void Attribute(string name)
+    {
+        FinishPending();
+        _attribute = name;
+    }
+
+    public void CloseStartElement() => FinishPending();
+
+    public void Literal(string text) => _value.Add(text, EventValueKind.String);
+
+    public void Value(byte type, ReadOnlySpan<byte> data) => _value.Add(type, data);
+
+    public void EndElement()
+    {
+        FinishPending();
+        if (_open.Count > 0)
+            _open.Pop();
+    }
+
+    private void FinishPending()
+    {
+        if (_value.HasValue && _open.Count > 0)
+        {
+            var text = _value.Text!;
+            var node = _open.Peek();
+            if (_attribute is not null)
+            {
+                node.Attributes.Add(new XmlAttribute(_attribute, text, _value.Kind));
+            }
+            else if (node.Text is null)
+            {
+                node.Text = text;
+                node.TextKind = _value.Kind;
+            }
+            else
+            {
+                node.Text += text;
+                node.TextKind = EventValueKind.String;
+            }
+        }
+
+        _attribute = null;
+        _value.Reset();
+    }
+}

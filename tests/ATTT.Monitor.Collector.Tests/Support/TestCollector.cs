@@ -1,0 +1,90 @@
+using System.IO.Compression;
+using System.Net.Http.Headers;
+using ATTT.Monitor.Collector.Hosting;
+using ATTT.Monitor.Collector.Storage;
+using ATTT.Monitor.Collector.Storage.Agents;
+using ATTT.Monitor.Events.Wire;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ATTT.Monitor.Collector.Tests.Support;
+
+/// <summary>
+/// The real collector (CollectorHost) in this process on Kestrel at 127.0.0.1 with a free port and
+/// a temporary data folder. Settings are passed as <c>--Section:Key=value</c> arguments.
+/// </summary>
+public sealed class TestCollector : IAsyncDisposable
+{
+    private readonly TempDirectory _data = new();
+    private readonly CancellationTokenSource _stop = new();
+    private WebApplication? _app;
+    private Task? _run;
+
+    public string DataPath => _data.Path;
+    public Uri BaseAddress { get; private set; } = null!;
+    public IServiceProvider Services => _app!.Services;
+    public AgentRegistry Registry => Services.GetRequiredService<AgentRegistry>();
+    public IEventStore Store => Services.GetRequiredService<IEventStore>();
+
+    public static async Task<TestCollector> StartAsync(params string[] settings)
+    {
+        var collector = new TestCollector();
+        collector._app = CollectorHost.Build(new ServeOptions(collector._data.Path, "http://127.0.0.1:0", null), settings);
+        var stdout = new FirstLineWriter();
+        collector._run = CollectorHost.RunAsync(collector._app, stdout, collector._stop.Token);
+        // If the collector fails to start, surface its exception instead of a timeout.
+        var started = await Task.WhenAny(stdout.FirstLine, collector._run).WaitAsync(TimeSpan.FromSeconds(30));
+        if (started == collector._run)
+            await collector._run;
+        var first = await stdout.FirstLine;
+        var url = first[(first.IndexOf("http", StringComparison.Ordinal))..].Trim();
+        collector.BaseAddress = new Uri(url);
+        return collector;
+    }
+
+    public HttpClient Client(string? token = null)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        if (token is not null)
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Enrolls through the HTTP API with a fresh code; returns the agent id and token.</summary>
+    public async Task<(string AgentId, string Token, string Unit)> EnrollAsync(string unit = "xa-sang-moc", string host = "PC-KETOAN-01")
+    {
+        var code = await Registry.CreateEnrollmentCodeAsync(unit, TimeSpan.FromHours(1), CancellationToken.None);
+        using var client = Client();
+        using var response = await client.PostAsync("/api/v1/enroll", Json($$"""{"v":1,"code":"{{code}}","host":"{{host}}","os":"Windows 10 Pro","agent_version":"0.1.0"}"""));
+        response.EnsureSuccessStatusCode();
+        using var doc = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return (doc.RootElement.GetProperty("agent_id").GetString()!, doc.RootElement.GetProperty("token").GetString()!, doc.RootElement.GetProperty("unit").GetString()!);
+    }
+
+    public static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
+
+    public static ByteArrayContent Gzip(byte[] body)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest))
+            gzip.Write(body);
+        var content = new ByteArrayContent(buffer.ToArray());
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        content.Headers.ContentEncoding.Add("gzip");
+        return content;
+    }
+
+    public static ByteArrayContent GzipBatch(EventBatch batch) => Gzip(EventWireWriter.SerializeBatch(batch));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        if (_run is not null)
+            await _run.WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (_app is not null)
+            await _app.DisposeAsync();
+        _stop.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _data.Dispose();
+    }
+}
