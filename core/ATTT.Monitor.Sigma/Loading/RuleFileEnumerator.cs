@@ -16,6 +16,7 @@ internal static class RuleFileEnumerator
             {
                 files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
                     .Where(f => f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase))
+                    .Where(f => !IsMapping(f))
                     .Order(StringComparer.Ordinal));
             }
             else
@@ -26,4 +27,8 @@ internal static class RuleFileEnumerator
 
         return files;
     }
+
+    // rules/ also holds the logsource mapping (logsource-mapping.yml); it is not a rule.
+    private static bool IsMapping(string path) =>
+        Path.GetFileNameWithoutExtension(path).EndsWith("mapping", StringComparison.OrdinalIgnoreCase);
 }
