@@ -18,13 +18,25 @@ public static class EvtxFile
     public static IEnumerable<EventRecord> ReadEvents(string path, EvtxReadOptions? options = null, Action<EvtxWarning>? onWarning = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return ReadEventsCore(path, options ?? new EvtxReadOptions(), onWarning);
+        return ReadEventsCore(path, () => OpenFile(path), options ?? new EvtxReadOptions(), onWarning);
     }
 
-    private static IEnumerable<EventRecord> ReadEventsCore(string path, EvtxReadOptions options, Action<EvtxWarning>? onWarning)
+    /// <summary>
+    /// As <see cref="ReadEvents(string, EvtxReadOptions?, Action{EvtxWarning}?)"/> over a seekable
+    /// stream (an upload, a file in an archive). <paramref name="name"/> names it in warnings and
+    /// errors. The stream is read from position 0 and left open.
+    /// </summary>
+    public static IEnumerable<EventRecord> ReadEvents(Stream stream, string name, EvtxReadOptions? options = null, Action<EvtxWarning>? onWarning = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(name);
+        return ReadEventsCore(name, () => new NonClosingStream(stream), options ?? new EvtxReadOptions(), onWarning);
+    }
+
+    private static IEnumerable<EventRecord> ReadEventsCore(string path, Func<Stream> open, EvtxReadOptions options, Action<EvtxWarning>? onWarning)
     {
         var builder = new EventRecordBuilder();
-        foreach (var record in Expand(path, options, onWarning, builder))
+        foreach (var record in Expand(path, open, options, onWarning, builder))
         {
             yield return builder.Build(record);
         }
@@ -37,13 +49,21 @@ public static class EvtxFile
     public static IEnumerable<EvtxDocument> ReadDocuments(string path, EvtxReadOptions? options = null, Action<EvtxWarning>? onWarning = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return ReadDocumentsCore(path, options ?? new EvtxReadOptions(), onWarning);
+        return ReadDocumentsCore(path, () => OpenFile(path), options ?? new EvtxReadOptions(), onWarning);
     }
 
-    private static IEnumerable<EvtxDocument> ReadDocumentsCore(string path, EvtxReadOptions options, Action<EvtxWarning>? onWarning)
+    /// <summary>As <see cref="ReadDocuments(string, EvtxReadOptions?, Action{EvtxWarning}?)"/> over a seekable stream, left open.</summary>
+    public static IEnumerable<EvtxDocument> ReadDocuments(Stream stream, string name, EvtxReadOptions? options = null, Action<EvtxWarning>? onWarning = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(name);
+        return ReadDocumentsCore(name, () => new NonClosingStream(stream), options ?? new EvtxReadOptions(), onWarning);
+    }
+
+    private static IEnumerable<EvtxDocument> ReadDocumentsCore(string path, Func<Stream> open, EvtxReadOptions options, Action<EvtxWarning>? onWarning)
     {
         var builder = new XmlTreeBuilder();
-        foreach (var record in Expand(path, options, onWarning, builder))
+        foreach (var record in Expand(path, open, options, onWarning, builder))
         {
             if (builder.Root is { } root)
                 yield return new EvtxDocument(root, record.RecordId, record.Recovered);
@@ -54,9 +74,9 @@ public static class EvtxFile
     /// Expands every record into <paramref name="visitor"/>; yields each record whose expansion
     /// succeeded, while the visitor still holds its content.
     /// </summary>
-    internal static IEnumerable<RecordSlot> Expand(string path, EvtxReadOptions options, Action<EvtxWarning>? onWarning, IRecordVisitor visitor)
+    internal static IEnumerable<RecordSlot> Expand(string path, Func<Stream> open, EvtxReadOptions options, Action<EvtxWarning>? onWarning, IRecordVisitor visitor)
     {
-        var scanner = new EvtxScanner(path, options.RecoverDeleted, onWarning);
+        var scanner = new EvtxScanner(path, open, options.RecoverDeleted, onWarning);
         var expander = new BinXmlExpander();
         var chunk = -1;
         foreach (var slot in scanner.Records())
@@ -95,4 +115,8 @@ public static class EvtxFile
             }
         }
     }
+
+    // A live log is still being written by Windows: share everything so reading never blocks it.
+    private static FileStream OpenFile(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.SequentialScan);
 }

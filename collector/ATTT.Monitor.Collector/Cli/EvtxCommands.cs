@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ATTT.Monitor.Collector.Cli.Evtx;
 
 namespace ATTT.Monitor.Collector.Cli;
 
@@ -8,10 +9,15 @@ public static class EvtxCommands
     public static Command Create(CliContext context)
     {
         var files = new Argument<FileInfo[]>("FILE") { Arity = ArgumentArity.OneOrMore, Description = ".evtx files to dump." };
-        var format = new Option<string>("--format") { Description = "json or xml.", DefaultValueFactory = _ => "json" };
+        var format = new Option<string>("--format") { Description = "json (one object per line) or xml (one record per line).", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "xml");
-        var dump = new Command("dump", "Print every record of one or more .evtx files.") { files, format };
-        dump.SetAction((_, _) => throw new NotBuiltYetException("attt evtx dump"));
+        var recover = new Option<bool>("--recover-deleted")
+        {
+            Description = "Also dump deleted records found in chunk slack (forensics); JSON marks them with \"Recovered\": true.",
+        };
+        var dump = new Command("dump", "Print every record of one or more .evtx files.") { files, format, recover };
+        dump.SetAction((parse, cancel) => EvtxDumpCommand.RunAsync(context,
+            parse.GetValue(files) ?? [], parse.GetValue(format) ?? "json", parse.GetValue(recover), cancel));
         return new Command("evtx", "Windows event log (.evtx) tools.") { dump };
     }
 }

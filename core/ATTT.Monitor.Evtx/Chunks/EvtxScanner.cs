@@ -19,12 +19,16 @@ internal sealed class EvtxScanner
     private static ReadOnlySpan<byte> RecordMagic => [0x2a, 0x2a, 0, 0];
 
     private readonly string _path;
+    private readonly Func<Stream> _open;
     private readonly bool _recover;
     private readonly Action<EvtxWarning>? _onWarning;
 
-    public EvtxScanner(string path, bool recoverDeleted, Action<EvtxWarning>? onWarning)
+    /// <param name="path">The name used in warnings and errors.</param>
+    /// <param name="open">Opens the (seekable) data; the stream is disposed when the walk ends.</param>
+    public EvtxScanner(string path, Func<Stream> open, bool recoverDeleted, Action<EvtxWarning>? onWarning)
     {
         _path = path;
+        _open = open;
         _recover = recoverDeleted;
         _onWarning = onWarning;
     }
@@ -36,8 +40,9 @@ internal sealed class EvtxScanner
 
     public IEnumerable<RecordSlot> Records()
     {
-        using var file = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete,
-            bufferSize: 1, FileOptions.SequentialScan);
+        using var file = _open();
+        if (!file.CanSeek)
+            throw new ArgumentException("An EVTX stream must be seekable.", nameof(file));
         CheckFileHeader(file);
         var fileLength = file.Length;
         var chunk = 0;
@@ -52,8 +57,9 @@ internal sealed class EvtxScanner
         }
     }
 
-    private void CheckFileHeader(FileStream file)
+    private void CheckFileHeader(Stream file)
     {
+        file.Position = 0;
         Span<byte> header = stackalloc byte[128];
         var read = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
         if (read >= 8 && header[..8].SequenceEqual(FileSignature))
@@ -68,7 +74,7 @@ internal sealed class EvtxScanner
         Warn(-1, 0, "file header damaged; reading the chunks anyway");
     }
 
-    private static bool HasAnyChunk(FileStream file)
+    private static bool HasAnyChunk(Stream file)
     {
         Span<byte> signature = stackalloc byte[8];
         for (long start = FileHeaderSize; start + 8 <= file.Length; start += ChunkSize)

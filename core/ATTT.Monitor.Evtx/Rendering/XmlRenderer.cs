@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ATTT.Monitor.Evtx.Rendering;
 
 /// <summary>
-/// Writes a record's XML as Windows would show it, on one line. Event content is attacker-controlled,
+/// Writes a record's XML as Windows would show it, on one line (line breaks become &#xA;). Event content is attacker-controlled,
 /// so every text is escaped, and characters XML 1.0 cannot carry are written as character references.
 /// </summary>
 internal static class XmlRenderer
@@ -49,8 +49,10 @@ internal static class XmlRenderer
                 '<' => "&lt;",
                 '>' => "&gt;",
                 '"' when attribute => "&quot;",
-                '\n' or '\r' or '\t' when attribute => CharRef(c),
-                '\n' or '\r' or '\t' => null,
+                // Line breaks as references keep one record per line, which scripts rely on.
+                '\n' or '\r' => CharRef(c),
+                '\t' when attribute => CharRef(c),
+                '\t' => null,
                 < ' ' or '\uFFFE' or '\uFFFF' => CharRef(c),
                 _ => null,
             };

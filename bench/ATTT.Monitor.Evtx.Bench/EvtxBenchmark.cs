@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+namespace ATTT.Monitor.Evtx.Bench;
+
+/// <summary>
+/// Measures the EVTX reader over a corpus (default: ../shared/evtx/attack-samples) side by side
+/// with Debian's evtxexport and python-evtx: records/s and MB/s by wall clock and by CPU time
+/// (the CPU figure is the honest one on a shared machine), and the peak working set.
+/// Usage: ATTT.Monitor.Evtx.Bench [--corpus DIR] [--repeat N] [--no-python] [--attt PATH]
+/// </summary>
+internal static class EvtxBenchmark
+{
+    public static int Run(string[] args, TextWriter output)
+    {
+        var corpus = Option(args, "--corpus") ?? FindCorpus();
+        var repeat = int.Parse(Option(args, "--repeat") ?? "5", CultureInfo.InvariantCulture);
+        var files = Directory.GetFiles(corpus, "*.evtx", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+        var bytes = files.Sum(f => new FileInfo(f).Length);
+        var records = files.Sum(f => (long)EvtxFile.ReadEvents(f).Count());
+        output.WriteLine($"corpus: {corpus}: {files.Length} files, {bytes / 1e6:F1} MB, {records} records; our runs repeated {repeat}x");
+        output.WriteLine($"{"",-36}{"wall s",9}{"cpu s",9}{"rec/s wall",12}{"rec/s cpu",12}{"MB/s wall",11}{"MB/s cpu",10}");
+
+        // Warm up the JIT so that one-time compilation does not count.
+        ReadModel(files);
+        DumpJson(files);
+        if (args.Contains("--stages"))
+        {
+            ScanOnly(files);
+            ExpandOnly(files);
+            Print(output, "  stage: chunks and records only", Measure(() => { for (var i = 0; i < repeat; i++) ScanOnly(files); }), records * repeat, bytes * repeat);
+            Print(output, "  stage: + binary XML expansion", Measure(() => { for (var i = 0; i < repeat; i++) ExpandOnly(files); }), records * repeat, bytes * repeat);
+        }
+
+        var model = Measure(() => { for (var i = 0; i < repeat; i++) ReadModel(files); });
+        Print(output, "event model (EvtxFile.ReadEvents)", model, records * repeat, bytes * repeat);
+        var json = Measure(() => { for (var i = 0; i < repeat; i++) DumpJson(files); });
+        Print(output, "JSON dump (in process, as evtx dump)", json, records * repeat, bytes * repeat);
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+
+        if (Option(args, "--attt") is { } attt)
+            Print(output, "attt evtx dump --format json", Shell($"\"{attt}\" evtx dump --format json \"$@\" > /dev/null", files), records, bytes);
+        Print(output, "evtxexport (libevtx-utils)", Shell("for f in \"$@\"; do evtxexport \"$f\"; done > /dev/null 2>&1", files), records, bytes);
+        if (!args.Contains("--no-python"))
+        {
+            Print(output, "python-evtx (evtx_dump.py)",
+                Shell("for f in \"$@\"; do /usr/bin/python3 /usr/bin/evtx_dump.py \"$f\"; done > /dev/null 2>&1", files), records, bytes);
+        }
+
+        output.WriteLine($"peak working set of this process (our reading and dumping): {peak / 1e6:F1} MB");
+        return 0;
+    }
+
+    private static long ReadModel(string[] files)
+    {
+        long n = 0;
+        foreach (var f in files)
+        {
+            foreach (var e in EvtxFile.ReadEvents(f))
+                n += e.Fields.Count;
+        }
+
+        return n;
+    }
+
+    private static long ScanOnly(string[] files)
+    {
+        long n = 0;
+        foreach (var f in files)
+        {
+            var scanner = new Chunks.EvtxScanner(f, () => File.OpenRead(f), false, null);
+            foreach (var slot in scanner.Records())
+                n += slot.Size;
+        }
+
+        return n;
+    }
+
+    private static long ExpandOnly(string[] files)
+    {
+        var visitor = new NullVisitor();
+        foreach (var f in files)
+        {
+            foreach (var slot in EvtxFile.Expand(f, () => File.OpenRead(f), new EvtxReadOptions(), null, visitor))
+                _ = slot;
+        }
+
+        return visitor.Calls;
+    }
+
+    private static void DumpJson(string[] files)
+    {
+        using var sink = new BufferedStream(Stream.Null, 1 << 16);
+        using var writer = new Utf8JsonWriter(sink, EvtxDocument.JsonWriterOptions);
+        foreach (var f in files)
+        {
+            foreach (var d in EvtxFile.ReadDocuments(f))
+            {
+                writer.Reset(sink);
+                d.WriteJson(writer);
+                sink.WriteByte((byte)'\n');
+            }
+        }
+    }
+
+    private static (double Wall, double Cpu) Measure(Action action)
+    {
+        var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        action();
+        process.Refresh();
+        return (clock.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalSeconds);
+    }
+
+    /// <summary>Runs a bash loop over the files and reads bash's own real/user/sys times for it.</summary>
+    private static (double Wall, double Cpu) Shell(string loop, string[] files)
+    {
+        var start = new ProcessStartInfo("/bin/bash") { RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"TIMEFORMAT='%R %U %S'; time ( {loop} )");
+        start.ArgumentList.Add("bench");
+        foreach (var f in files)
+            start.ArgumentList.Add(f);
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        var parts = error.Trim().Split('\n')[^1].Split(' ');
+        double P(int i) => double.Parse(parts[i], CultureInfo.InvariantCulture);
+        return (P(0), P(1) + P(2));
+    }
+
+    private static void Print(TextWriter output, string name, (double Wall, double Cpu) t, long records, long bytes) =>
+        output.WriteLine($"{name,-36}{t.Wall,9:F2}{t.Cpu,9:F2}{records / t.Wall,12:N0}{records / t.Cpu,12:N0}{bytes / 1e6 / t.Wall,11:F1}{bytes / 1e6 / t.Cpu,10:F1}");
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static string FindCorpus()
+    {
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "evtx", "attack-samples");
+            if (Directory.Exists(candidate))
+                return candidate;
+        }
+
+        throw new DirectoryNotFoundException("../shared/evtx/attack-samples not found above the current directory; pass --corpus DIR.");
+    }
+}

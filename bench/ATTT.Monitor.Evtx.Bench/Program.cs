@@ -1,0 +1,3 @@
+using ATTT.Monitor.Evtx.Bench;
+
+return EvtxBenchmark.Run(args, Console.Out);

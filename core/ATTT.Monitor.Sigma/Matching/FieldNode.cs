@@ -1,0 +1,82 @@
+using System.Globalization;
+
+namespace ATTT.Monitor.Sigma.Matching;
+
+/// <summary>
+/// <c>Field|modifiers: values</c>. Values are ORed, or ANDed with <c>all</c>. A YAML null among the
+/// values matches a field that is missing or empty.
+/// </summary>
+internal sealed class FieldNode(int fieldId, string fieldName, IReadOnlyList<StringMatcher> matchers, bool all, bool matchNull) : MatchNode
+{
+    public int FieldId => fieldId;
+
+    public override bool Matches(EvaluationContext context)
+    {
+        var present = context.TryGet(fieldId, out var value);
+        if (!present || string.IsNullOrEmpty(value))
+        {
+            if (matchNull) return true;
+            if (!present) return false;
+            value = "";
+        }
+
+        if (all)
+        {
+            foreach (var m in matchers)
+            {
+                if (!m.IsMatch(value)) return false;
+            }
+
+            return matchers.Count > 0;
+        }
+
+        foreach (var m in matchers)
+        {
+            if (m.IsMatch(value)) return true;
+        }
+
+        return false;
+    }
+
+    public override Requirement? Requirement
+    {
+        get
+        {
+            if (matchNull || matchers.Count == 0) return null;
+            if (all)
+            {
+                Requirement? best = null;
+                foreach (var m in matchers) best = Requirement.Best(best, Requirement.Of(fieldId, m.RequiredLiterals));
+                return best;
+            }
+
+            var literals = new List<string>();
+            foreach (var m in matchers)
+            {
+                if (m.RequiredLiterals is not { } l) return null;
+                literals.AddRange(l);
+            }
+
+            return Requirement.Of(fieldId, literals);
+        }
+    }
+
+    public override IReadOnlySet<int>? RequiredEventIds
+    {
+        get
+        {
+            if (fieldName != "EventID" || all || matchNull) return null;
+            var ids = new HashSet<int>();
+            foreach (var m in matchers)
+            {
+                if (m is not TextMatcher { Kind: TextMatchKind.Equals } t
+                    || !int.TryParse(t.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                    || id.ToString(CultureInfo.InvariantCulture) != t.Text)
+                    return null;
+                ids.Add(id);
+            }
+
+            return ids;
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace ATTT.Monitor.Sigma.Matching;
+
+internal enum TextMatchKind
+{
+    Equals,
+    StartsWith,
+    EndsWith,
+    Contains,
+}

@@ -1,0 +1,9 @@
+namespace ATTT.Monitor.Sigma.Parsing;
+
+internal enum CorrelationType
+{
+    EventCount,
+    ValueCount,
+    Temporal,
+    TemporalOrdered,
+}

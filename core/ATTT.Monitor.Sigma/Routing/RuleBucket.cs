@@ -1,0 +1,90 @@
+using ATTT.Monitor.Sigma.Matching;
+
+namespace ATTT.Monitor.Sigma.Routing;
+
+/// <summary>
+/// The rules that events of one channel and EventID can belong to. Rules with a literal
+/// requirement are only evaluated when one Aho-Corasick pass over the named field finds one of
+/// their literals; the rest are always evaluated.
+/// </summary>
+internal sealed class RuleBucket
+{
+    private static readonly LiteralAutomaton.MatchHandler<BucketScratch> Mark = static (ref BucketScratch s, int literal) =>
+    {
+        foreach (var v in s.LiteralTargets[literal])
+        {
+            if (s.Marks[v] == s.Generation) continue;
+            s.Marks[v] = s.Generation;
+            s.Candidates.Add(v);
+        }
+    };
+
+    private readonly RuleVariant[] _always;
+    private readonly RuleVariant[] _filtered;
+    private readonly (int FieldId, LiteralAutomaton Automaton, int[][] Targets)[] _scans;
+
+    public RuleBucket(int id, IReadOnlyList<RuleVariant> variants)
+    {
+        Id = id;
+        var always = new List<RuleVariant>();
+        var filtered = new List<RuleVariant>();
+        var perField = new Dictionary<int, Dictionary<string, List<int>>>();
+        foreach (var v in variants.OrderBy(v => v.RuleIndex))
+        {
+            var requirement = v.Root.Requirement;
+            if (requirement is null)
+            {
+                always.Add(v);
+                continue;
+            }
+
+            var index = filtered.Count;
+            filtered.Add(v);
+            foreach (var (field, literal) in requirement.Alternatives)
+            {
+                if (!perField.TryGetValue(field, out var lits)) perField[field] = lits = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+                if (!lits.TryGetValue(literal, out var targets)) lits[literal] = targets = [];
+                if (targets.Count == 0 || targets[^1] != index) targets.Add(index);
+            }
+        }
+
+        _always = [.. always];
+        _filtered = [.. filtered];
+        _scans = perField.Select(kv =>
+        {
+            var literals = kv.Value.Keys.ToList();
+            return (kv.Key, new LiteralAutomaton(literals), literals.Select(l => kv.Value[l].ToArray()).ToArray());
+        }).ToArray();
+    }
+
+    public int Id { get; }
+    public int Count => _always.Length + _filtered.Length;
+    public int AlwaysCount => _always.Length;
+
+    public BucketScratch CreateScratch() => new(_filtered.Length);
+
+    /// <summary>Adds the index of every matching rule to <paramref name="matched"/>.</summary>
+    public void Evaluate(EvaluationContext context, BucketScratch scratch, List<int> matched)
+    {
+        foreach (var v in _always)
+        {
+            if (v.Root.Matches(context)) matched.Add(v.RuleIndex);
+        }
+
+        if (_filtered.Length == 0) return;
+        scratch.Generation++;
+        scratch.Candidates.Clear();
+        foreach (var (fieldId, automaton, targets) in _scans)
+        {
+            if (!context.TryGet(fieldId, out var value) || string.IsNullOrEmpty(value)) continue;
+            scratch.LiteralTargets = targets;
+            automaton.Scan(value, ref scratch, Mark);
+        }
+
+        foreach (var index in scratch.Candidates)
+        {
+            var v = _filtered[index];
+            if (v.Root.Matches(context)) matched.Add(v.RuleIndex);
+        }
+    }
+}
