@@ -18,7 +18,7 @@ public sealed class NotificationsHarness : IAsyncDisposable
 {
     private readonly TestFolder _folder = new();
 
-    private NotificationsHarness(IDictionary<string, string?> settings, TimeProvider? time)
+    private NotificationsHarness(IDictionary<string, string?> settings, TimeProvider? time, Action<IServiceCollection>? configure)
     {
         DataPath = Path.Combine(_folder.Path, "data");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
@@ -31,6 +31,7 @@ public sealed class NotificationsHarness : IAsyncDisposable
         services.AddSingleton(data);
         services.AddSingleton(sp => new EmbeddedDatabase(data.StateDatabasePath, sp.GetServices<ISchemaMigration>()));
         services.AddNotifications(configuration);
+        configure?.Invoke(services);
         Services = services.BuildServiceProvider();
     }
 
@@ -44,12 +45,12 @@ public sealed class NotificationsHarness : IAsyncDisposable
 
     public OutboxSender Sender => Services.GetRequiredService<OutboxSender>();
 
-    public static async Task<NotificationsHarness> StartAsync(IDictionary<string, string?>? extra = null, TimeProvider? time = null)
+    public static async Task<NotificationsHarness> StartAsync(IDictionary<string, string?>? extra = null, TimeProvider? time = null, Action<IServiceCollection>? configure = null)
     {
         var settings = NotificationSettings.Default();
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>())
             settings[k] = v;
-        var harness = new NotificationsHarness(settings, time);
+        var harness = new NotificationsHarness(settings, time, configure);
         await harness.Database.InitializeAsync();
         return harness;
     }
