@@ -75,6 +75,17 @@ public sealed class DrillRunStore(EmbeddedDatabase database, TimeProvider time)
         return list;
     }
 
+    /// <summary>Sets the unit of a run requested from the command line, which does not know the collector's configuration.</summary>
+    public async Task SetUnitAsync(long runId, string unit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE drill_runs SET unit = $u WHERE id = $id;";
+        command.Parameters.AddWithValue("$u", unit);
+        command.Parameters.AddWithValue("$id", runId);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Records a scheduled time that passed without a run; false when that time is already recorded.</summary>
     public async Task<bool> RecordMissedAsync(string playbookId, string unit, DateTimeOffset scheduledFor, string detail, CancellationToken cancellationToken)
     {
