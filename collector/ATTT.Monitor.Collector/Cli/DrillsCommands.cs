@@ -60,7 +60,14 @@ public static class DrillsCommands
             }
 
             if (state is null || state.Status == DrillRunStatus.Requested)
-                throw new InvalidOperationException($"No running collector with data folder {parse.GetValue(runData)!.FullName} picked up drill request {runId} in time; is 'attt serve' running?");
+            {
+                if (await runs.WithdrawRequestAsync(runId, "không có bộ thu nào nhận yêu cầu (no running collector picked it up)", CancellationToken.None).ConfigureAwait(false))
+                    throw new InvalidOperationException($"No running collector with data folder {parse.GetValue(runData)!.FullName} picked up drill request {runId} in time; is 'attt serve' running?");
+                // Picked up at the last moment: report what it is doing now.
+                state = await runs.GetAsync(runId, cancellationToken).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException($"Drill run {runId} disappeared from the data folder.");
+            }
+
             await context.Out.WriteLineAsync($"run {state.Id}\t{state.PlaybookId}\t{state.Unit}\t{state.Status}\t{state.Detail}").ConfigureAwait(false);
             return state.Status == DrillRunStatus.Completed ? ExitCodes.Success : ExitCodes.RuntimeFailure;
         });
