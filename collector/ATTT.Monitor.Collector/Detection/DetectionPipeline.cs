@@ -94,8 +94,19 @@ public sealed class DetectionPipeline : BackgroundService
             {
                 if (detector is null || _rules.Version != version)
                 {
-                    version = _rules.Version;
-                    detector = _rules.CreateDetector();
+                    try
+                    {
+                        var next = _rules.Version;
+                        detector = _rules.CreateDetector();
+                        version = next;
+                    }
+                    catch (Exception ex) when (detector is not null)
+                    {
+                        // A new rule set that cannot build a detector: keep evaluating with the previous one.
+                        _stats.AddEvaluationError($"new rule set: {ex.Message}");
+                        _logger.LogError(ex, "Could not put the new rule set in service; the previous rules stay in use");
+                        version = _rules.Version;
+                    }
                 }
 
                 var hits = new List<DetectionHit>();

@@ -1,4 +1,5 @@
 using ATTT.Monitor.Collector.Audit;
+using ATTT.Monitor.Collector.Detection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ATTT.Monitor.Collector.Incidents;
@@ -25,6 +26,8 @@ public static class IncidentsRegistration
     public static WebApplication MapIncidents(this WebApplication app)
     {
         app.MapIncidentsApi();
+        // The detection area has no Map hook in CollectorHost; its one read-only route is mapped here.
+        app.MapDetectionApi();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using ATTT.Monitor.Collector.Detection;
 using ATTT.Monitor.Collector.Incidents;
 using ATTT.Monitor.Collector.Storage;
 using Microsoft.AspNetCore.Authentication;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ATTT.Monitor.Collector.Tests.Support;
 
@@ -23,7 +25,7 @@ internal sealed class IncidentsApiHost : IAsyncDisposable
     public HttpClient Client { get; }
     public IncidentManager Manager => App.Services.GetRequiredService<IncidentManager>();
 
-    public static async Task<IncidentsApiHost> StartAsync(IEnumerable<StoredEvent>? events = null)
+    public static async Task<IncidentsApiHost> StartAsync(IEnumerable<StoredEvent>? events = null, string? rulesFolder = null)
     {
         var db = await StateDatabaseFixture.CreateAsync();
         var builder = WebApplication.CreateSlimBuilder();
@@ -34,6 +36,9 @@ internal sealed class IncidentsApiHost : IAsyncDisposable
         builder.Services.AddAuthentication(TestUserAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TestUserAuthenticationHandler>(TestUserAuthenticationHandler.SchemeName, null);
         builder.Services.AddIncidents(builder.Configuration);
+        builder.Services.AddSingleton(new DetectionStatistics());
+        builder.Services.AddSingleton(Options.Create(new DetectionOptions { RulePaths = rulesFolder is null ? [] : [rulesFolder] }));
+        builder.Services.AddSingleton<RuleCatalog>();
         var app = builder.Build();
         app.MapIncidents();
         await app.StartAsync(TestContext.Current.CancellationToken);

@@ -6,7 +6,11 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
     private readonly Lock _gate = new();
     private DateTimeOffset _now = start;
 
-    public DateTimeOffset Now => GetUtcNow();
+    public DateTimeOffset Now
+    {
+        get => GetUtcNow();
+        set => Set(value);
+    }
 
     public override DateTimeOffset GetUtcNow()
     {

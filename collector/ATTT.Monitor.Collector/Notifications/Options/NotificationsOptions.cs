@@ -44,4 +44,6 @@ public sealed class NotificationsOptions
     public TimeSpan WatchInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     public ReportingOrganisationOptions Reporting { get; set; } = new();
+
+    public MonthlyReportOptions MonthlyReport { get; set; } = new();
 }

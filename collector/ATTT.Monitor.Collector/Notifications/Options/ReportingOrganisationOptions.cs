@@ -28,4 +28,9 @@ public sealed class ReportingOrganisationOptions
     public string MeasuresInPlace { get; set; } = "Phần mềm diệt virus, giám sát nhật ký bằng ATTT Monitor";
 
     public string Signatory { get; set; } = "";
+
+    /// <summary>A .ttf with Vietnamese letters for PDF reports; default: Noto Sans, then DejaVu Sans, then Arial.</summary>
+    public string? PdfFontFile { get; set; }
+
+    public string? PdfBoldFontFile { get; set; }
 }

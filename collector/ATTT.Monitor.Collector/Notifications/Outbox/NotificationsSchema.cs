@@ -112,4 +112,15 @@ public static class NotificationsSchema
             sent_at TEXT NULL
         );
         """);
+
+    public static ISchemaMigration V2 { get; } = new SchemaMigration(Area, 2, """
+        CREATE TABLE notification_monthly_reports (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            unit TEXT NOT NULL,
+            month TEXT NOT NULL,
+            report_json TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            UNIQUE (unit, month)
+        );
+        """);
 }

@@ -1,0 +1,18 @@
+namespace ATTT.Monitor.Agent.Sources;
+
+/// <summary>
+/// Where events come from: the Windows event log, or a replayed EVTX/JSON-lines file or folder.
+/// A source resumes after a position it produced earlier (an opaque string it alone understands),
+/// so the agent can restart without a gap or a duplicate.
+/// </summary>
+public interface IEventSource
+{
+    /// <summary>A replay ends; a live event log does not.</summary>
+    bool IsFinite { get; }
+
+    /// <summary>
+    /// Events after <paramref name="resumeAfter"/> (null: from the start). Each comes with the
+    /// position to resume after it.
+    /// </summary>
+    IAsyncEnumerable<SourcedEvent> ReadAsync(string? resumeAfter, CancellationToken cancellationToken);
+}
