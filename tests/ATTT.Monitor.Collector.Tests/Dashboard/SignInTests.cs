@@ -134,7 +134,7 @@ public sealed class SignInTests
         finally
         {
             await stop.CancelAsync();
-            await run.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await run.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try
             {
