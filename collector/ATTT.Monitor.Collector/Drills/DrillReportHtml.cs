@@ -1,14 +1,18 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace ATTT.Monitor.Collector.Drills;
 
 /// <summary>The printable after-action report in Vietnamese. Every value is HTML-encoded (playbooks and lessons are user text).</summary>
 public static class DrillReportHtml
 {
+    // Keeps Vietnamese letters readable in the file while encoding every markup character.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     public static string Render(DrillReport report)
     {
-        var e = HtmlEncoder.Default;
+        var e = Encoder;
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Báo cáo sau diễn tập - ")
             .Append(e.Encode(report.PlaybookTitle)).Append("</title><style>")

@@ -14,7 +14,10 @@ public sealed class DrillRequestWatcher(DrillRunStore runs, DrillRunner runner, 
                 foreach (var (id, playbookId) in await runs.ClaimRequestedAsync(stoppingToken).ConfigureAwait(false))
                 {
                     if (catalog.Find(playbookId) is { } playbook)
+                    {
+                        await runs.SetUnitAsync(id, catalog.UnitOf(playbook), stoppingToken).ConfigureAwait(false);
                         _ = Task.Run(() => runner.ExecuteAsync(id, playbook, stoppingToken), stoppingToken);
+                    }
                     else
                         await runs.FinishAsync(id, DrillRunStatus.Failed, $"không có kịch bản '{playbookId}' (no such playbook)", stoppingToken).ConfigureAwait(false);
                 }

@@ -75,6 +75,29 @@ public sealed class DrillRunStore(EmbeddedDatabase database, TimeProvider time)
         return list;
     }
 
+    /// <summary>Withdraws a request nobody picked up, so that a collector started later does not run a drill nobody waits for.</summary>
+    public async Task<bool> WithdrawRequestAsync(long runId, string detail, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE drill_runs SET status = 'failed', finished_at = $now, detail = $d WHERE id = $id AND status = 'requested';";
+        command.Parameters.AddWithValue("$now", Now());
+        command.Parameters.AddWithValue("$d", detail);
+        command.Parameters.AddWithValue("$id", runId);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    /// <summary>Sets the unit of a run requested from the command line, which does not know the collector's configuration.</summary>
+    public async Task SetUnitAsync(long runId, string unit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE drill_runs SET unit = $u WHERE id = $id;";
+        command.Parameters.AddWithValue("$u", unit);
+        command.Parameters.AddWithValue("$id", runId);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Records a scheduled time that passed without a run; false when that time is already recorded.</summary>
     public async Task<bool> RecordMissedAsync(string playbookId, string unit, DateTimeOffset scheduledFor, string detail, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using ATTT.Monitor.Collector.Dashboard.Charts;
 using ATTT.Monitor.Collector.Dashboard.Localization;
 using ATTT.Monitor.Collector.Incidents;
+using ATTT.Monitor.Collector.Notifications.Deadlines;
 using ATTT.Monitor.Collector.Storage;
 using ATTT.Monitor.Collector.Users;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,6 +24,7 @@ public sealed class IndexModel(NeighbourServices services, DashboardText text, T
     public BarChart? EventsPerHour { get; private set; }
     public IncidentCounts? Counts { get; private set; }
     public BarChart? IncidentsPerDay { get; private set; }
+    public IReadOnlyList<DeadlineStatus>? Deadlines { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -52,6 +54,18 @@ public sealed class IndexModel(NeighbourServices services, DashboardText text, T
             var scope = UnitScope.FromUser(User);
             Counts = await incidents.CountAsync(scope, drill: false, cancellationToken);
             IncidentsPerDay = await BuildIncidentsPerDayAsync(incidents, scope, now, cancellationToken);
+            if (services.Get<IDeadlineClock>() is { } clock)
+            {
+                // The clock lists every unit's deadlines; keep those of incidents this user may see.
+                var visible = new List<DeadlineStatus>();
+                foreach (var deadline in await clock.GetOpenAsync(50, cancellationToken))
+                {
+                    if (visible.Count < 10 && (scope.IsAll || await incidents.GetAsync(deadline.IncidentId, scope, cancellationToken) is not null))
+                        visible.Add(deadline);
+                }
+
+                Deadlines = visible;
+            }
         }
     }
 

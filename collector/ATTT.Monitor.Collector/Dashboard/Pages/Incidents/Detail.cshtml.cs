@@ -1,5 +1,9 @@
 using ATTT.Monitor.Collector.Dashboard.Security;
+using ATTT.Monitor.Collector.Drills;
 using ATTT.Monitor.Collector.Incidents;
+using ATTT.Monitor.Collector.Notifications.Deadlines;
+using ATTT.Monitor.Collector.Notifications.Queries;
+using ATTT.Monitor.Collector.Playbooks;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,13 +14,19 @@ namespace ATTT.Monitor.Collector.Dashboard.Pages.Incidents;
 /// One incident: what happened, the matched events with every field, and the triage commands.
 /// Commands go through <see cref="IIncidentService"/>, which checks the unit scope and audits them.
 /// </summary>
-public sealed class DetailModel(NeighbourServices services, IAuthorizationService authorization) : PageModel
+public sealed class DetailModel(NeighbourServices services, IAuthorizationService authorization, DashboardAudit audit) : PageModel
 {
     private IIncidentService? _incidents;
     public IncidentDetail? Detail { get; private set; }
     public bool CanTriage { get; private set; }
     public string? ErrorMessage { get; private set; }
     public string? SuccessKey { get; private set; }
+    public IReadOnlyList<PlaybookProgress>? Playbooks { get; private set; }
+    public IReadOnlyList<NoticeView>? Notices { get; private set; }
+    public IReadOnlyList<DeadlineStatus>? Deadlines { get; private set; }
+
+    /// <summary>A playbook answering this incident and the steps already signed off.</summary>
+    public sealed record PlaybookProgress(Playbook Playbook, IReadOnlyDictionary<string, (string By, DateTimeOffset At, string? Note)> Done);
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -34,6 +44,23 @@ public sealed class DetailModel(NeighbourServices services, IAuthorizationServic
                 throw new InvalidIncidentCommandException("Trạng thái không hợp lệ / unknown state.", "state");
             return Incidents.ChangeStateAsync(id, target, note, Actor, Scope, cancellationToken);
         }, cancellationToken);
+
+    public async Task<IActionResult> OnPostStepAsync(long id, string? playbook, string? step, string? note, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, DashboardPolicies.Triage)).Succeeded)
+            return Forbid(DashboardPolicies.Scheme);
+        // Scope first: an incident of another unit does not exist for this user.
+        var incident = await Incidents.GetAsync(id, Scope, cancellationToken);
+        if (incident is null || services.Get<IDrillService>() is not { } drills)
+            return NotFound();
+        var known = drills.PlaybooksForIncident(incident.Incident.Category, incident.Incident.RuleId)
+            .Any(p => p.Id == playbook && p.Steps.Any(s => s.Id == step));
+        if (!known)
+            return BadRequest();
+        await drills.SignOffIncidentStepAsync(id, playbook!, step!, Actor, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), cancellationToken);
+        await audit.WriteAsync(User, "incidents", "playbook_step_done", IncidentTarget.Of(id), $"{playbook}/{step}", cancellationToken);
+        return RedirectToPage(new { id, done = "Incidents.StepDone" });
+    }
 
     private IIncidentService Incidents => _incidents ??= services.Get<IIncidentService>() ?? throw new InvalidOperationException("The incident service is not available.");
 
@@ -68,6 +95,20 @@ public sealed class DetailModel(NeighbourServices services, IAuthorizationServic
         if (services.Get<IIncidentService>() is not { } incidents)
             return false;
         Detail = await incidents.GetAsync(id, UnitScope.FromUser(User), cancellationToken);
+        if (Detail is null)
+            return false;
+        if (services.Get<IDrillService>() is { } drills)
+        {
+            var progress = new List<PlaybookProgress>();
+            foreach (var playbook in drills.PlaybooksForIncident(Detail.Incident.Category, Detail.Incident.RuleId))
+                progress.Add(new PlaybookProgress(playbook, await drills.IncidentSignOffsAsync(id, playbook.Id, cancellationToken)));
+            Playbooks = progress;
+        }
+
+        if (services.Get<INotificationQueries>() is { } notices)
+            Notices = await notices.GetNoticesAsync(id, cancellationToken);
+        if (services.Get<IDeadlineClock>() is { } deadlines)
+            Deadlines = await deadlines.GetAsync(id, cancellationToken);
         CanTriage = (await authorization.AuthorizeAsync(User, DashboardPolicies.Triage)).Succeeded;
         if (Request.Query["done"].ToString() is { Length: > 0 } done && done.StartsWith("Incidents.", StringComparison.Ordinal))
             SuccessKey = done;
