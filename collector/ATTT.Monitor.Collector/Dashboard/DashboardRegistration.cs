@@ -68,7 +68,6 @@ public static class DashboardRegistration
             o.Conventions.AuthorizeFolder("/", DashboardPolicies.Dashboard);
             o.Conventions.AllowAnonymousToPage("/SignIn");
             o.Conventions.AllowAnonymousToPage("/Language");
-            o.Conventions.AllowAnonymousToPage("/Status");
             o.Conventions.AuthorizeFolder("/Settings", DashboardPolicies.Admin);
         }).ConfigureApplicationPartManager(parts =>
         {
@@ -94,7 +93,7 @@ public static class DashboardRegistration
         // Error statuses without a body get a page in the user's language (the JSON API keeps its own bodies).
         app.UseWhen(
             context => !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase),
-            branch => branch.UseStatusCodePagesWithReExecute("/status/{0}"));
+            branch => branch.UseStatusCodePages(context => StatusPages.WriteAsync(context.HttpContext)));
         app.UseMiddleware<PasswordChangeGate>();
         app.MapRazorPages();
         return app;

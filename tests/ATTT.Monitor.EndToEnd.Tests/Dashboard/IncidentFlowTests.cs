@@ -45,6 +45,13 @@ public sealed class IncidentFlowTests(DashboardFixture fixture) : IClassFixture<
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu ghi chú" }).ClickAsync();
         await Assertions.Expect(page.Locator("section[aria-labelledby='h-comments']")).ToContainTextAsync("Đã rút cáp mạng máy kế toán");
 
+        // The account-compromise playbook answers a brute-force incident: tick off its first step.
+        var playbook = page.Locator("section[aria-labelledby='h-playbook']");
+        await Assertions.Expect(playbook.Locator("ol.steps > li")).Not.ToHaveCountAsync(0);
+        await playbook.GetByRole(AriaRole.Button).First.ClickAsync();
+        await Assertions.Expect(page.Locator("section[aria-labelledby='h-playbook'] .step-done")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("section[aria-labelledby='h-playbook'] .step-done")).ToContainTextAsync("canbo.a");
+
         await page.GetByLabel("Chuyển trạng thái").SelectOptionAsync("in_progress");
         await page.GetByRole(AriaRole.Button, new() { Name = "Cập nhật trạng thái" }).ClickAsync();
         await Assertions.Expect(page.Locator("#incident-state")).ToHaveTextAsync("Đang xử lý");
@@ -99,7 +106,7 @@ public sealed class IncidentFlowTests(DashboardFixture fixture) : IClassFixture<
 
         var api = await page.Context.APIRequest.GetAsync($"/api/v1/incidents/{idA}");
         Assert.Equal(404, api.Status);
-        var list = await page.Context.APIRequest.GetAsync("/api/v1/incidents?state=all");
+        var list = await page.Context.APIRequest.GetAsync("/api/v1/incidents");
         Assert.Equal(200, list.Status);
         var body = await list.TextAsync();
         Assert.DoesNotContain("PC-CHUTICH-03", body, StringComparison.Ordinal);

@@ -39,7 +39,8 @@ public sealed class DashboardSite : IAsyncDisposable
     public static async Task<DashboardSite> StartAsync()
     {
         var data = Path.Combine(Path.GetTempPath(), "attt-e2e-dash-" + Guid.NewGuid().ToString("N"));
-        var app = CollectorHost.Build(new ServeOptions(data, "http://127.0.0.1:0", null));
+        var playbooks = Path.Combine(Screenshots.RepositoryRoot(), "playbooks");
+        var app = CollectorHost.Build(new ServeOptions(data, "http://127.0.0.1:0", null), ["--Drills:PlaybooksPath=" + playbooks, "--Drills:SchedulerEnabled=false"]);
         await app.Services.GetRequiredService<EmbeddedDatabase>().InitializeAsync();
         var users = app.Services.GetRequiredService<UserStore>();
         await users.CreateAsync("admin", "Quản trị tỉnh", UserRoles.Admin, null, Password, false, default);

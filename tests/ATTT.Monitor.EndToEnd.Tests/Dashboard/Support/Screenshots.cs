@@ -15,7 +15,7 @@ public static class Screenshots
 
     // The test binaries may live outside the repository (--artifacts-path), so the source file's
     // own location is tried too.
-    private static string RepositoryRoot([CallerFilePath] string sourceFile = "")
+    public static string RepositoryRoot([CallerFilePath] string sourceFile = "")
     {
         foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile) ?? "" })
         {
