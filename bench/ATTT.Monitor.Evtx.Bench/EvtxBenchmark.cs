@@ -25,6 +25,14 @@ internal static class EvtxBenchmark
         // Warm up the JIT so that one-time compilation does not count.
         ReadModel(files);
         DumpJson(files);
+        if (args.Contains("--stages"))
+        {
+            ScanOnly(files);
+            ExpandOnly(files);
+            Print(output, "  stage: chunks and records only", Measure(() => { for (var i = 0; i < repeat; i++) ScanOnly(files); }), records * repeat, bytes * repeat);
+            Print(output, "  stage: + binary XML expansion", Measure(() => { for (var i = 0; i < repeat; i++) ExpandOnly(files); }), records * repeat, bytes * repeat);
+        }
+
         var model = Measure(() => { for (var i = 0; i < repeat; i++) ReadModel(files); });
         Print(output, "event model (EvtxFile.ReadEvents)", model, records * repeat, bytes * repeat);
         var json = Measure(() => { for (var i = 0; i < repeat; i++) DumpJson(files); });
@@ -54,6 +62,31 @@ internal static class EvtxBenchmark
         }
 
         return n;
+    }
+
+    private static long ScanOnly(string[] files)
+    {
+        long n = 0;
+        foreach (var f in files)
+        {
+            var scanner = new Chunks.EvtxScanner(f, () => File.OpenRead(f), false, null);
+            foreach (var slot in scanner.Records())
+                n += slot.Size;
+        }
+
+        return n;
+    }
+
+    private static long ExpandOnly(string[] files)
+    {
+        var visitor = new NullVisitor();
+        foreach (var f in files)
+        {
+            foreach (var slot in EvtxFile.Expand(f, () => File.OpenRead(f), new EvtxReadOptions(), null, visitor))
+                _ = slot;
+        }
+
+        return visitor.Calls;
     }
 
     private static void DumpJson(string[] files)

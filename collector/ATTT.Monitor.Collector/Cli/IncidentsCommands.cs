@@ -1,4 +1,6 @@
 using System.CommandLine;
+using ATTT.Monitor.Collector.Incidents;
+using ATTT.Monitor.Collector.Storage;
 
 namespace ATTT.Monitor.Collector.Cli;
 
@@ -11,7 +13,15 @@ public static class IncidentsCommands
         var format = new Option<string>("--format") { Description = "jsonl or table.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("jsonl", "table");
         var list = new Command("list", "List incidents, newest first.") { data, format };
-        list.SetAction((_, _) => throw new NotBuiltYetException("attt incidents list"));
+        list.SetAction(async (parse, cancellationToken) =>
+        {
+            var folder = parse.GetValue(data)!;
+            var database = new DataDirectoryOptions { Path = folder.FullName }.StateDatabasePath;
+            if (!File.Exists(database))
+                throw new BadInputException($"The folder {folder.FullName} holds no ATTT Monitor store ({Path.GetFileName(database)} is missing).");
+            await IncidentListing.WriteAsync(database, parse.GetValue(format) == "jsonl", context.Out, cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
         return new Command("incidents", "Incidents (sự cố).") { list };
     }
 }

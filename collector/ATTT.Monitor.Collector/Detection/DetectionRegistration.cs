@@ -1,8 +1,18 @@
 namespace ATTT.Monitor.Collector.Detection;
 
-/// <summary>Registers the detection area's services and endpoints (filled in as the area is built).</summary>
+/// <summary>Registers the detection area: rule catalog and watcher, the pipeline and its checkpoint schema.</summary>
 public static class DetectionRegistration
 {
-    public static IServiceCollection AddDetection(this IServiceCollection services, IConfiguration configuration) => services;
-
+    public static IServiceCollection AddDetection(this IServiceCollection services, IConfiguration configuration)
+    {
+        foreach (var migration in DetectionSchema.Migrations)
+            services.AddSingleton(migration);
+        services.AddOptions<DetectionOptions>().Bind(configuration.GetSection(DetectionOptions.Section));
+        services.AddSingleton<DetectionStatistics>();
+        services.AddSingleton<RuleCatalog>();
+        services.AddSingleton<IDetectorSource>(sp => sp.GetRequiredService<RuleCatalog>());
+        services.AddHostedService<RuleWatcher>();
+        services.AddHostedService<DetectionPipeline>();
+        return services;
+    }
 }

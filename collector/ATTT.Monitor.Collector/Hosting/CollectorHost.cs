@@ -6,6 +6,7 @@ using ATTT.Monitor.Collector.Ingest;
 using ATTT.Monitor.Collector.Notifications;
 using ATTT.Monitor.Collector.Posture;
 using ATTT.Monitor.Collector.Storage;
+using ATTT.Monitor.Collector.Users;
 
 namespace ATTT.Monitor.Collector.Hosting;
 
@@ -68,6 +69,7 @@ public static class CollectorHost
         var url = app.Urls.FirstOrDefault() ?? "(no address)";
         await stdout.WriteLineAsync($"ATTT Monitor dashboard: {url.TrimEnd('/')}/").ConfigureAwait(false);
         await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await app.Services.WriteStartupNoticesAsync(stdout, cancellationToken).ConfigureAwait(false);
         await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
     }
 }

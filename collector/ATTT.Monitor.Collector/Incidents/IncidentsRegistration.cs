@@ -1,9 +1,33 @@
+using ATTT.Monitor.Collector.Audit;
+using ATTT.Monitor.Collector.Detection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace ATTT.Monitor.Collector.Incidents;
 
-/// <summary>Registers the incidents area's services and endpoints (filled in as the area is built).</summary>
+/// <summary>Registers the incidents area (and the audit log it owns): schema, manager, service, API.</summary>
 public static class IncidentsRegistration
 {
-    public static IServiceCollection AddIncidents(this IServiceCollection services, IConfiguration configuration) => services;
+    public static IServiceCollection AddIncidents(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddAuditLog();
+        foreach (var migration in IncidentsSchema.Migrations)
+            services.AddSingleton(migration);
+        services.AddOptions<IncidentsOptions>().Bind(configuration.GetSection(IncidentsOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IncidentManager>();
+        services.AddSingleton<IIncidentService, IncidentService>();
+        // The dashboard area defines the real policy (roles); registered after this, its definition wins.
+        // Until then: an authenticated user with a unit claim, which agent tokens never carry.
+        services.AddAuthorization(options => options.AddPolicy(IncidentsEndpoints.DashboardPolicy,
+            p => p.RequireAuthenticatedUser().RequireClaim(UnitClaims.Unit)));
+        return services;
+    }
 
-    public static WebApplication MapIncidents(this WebApplication app) => app;
+    public static WebApplication MapIncidents(this WebApplication app)
+    {
+        app.MapIncidentsApi();
+        // The detection area has no Map hook in CollectorHost; its one read-only route is mapped here.
+        app.MapDetectionApi();
+        return app;
+    }
 }

@@ -23,8 +23,8 @@ public static class IngestEndpoints
             IngestJson.EnrollRequest request;
             using (var body = await RequestBody.ReadJsonAsync(context.Request, options.MaxSmallBodyBytes, options.MaxSmallBodyBytes, context.RequestAborted).ConfigureAwait(false))
                 request = IngestJson.ReadEnroll(body.Memory);
-            if (request.Host.Length is 0 or > 200)
-                throw new WireFormatException("host", "host must be 1 to 200 characters.");
+            if (request.Host.Length is 0 or > 200 || request.Host.Any(char.IsControl))
+                throw new WireFormatException("host", "host must be 1 to 200 printable characters.");
             var enrolled = await registry.EnrollAsync(request.Code, request.Host, request.Os, request.AgentVersion, context.RequestAborted).ConfigureAwait(false);
             if (enrolled is null)
                 throw new IngestRejection(StatusCodes.Status401Unauthorized, null);

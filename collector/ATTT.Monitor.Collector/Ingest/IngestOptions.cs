@@ -26,8 +26,11 @@ public sealed class IngestOptions
     /// <summary>Per agent: burst allowance above the sustained rate.</summary>
     public int RequestBurst { get; set; } = 40;
 
-    /// <summary>Enrollment attempts per minute from one address (codes are short; guessing is throttled).</summary>
-    public int EnrollPerMinute { get; set; } = 10;
+    /// <summary>
+    /// Enrollment attempts per minute from one address: codes carry 60 random bits, so this makes
+    /// guessing hopeless while a commune enrolling its PCs behind one NAT address is not slowed.
+    /// </summary>
+    public int EnrollPerMinute { get; set; } = 60;
 
     /// <summary>What 503 answers tell the agent to wait.</summary>
     public int OverloadRetryAfterSeconds { get; set; } = 2;

@@ -32,13 +32,13 @@ public static class StorageRegistration
         return services;
     }
 
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859", Justification = "The store is chosen by configuration; callers see only the interface.")]
     private static IEventStore CreateEventStore(IServiceProvider services)
     {
         var options = services.GetRequiredService<EventStoreOptions>();
         return options.Kind.ToLowerInvariant() switch
         {
             EventStoreOptions.SqliteKind => services.GetRequiredService<SqliteEventStore>(),
+            EventStoreOptions.ElasticsearchKind => new Elasticsearch.ElasticsearchEventStore(options, services.GetRequiredService<IEventAppendedSignal>()),
             _ => throw new InvalidOperationException(
                 $"Storage:Events:Kind is '{options.Kind}'; it must be '{EventStoreOptions.SqliteKind}' or '{EventStoreOptions.ElasticsearchKind}'."),
         };

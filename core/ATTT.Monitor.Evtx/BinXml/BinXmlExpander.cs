@@ -14,6 +14,8 @@ internal sealed class BinXmlExpander
     private static readonly Substitution[] NoSubstitutions = [];
 
     private readonly Dictionary<int, Instruction[]> _templates = [];
+    private readonly List<Instruction> _recordCode = new(16);
+    private readonly Substitution[][] _substitutions = new Substitution[MaxNesting + 1][];
     private readonly NamePool _names = new();
     private byte[] _chunk = [];
     private int _length;
@@ -30,13 +32,14 @@ internal sealed class BinXmlExpander
     public void Expand(int start, int end, IBinXmlVisitor visitor)
     {
         _budget = WorkBudgetPerRecord;
-        var code = FragmentCompiler.Compile(Chunk, start, end, _names);
+        FragmentCompiler.Compile(Chunk, start, end, _names, _recordCode);
+        var code = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_recordCode);
         Run(code, 0, code.Length, NoSubstitutions, visitor, 0, -1, 0, -1);
     }
 
     private ReadOnlySpan<byte> Chunk => _chunk.AsSpan(0, _length);
 
-    private void Run(Instruction[] code, int from, int to, Substitution[] subs, IBinXmlVisitor visitor,
+    private void Run(ReadOnlySpan<Instruction> code, int from, int to, ReadOnlySpan<Substitution> subs, IBinXmlVisitor visitor,
         int nesting, int arraySub, int arrayItem, int noExpandAt)
     {
         for (var i = from; i < to; i++)
@@ -112,7 +115,11 @@ internal sealed class BinXmlExpander
         var count = FragmentCompiler.ReadInt32(chunk, values, chunk.Length);
         if (count < 0 || count > (chunk.Length - values) / 4)
             throw new BinXmlException("substitution count out of range");
-        var subs = count == 0 ? NoSubstitutions : new Substitution[count];
+        // One array per nesting level, reused: a template's values stay valid while it runs.
+        var pooled = _substitutions[nesting];
+        if (pooled is null || pooled.Length < count)
+            _substitutions[nesting] = pooled = new Substitution[Math.Max(count, 32)];
+        var subs = pooled.AsSpan(0, count);
         var offset = values + 4 + (count * 4);
         for (var i = 0; i < count; i++)
         {
@@ -142,7 +149,7 @@ internal sealed class BinXmlExpander
         return code;
     }
 
-    private void EmitSubstitution(int index, Substitution[] subs, IBinXmlVisitor visitor, int nesting, int arraySub, int arrayItem)
+    private void EmitSubstitution(int index, ReadOnlySpan<Substitution> subs, IBinXmlVisitor visitor, int nesting, int arraySub, int arrayItem)
     {
         if ((uint)index >= (uint)subs.Length)
             return;
@@ -174,10 +181,10 @@ internal sealed class BinXmlExpander
         visitor.Value(type, data);
     }
 
-    private static bool IsEmpty(Substitution[] subs, int index) =>
+    private static bool IsEmpty(ReadOnlySpan<Substitution> subs, int index) =>
         (uint)index >= (uint)subs.Length || subs[index].Size == 0 || subs[index].Type == ValueTypes.Null;
 
-    private bool FindArray(Instruction[] code, int start, int end, Substitution[] subs, out int sub, out int count)
+    private bool FindArray(ReadOnlySpan<Instruction> code, int start, int end, ReadOnlySpan<Substitution> subs, out int sub, out int count)
     {
         for (var j = start + 1; j < end; j++)
         {

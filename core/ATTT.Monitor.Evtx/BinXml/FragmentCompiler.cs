@@ -12,8 +12,16 @@ internal static class FragmentCompiler
 
     public static Instruction[] Compile(ReadOnlySpan<byte> chunk, int start, int end, NamePool names)
     {
-        end = Math.Min(end, chunk.Length);
         var code = new List<Instruction>(32);
+        Compile(chunk, start, end, names, code);
+        return code.ToArray();
+    }
+
+    /// <summary>Compiles into <paramref name="code"/> (cleared first), so a caller can reuse one list.</summary>
+    public static void Compile(ReadOnlySpan<byte> chunk, int start, int end, NamePool names, List<Instruction> code)
+    {
+        end = Math.Min(end, chunk.Length);
+        code.Clear();
         Span<int> open = stackalloc int[MaxElementDepth];
         var depth = 0;
         var pos = start;
@@ -128,7 +136,6 @@ internal static class FragmentCompiler
 
         if (depth != 0)
             throw new BinXmlException("binary XML ends inside an element");
-        return code.ToArray();
     }
 
     private static int CompileTemplateInstance(ReadOnlySpan<byte> chunk, int pos, int end, List<Instruction> code)

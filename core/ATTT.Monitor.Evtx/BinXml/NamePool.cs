@@ -11,6 +11,13 @@ internal sealed class NamePool
     private const int MaxEntries = 16_384;
     private readonly HashSet<string> _set = new(StringComparer.Ordinal);
 
+    /// <summary>A string value: pooled, and rendered as <see cref="ValueFormatter"/> renders strings.</summary>
+    public string GetValue(ReadOnlySpan<byte> utf16)
+    {
+        var chars = MemoryMarshal.Cast<byte, char>(utf16[..(utf16.Length / 2 * 2)]).TrimEnd('\0').TrimEnd(' ');
+        return Get(MemoryMarshal.AsBytes(chars));
+    }
+
     public string Get(ReadOnlySpan<byte> utf16)
     {
         var chars = MemoryMarshal.Cast<byte, char>(utf16);

@@ -1,15 +1,30 @@
+using System.Buffers.Binary;
+
 namespace ATTT.Monitor.Evtx.Chunks;
 
-/// <summary>CRC-32 (IEEE, reflected), as EVTX uses for header and record checksums. BCL only.</summary>
+/// <summary>
+/// CRC-32 (IEEE, reflected), as EVTX uses for header and record checksums. BCL only, so it is
+/// computed here, eight bytes at a time (slicing-by-8): every chunk's records are checked.
+/// </summary>
 internal static class Crc32
 {
     private static readonly uint[] Table = BuildTable();
 
     public static uint Append(uint crc, ReadOnlySpan<byte> data)
     {
+        var t = Table;
         crc = ~crc;
+        while (data.Length >= 8)
+        {
+            var one = BinaryPrimitives.ReadUInt32LittleEndian(data) ^ crc;
+            var two = BinaryPrimitives.ReadUInt32LittleEndian(data[4..]);
+            crc = t[(7 * 256) + (one & 0xff)] ^ t[(6 * 256) + ((one >> 8) & 0xff)] ^ t[(5 * 256) + ((one >> 16) & 0xff)] ^ t[(4 * 256) + (one >> 24)]
+                ^ t[(3 * 256) + (two & 0xff)] ^ t[(2 * 256) + ((two >> 8) & 0xff)] ^ t[256 + ((two >> 16) & 0xff)] ^ t[two >> 24];
+            data = data[8..];
+        }
+
         foreach (var b in data)
-            crc = Table[(crc ^ b) & 0xff] ^ (crc >> 8);
+            crc = t[(crc ^ b) & 0xff] ^ (crc >> 8);
         return ~crc;
     }
 
@@ -17,13 +32,19 @@ internal static class Crc32
 
     private static uint[] BuildTable()
     {
-        var table = new uint[256];
+        var table = new uint[8 * 256];
         for (uint i = 0; i < 256; i++)
         {
             var c = i;
             for (var k = 0; k < 8; k++)
                 c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
             table[i] = c;
+        }
+
+        for (var i = 0; i < 256; i++)
+        {
+            for (var s = 1; s < 8; s++)
+                table[(s * 256) + i] = (table[((s - 1) * 256) + i] >> 8) ^ table[table[((s - 1) * 256) + i] & 0xff];
         }
 
         return table;

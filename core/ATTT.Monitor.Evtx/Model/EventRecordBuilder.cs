@@ -16,6 +16,8 @@ internal sealed class EventRecordBuilder : IRecordVisitor
     private readonly bool[] _hasChildren = new bool[MaxDepth];
     private readonly List<EventField> _fields = [];
     private readonly SystemValues _system = new();
+    private readonly NamePool _strings = new();
+    private readonly RecentValues _recent = new();
     private int _depth;
     private string? _attribute;
     private string? _dataName;
@@ -79,7 +81,26 @@ internal sealed class EventRecordBuilder : IRecordVisitor
 
     public void Literal(string text) => _value.Add(text, EventValueKind.String);
 
-    public void Value(byte type, ReadOnlySpan<byte> data) => _value.Add(type, data);
+    public void Value(byte type, ReadOnlySpan<byte> data)
+    {
+        // System strings, SIDs and GUIDs repeat in every record of a log: share one string each.
+        if (_depth == 3 && !_value.HasValue && _path[1] == "System")
+        {
+            if (type == ValueTypes.String)
+            {
+                _value.Add(_strings.GetValue(data), EventValueKind.String);
+                return;
+            }
+
+            if (type is ValueTypes.Sid or ValueTypes.Guid && _recent.Get(type, data) is { } text)
+            {
+                _value.Add(text, EventValueKind.String);
+                return;
+            }
+        }
+
+        _value.Add(type, data);
+    }
 
     public void EndElement()
     {

@@ -26,54 +26,55 @@ internal sealed class SystemValues
 
     public void SetAttribute(string element, string attribute, ref ValueAccumulator value)
     {
-        var text = value.Text;
         switch (element)
         {
             case "Provider":
-                if (attribute == "Name") _provider = text;
-                else if (attribute == "Guid") _providerGuid = StripBraces(text);
-                else if (attribute == "EventSourceName") _eventSourceName = text;
+                if (attribute == "Name") _provider = value.Text;
+                else if (attribute == "Guid") _providerGuid = StripBraces(value.Text);
+                else if (attribute == "EventSourceName") _eventSourceName = value.Text;
                 break;
             case "EventID":
-                if (attribute == "Qualifiers") _qualifiers = EventRecordBuilder.ParseInt(text);
+                if (attribute == "Qualifiers") _qualifiers = Int(ref value);
                 break;
             case "TimeCreated":
                 if (attribute == "SystemTime")
-                    _timeCreated = value.Time ?? (EventTime.TryParse(text, out var t) ? t : null);
+                    _timeCreated = value.Time ?? (EventTime.TryParse(value.Text, out var t) ? t : null);
                 break;
             case "Correlation":
-                if (attribute == "ActivityID") _activityId = StripBraces(text);
-                else if (attribute == "RelatedActivityID") _relatedActivityId = StripBraces(text);
+                if (attribute == "ActivityID") _activityId = StripBraces(value.Text);
+                else if (attribute == "RelatedActivityID") _relatedActivityId = StripBraces(value.Text);
                 break;
             case "Execution":
-                if (attribute == "ProcessID") _processId = EventRecordBuilder.ParseInt(text);
-                else if (attribute == "ThreadID") _threadId = EventRecordBuilder.ParseInt(text);
+                if (attribute == "ProcessID") _processId = Int(ref value);
+                else if (attribute == "ThreadID") _threadId = Int(ref value);
                 break;
             case "Security":
-                if (attribute == "UserID") _userId = text;
+                if (attribute == "UserID") _userId = value.Text;
                 break;
         }
     }
 
     public void SetElement(string element, ref ValueAccumulator value)
     {
-        var text = value.Text;
         switch (element)
         {
-            case "EventID": _eventId = EventRecordBuilder.ParseInt(text); break;
-            case "Version": _version = EventRecordBuilder.ParseInt(text); break;
-            case "Level": _level = EventRecordBuilder.ParseInt(text); break;
-            case "Task": _task = EventRecordBuilder.ParseInt(text); break;
-            case "Opcode": _opcode = EventRecordBuilder.ParseInt(text); break;
-            case "Keywords": _keywords = text; break;
+            case "EventID": _eventId = Int(ref value); break;
+            case "Version": _version = Int(ref value); break;
+            case "Level": _level = Int(ref value); break;
+            case "Task": _task = Int(ref value); break;
+            case "Opcode": _opcode = Int(ref value); break;
+            case "Keywords": _keywords = value.Text; break;
             case "EventRecordID":
-                _recordId = long.TryParse(text, System.Globalization.NumberStyles.Integer,
-                    System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+                _recordId = value.Integer ?? (long.TryParse(value.Text, System.Globalization.NumberStyles.Integer,
+                    System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null);
                 break;
-            case "Channel": _channel = text; break;
-            case "Computer": _computer = text; break;
+            case "Channel": _channel = value.Text; break;
+            case "Computer": _computer = value.Text; break;
         }
     }
+
+    private static int? Int(ref ValueAccumulator value) =>
+        value.Integer is { } n ? (n is >= int.MinValue and <= int.MaxValue ? (int)n : null) : EventRecordBuilder.ParseInt(value.Text);
 
     public EventRecord ToRecord(RecordSlot slot, EventPayloadKind payload, string? userDataName, EventField[] fields) => new()
     {

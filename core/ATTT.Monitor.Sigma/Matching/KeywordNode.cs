@@ -26,13 +26,17 @@ internal sealed class KeywordNode(IReadOnlyList<StringMatcher> matchers, bool al
         return false;
     }
 
+    // Payload values first, then the textual System values; numbers in System are not searched,
+    // which keeps the loop allocation-free (EnumerateValues formats every System field).
     private static bool AnyValue(EventRecord record, StringMatcher matcher)
     {
-        foreach (var v in record.EnumerateValues())
+        var fields = record.Fields;
+        for (var i = 0; i < fields.Count; i++)
         {
-            if (matcher.IsMatch(v)) return true;
+            if (fields[i].Value is { } v && matcher.IsMatch(v)) return true;
         }
 
-        return false;
+        return matcher.IsMatch(record.Provider) || matcher.IsMatch(record.Channel) || matcher.IsMatch(record.Computer)
+            || (record.UserId is { } u && matcher.IsMatch(u));
     }
 }

@@ -24,6 +24,8 @@ internal sealed class AndNode(IReadOnlyList<MatchNode> children) : MatchNode
         }
     }
 
+    public override IReadOnlyList<Requirement> RequirementOptions => children.SelectMany(c => c.RequirementOptions).ToList();
+
     public override IReadOnlySet<int>? RequiredEventIds
     {
         get

@@ -6,5 +6,6 @@ internal sealed class BucketScratch(int variants)
     public readonly int[] Marks = new int[variants];
     public readonly List<int> Candidates = [];
     public int Generation;
+    public long Evaluated;
     public int[][] LiteralTargets = [];
 }

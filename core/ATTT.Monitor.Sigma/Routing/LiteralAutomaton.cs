@@ -3,37 +3,45 @@ using ATTT.Monitor.Sigma.Matching;
 namespace ATTT.Monitor.Sigma.Routing;
 
 /// <summary>
-/// Aho-Corasick automaton over upper-cased literals: one pass over a field value reports every
-/// literal it contains. Children are kept in flat sorted arrays; the root has a dense ASCII table.
+/// Aho-Corasick automaton over upper-cased literals, compiled to a full DFA over a compressed
+/// alphabet (only characters that occur in some literal get a column; every other character leads
+/// back to the root). One table lookup per character of the field value.
 /// </summary>
 internal sealed class LiteralAutomaton
 {
-    private readonly int[] _childStart;
-    private readonly int[] _childCount;
-    private readonly char[] _childChar;
-    private readonly int[] _childTarget;
-    private readonly int[] _fail;
+    private readonly byte[] _asciiClass = new byte[128];
+    private readonly Dictionary<char, int> _otherClass = [];
+    private readonly int _classes;
+    private readonly int[] _delta;
     private readonly int[] _outStart;
     private readonly int[] _outCount;
     private readonly int[] _outIds;
-    private readonly int[] _rootAscii = new int[128];
 
     public LiteralAutomaton(IReadOnlyList<string> literals)
     {
-        // Build a trie with dictionaries, then freeze into arrays.
-        var children = new List<SortedDictionary<char, int>> { new() };
+        // Alphabet: class 0 is "in no literal"; ASCII classes fit a byte table, others a dictionary.
+        var classes = 1;
+        foreach (var c in literals.SelectMany(l => l).Distinct().Order())
+        {
+            if (c < 128) _asciiClass[c] = checked((byte)classes++);
+            else _otherClass[c] = classes++;
+        }
+
+        _classes = classes;
+        var children = new List<Dictionary<int, int>> { new() };
         var outputs = new List<List<int>> { new() };
         for (var id = 0; id < literals.Count; id++)
         {
             var state = 0;
             foreach (var c in literals[id])
             {
-                if (!children[state].TryGetValue(c, out var next))
+                var cls = ClassOf(c);
+                if (!children[state].TryGetValue(cls, out var next))
                 {
                     next = children.Count;
-                    children.Add(new SortedDictionary<char, int>());
+                    children.Add([]);
                     outputs.Add([]);
-                    children[state][c] = next;
+                    children[state][cls] = next;
                 }
 
                 state = next;
@@ -43,85 +51,63 @@ internal sealed class LiteralAutomaton
         }
 
         var n = children.Count;
-        _fail = new int[n];
-        _childStart = new int[n];
-        _childCount = new int[n];
-        var total = children.Sum(c => c.Count);
-        _childChar = new char[total];
-        _childTarget = new int[total];
-        var at = 0;
-        for (var s = 0; s < n; s++)
-        {
-            _childStart[s] = at;
-            _childCount[s] = children[s].Count;
-            foreach (var (c, t) in children[s])
-            {
-                _childChar[at] = c;
-                _childTarget[at++] = t;
-            }
-        }
-
-        // Breadth-first failure links; outputs of the failure state are merged in.
+        _delta = new int[n * classes];
+        var fail = new int[n];
         var queue = new Queue<int>();
-        foreach (var (_, t) in children[0])
+        foreach (var (cls, t) in children[0])
         {
-            _fail[t] = 0;
+            _delta[cls] = t;
             queue.Enqueue(t);
         }
 
+        // Breadth-first: a missing transition copies the failure state's, already complete.
         while (queue.Count > 0)
         {
             var s = queue.Dequeue();
-            foreach (var (c, t) in children[s])
+            outputs[s].AddRange(outputs[fail[s]]);
+            for (var cls = 0; cls < classes; cls++)
             {
-                var f = _fail[s];
-                int next;
-                while ((next = Child(f, c)) < 0 && f != 0) f = _fail[f];
-                _fail[t] = next >= 0 && next != t ? next : 0;
-                outputs[t].AddRange(outputs[_fail[t]]);
-                queue.Enqueue(t);
+                if (children[s].TryGetValue(cls, out var t))
+                {
+                    fail[t] = s == 0 ? 0 : _delta[fail[s] * classes + cls];
+                    _delta[s * classes + cls] = t;
+                    queue.Enqueue(t);
+                }
+                else
+                {
+                    _delta[s * classes + cls] = cls == 0 ? 0 : _delta[fail[s] * classes + cls];
+                }
             }
         }
 
         _outStart = new int[n];
         _outCount = new int[n];
         _outIds = new int[outputs.Sum(o => o.Count)];
-        at = 0;
+        var at = 0;
         for (var s = 0; s < n; s++)
         {
             _outStart[s] = at;
             _outCount[s] = outputs[s].Count;
             foreach (var id in outputs[s]) _outIds[at++] = id;
         }
-
-        for (var c = 0; c < 128; c++) _rootAscii[c] = Math.Max(Child(0, (char)c), 0);
     }
+
+    /// <summary>Size of the transition table, for the benchmark's memory report.</summary>
+    public long TableBytes => _delta.Length * sizeof(int);
+
+    public delegate void MatchHandler<TState>(ref TState state, int literalId);
 
     /// <summary>Calls <paramref name="onMatch"/> with the id of every literal found (possibly repeatedly).</summary>
     public void Scan<TState>(string text, ref TState state, MatchHandler<TState> onMatch)
     {
         var s = 0;
+        var delta = _delta;
+        var classes = _classes;
         foreach (var raw in text)
         {
             var c = CaseFold.Fold(raw);
-            while (true)
-            {
-                if (s == 0)
-                {
-                    s = c < 128 ? _rootAscii[c] : Math.Max(Child(0, c), 0);
-                    break;
-                }
-
-                var next = Child(s, c);
-                if (next >= 0)
-                {
-                    s = next;
-                    break;
-                }
-
-                s = _fail[s];
-            }
-
+            var cls = c < 128 ? _asciiClass[c] : _otherClass.GetValueOrDefault(c);
+            s = delta[s * classes + cls];
             var count = _outCount[s];
             if (count == 0) continue;
             var start = _outStart[s];
@@ -129,21 +115,5 @@ internal sealed class LiteralAutomaton
         }
     }
 
-    public delegate void MatchHandler<TState>(ref TState state, int literalId);
-
-    private int Child(int state, char c)
-    {
-        var lo = _childStart[state];
-        var hi = lo + _childCount[state] - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            var mc = _childChar[mid];
-            if (mc == c) return _childTarget[mid];
-            if (mc < c) lo = mid + 1;
-            else hi = mid - 1;
-        }
-
-        return -1;
-    }
+    private int ClassOf(char c) => c < 128 ? _asciiClass[c] : _otherClass[c];
 }

@@ -29,9 +29,16 @@ internal sealed class RuleBucket
         var always = new List<RuleVariant>();
         var filtered = new List<RuleVariant>();
         var perField = new Dictionary<int, Dictionary<string, List<int>>>();
-        foreach (var v in variants.OrderBy(v => v.RuleIndex))
+        var ordered = variants.OrderBy(v => v.RuleIndex).ToList();
+        var options = ordered.Select(v => v.Root.RequirementOptions).ToList();
+        var popularity = new Dictionary<(int, string), int>();
+        foreach (var alt in options.SelectMany(o => o).SelectMany(r => r.Alternatives))
+            popularity[alt] = popularity.GetValueOrDefault(alt) + 1;
+
+        for (var n = 0; n < ordered.Count; n++)
         {
-            var requirement = v.Root.Requirement;
+            var v = ordered[n];
+            var requirement = Cheapest(options[n], popularity);
             if (requirement is null)
             {
                 always.Add(v);
@@ -55,6 +62,27 @@ internal sealed class RuleBucket
             var literals = kv.Value.Keys.ToList();
             return (kv.Key, new LiteralAutomaton(literals), literals.Select(l => kv.Value[l].ToArray()).ToArray());
         }).ToArray();
+    }
+
+    // A literal many rules need is likely common in events too (".exe", "powershell"): prefer the
+    // requirement whose literals are rarest among the rules, and avoid very short literals.
+    private static Requirement? Cheapest(IReadOnlyList<Requirement> options, Dictionary<(int, string), int> popularity)
+    {
+        Requirement? best = null;
+        var bestCost = long.MaxValue;
+        foreach (var option in options)
+        {
+            long cost = 0;
+            foreach (var alt in option.Alternatives)
+                cost += popularity[alt] + (alt.Literal.Length < 4 ? 200 : 0) + (alt.Literal.Length < 6 ? 20 : 0);
+            if (cost < bestCost)
+            {
+                best = option;
+                bestCost = cost;
+            }
+        }
+
+        return best;
     }
 
     public int Id { get; }
@@ -81,6 +109,7 @@ internal sealed class RuleBucket
             automaton.Scan(value, ref scratch, Mark);
         }
 
+        scratch.Evaluated += scratch.Candidates.Count + _always.Length;
         foreach (var index in scratch.Candidates)
         {
             var v = _filtered[index];

@@ -1,11 +1,32 @@
 namespace ATTT.Monitor.Collector.Tests.Support;
 
-/// <summary>A clock the test moves by hand (for expiry); timers still use real time.</summary>
+/// <summary>A clock the test moves by hand (deadline clocks, token expiry). Timers still run on real time.</summary>
 public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 {
-    public DateTimeOffset Now { get; set; } = start;
+    private readonly Lock _gate = new();
+    private DateTimeOffset _now = start;
 
-    public override DateTimeOffset GetUtcNow() => Now;
+    public DateTimeOffset Now
+    {
+        get => GetUtcNow();
+        set => Set(value);
+    }
 
-    public void Advance(TimeSpan by) => Now += by;
+    public override DateTimeOffset GetUtcNow()
+    {
+        lock (_gate)
+            return _now;
+    }
+
+    public void Advance(TimeSpan by)
+    {
+        lock (_gate)
+            _now += by;
+    }
+
+    public void Set(DateTimeOffset to)
+    {
+        lock (_gate)
+            _now = to;
+    }
 }

@@ -5,7 +5,8 @@ internal sealed class EventRetentionService(IEventStore store, EventStoreOptions
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (options.RetentionDays <= 0)
+        // Elasticsearch retention is its lifecycle policy; this service is for the embedded store.
+        if (options.RetentionDays <= 0 || !options.Kind.Equals(EventStoreOptions.SqliteKind, StringComparison.OrdinalIgnoreCase))
             return;
         using var timer = new PeriodicTimer(options.RetentionInterval, time);
         do

@@ -1,0 +1,76 @@
+using ATTT.Monitor.Collector.Dashboard.Security;
+using ATTT.Monitor.Collector.Incidents;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ATTT.Monitor.Collector.Dashboard.Pages.Incidents;
+
+/// <summary>
+/// One incident: what happened, the matched events with every field, and the triage commands.
+/// Commands go through <see cref="IIncidentService"/>, which checks the unit scope and audits them.
+/// </summary>
+public sealed class DetailModel(NeighbourServices services, IAuthorizationService authorization) : PageModel
+{
+    private IIncidentService? _incidents;
+    public IncidentDetail? Detail { get; private set; }
+    public bool CanTriage { get; private set; }
+    public string? ErrorMessage { get; private set; }
+    public string? SuccessKey { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostAssignAsync(long id, string? assignee, CancellationToken cancellationToken) =>
+        RunAsync(id, "Incidents.Assigned", () => Incidents.AssignAsync(id, assignee?.Trim(), Actor, Scope, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostCommentAsync(long id, string? text, CancellationToken cancellationToken) =>
+        RunAsync(id, "Incidents.Commented", () => Incidents.CommentAsync(id, text ?? "", Actor, Scope, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostStateAsync(long id, string? state, string? note, CancellationToken cancellationToken) =>
+        RunAsync(id, "Incidents.StateChanged", () =>
+        {
+            if (!IncidentText.TryParseState(state, out var target))
+                throw new InvalidIncidentCommandException("Trạng thái không hợp lệ / unknown state.", "state");
+            return Incidents.ChangeStateAsync(id, target, note, Actor, Scope, cancellationToken);
+        }, cancellationToken);
+
+    private IIncidentService Incidents => _incidents ??= services.Get<IIncidentService>() ?? throw new InvalidOperationException("The incident service is not available.");
+
+    private string Actor => DashboardAudit.ActorName(User);
+
+    private UnitScope Scope => UnitScope.FromUser(User);
+
+    private async Task<IActionResult> RunAsync(long id, string successKey, Func<Task> command, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, DashboardPolicies.Triage)).Succeeded)
+            return Forbid(DashboardPolicies.Scheme);
+        try
+        {
+            await command();
+        }
+        catch (IncidentNotFoundException)
+        {
+            return NotFound();
+        }
+        catch (InvalidIncidentCommandException e)
+        {
+            ErrorMessage = e.Message;
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+
+        // Post/redirect/get: a reload does not repeat the command.
+        return RedirectToPage(new { id, done = successKey });
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
+    {
+        if (services.Get<IIncidentService>() is not { } incidents)
+            return false;
+        Detail = await incidents.GetAsync(id, UnitScope.FromUser(User), cancellationToken);
+        CanTriage = (await authorization.AuthorizeAsync(User, DashboardPolicies.Triage)).Succeeded;
+        if (Request.Query["done"].ToString() is { Length: > 0 } done && done.StartsWith("Incidents.", StringComparison.Ordinal))
+            SuccessKey = done;
+        return Detail is not null;
+    }
+}

@@ -1,0 +1,31 @@
+namespace ATTT.Monitor.Collector.Detection;
+
+/// <summary>Configuration section <c>Detection</c>.</summary>
+public sealed class DetectionOptions
+{
+    public const string Section = "Detection";
+
+    /// <summary>
+    /// Rule files or folders (read recursively). Empty: the repository's <c>rules/</c> folder, looked
+    /// for beside and above the executable, then beside and above the working directory.
+    /// </summary>
+    public List<string> RulePaths { get; set; } = [];
+
+    /// <summary>Logsource mapping file; null uses the engine's shipped mapping.</summary>
+    public string? MappingPath { get; set; }
+
+    /// <summary>Rule files changing in a burst (an editor's save, a git pull) are reloaded once, this long after the last change.</summary>
+    public TimeSpan ReloadDebounce { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Events read from the store per slice.</summary>
+    public int SliceSize { get; set; } = 1000;
+
+    /// <summary>Slices waiting between stages; a full channel makes the earlier stage wait (back-pressure).</summary>
+    public int ChannelCapacity { get; set; } = 4;
+
+    /// <summary>Longest sleep when no event arrives (the ingest signal normally wakes the pipeline earlier).</summary>
+    public TimeSpan IdlePoll { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Wait before retrying a slice whose incidents could not be written.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+}

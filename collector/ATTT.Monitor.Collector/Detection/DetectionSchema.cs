@@ -1,0 +1,20 @@
+using ATTT.Monitor.Collector.Storage;
+
+namespace ATTT.Monitor.Collector.Detection;
+
+/// <summary>The pipeline's checkpoint: the id of the last stored event whose detections are committed.</summary>
+public static class DetectionSchema
+{
+    public const string Area = "detection";
+
+    public static IEnumerable<ISchemaMigration> Migrations { get; } =
+    [
+        new SchemaMigration(Area, 1, """
+            CREATE TABLE detection_checkpoint (
+                name TEXT PRIMARY KEY,
+                last_event_id INTEGER NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+            """),
+    ];
+}

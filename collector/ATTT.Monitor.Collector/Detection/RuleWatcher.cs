@@ -1,0 +1,85 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+
+namespace ATTT.Monitor.Collector.Detection;
+
+/// <summary>
+/// Loads the rules at start and reloads them when a file under the rule folders changes, without
+/// restarting anything: bursts of changes are folded into one reload after
+/// <see cref="DetectionOptions.ReloadDebounce"/> of quiet.
+/// </summary>
+public sealed class RuleWatcher : BackgroundService
+{
+    private readonly RuleCatalog _catalog;
+    private readonly DetectionOptions _options;
+    private readonly ILogger<RuleWatcher> _logger;
+    private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly List<FileSystemWatcher> _watchers = [];
+
+    public RuleWatcher(RuleCatalog catalog, IOptions<DetectionOptions> options, ILogger<RuleWatcher> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _catalog = catalog;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Run(_catalog.EnsureLoaded, stoppingToken).ConfigureAwait(false);
+        Watch(_catalog.Paths);
+        try
+        {
+            while (await _changes.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+            {
+                _changes.Reader.TryRead(out _);
+                do
+                {
+                    await Task.Delay(_options.ReloadDebounce, stoppingToken).ConfigureAwait(false);
+                }
+                while (_changes.Reader.TryRead(out _));
+                await Task.Run(_catalog.Reload, stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    public override void Dispose()
+    {
+        foreach (var watcher in _watchers)
+            watcher.Dispose();
+        base.Dispose();
+    }
+
+    private void Watch(IReadOnlyList<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            var isFile = File.Exists(path);
+            var folder = isFile ? Path.GetDirectoryName(path)! : path;
+            if (!Directory.Exists(folder))
+                continue;
+            var watcher = new FileSystemWatcher(folder)
+            {
+                IncludeSubdirectories = !isFile,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+            };
+            if (isFile)
+                watcher.Filter = Path.GetFileName(path);
+            watcher.Changed += (_, _) => _changes.Writer.TryWrite(true);
+            watcher.Created += (_, _) => _changes.Writer.TryWrite(true);
+            watcher.Deleted += (_, _) => _changes.Writer.TryWrite(true);
+            watcher.Renamed += (_, _) => _changes.Writer.TryWrite(true);
+            watcher.Error += (_, e) =>
+            {
+                // The OS dropped events (buffer overflow): reload to be sure nothing was missed.
+                _logger.LogWarning(e.GetException(), "Rule folder watcher lost events; reloading");
+                _changes.Writer.TryWrite(true);
+            };
+            watcher.EnableRaisingEvents = true;
+            _watchers.Add(watcher);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using ATTT.Monitor.Collector.Incidents;
+using Microsoft.Data.Sqlite;
+
+namespace ATTT.Monitor.Collector.Drills;
+
+/// <summary>
+/// Timestamps drill incidents inside the incident's own transaction: which drill run an incident
+/// belongs to, when it opened (the pipeline opens it in the transaction where the rule fired, so
+/// this is also the detection time), and when someone first took it up in the dashboard. Real
+/// incidents are left alone.
+/// </summary>
+public sealed class DrillIncidentHook : IIncidentTransactionHook
+{
+    /// <summary>How long after a drill started its incidents are still counted for it.</summary>
+    private static readonly TimeSpan Window = TimeSpan.FromDays(2);
+
+    public async Task OnIncidentChangedAsync(IncidentChange change, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (!change.IsDrill)
+            return;
+        var runId = change.Kind == IncidentChangeKind.Opened
+            ? await LinkAsync(change, connection, transaction, cancellationToken).ConfigureAwait(false)
+            : await LinkedRunAsync(change.IncidentId, connection, transaction, cancellationToken).ConfigureAwait(false);
+        if (runId is not { } run)
+            return;
+        if (change.Kind == IncidentChangeKind.Opened)
+        {
+            await RecordAsync(connection, transaction, run, DrillLink.Detected, change.At, change.RuleId, cancellationToken).ConfigureAwait(false);
+            await RecordAsync(connection, transaction, run, DrillLink.IncidentOpened, change.At, change.IncidentId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+        }
+        else if (change.Actor is not null && change.Kind is IncidentChangeKind.StateChanged or IncidentChangeKind.Assigned or IncidentChangeKind.Commented)
+        {
+            await RecordAsync(connection, transaction, run, DrillLink.DashboardAcknowledged, change.At, change.Actor, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The latest drill run of the incident's unit, preferring one whose playbook expects its rule.</summary>
+    private static async Task<long?> LinkAsync(IncidentChange change, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var find = connection.CreateCommand();
+        find.Transaction = transaction;
+        find.CommandText = """
+            SELECT id FROM drill_runs
+            WHERE unit = $unit AND started_at IS NOT NULL AND started_at >= $since AND started_at <= $at + 5
+            ORDER BY started_at DESC, id DESC LIMIT 1;
+            """;
+        find.Parameters.AddWithValue("$unit", change.Unit);
+        find.Parameters.AddWithValue("$since", (change.At - Window).ToUnixTimeSeconds());
+        find.Parameters.AddWithValue("$at", change.At.ToUnixTimeSeconds());
+        if (await find.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not long runId)
+            return null;
+        await using var link = connection.CreateCommand();
+        link.Transaction = transaction;
+        link.CommandText = "INSERT INTO drill_run_incidents (run_id, incident_id, rule_id, opened_at) VALUES ($run, $incident, $rule, $at) ON CONFLICT DO NOTHING;";
+        link.Parameters.AddWithValue("$run", runId);
+        link.Parameters.AddWithValue("$incident", change.IncidentId);
+        link.Parameters.AddWithValue("$rule", (object?)change.RuleId ?? DBNull.Value);
+        link.Parameters.AddWithValue("$at", change.At.ToUnixTimeMilliseconds());
+        await link.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return runId;
+    }
+
+    private static async Task<long?> LinkedRunAsync(long incidentId, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var find = connection.CreateCommand();
+        find.Transaction = transaction;
+        find.CommandText = "SELECT run_id FROM drill_run_incidents WHERE incident_id = $incident;";
+        find.Parameters.AddWithValue("$incident", incidentId);
+        return await find.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as long?;
+    }
+
+    private static async Task RecordAsync(SqliteConnection connection, SqliteTransaction transaction, long runId, string link, DateTimeOffset at, string? detail, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO drill_measurements (run_id, link, at, detail) VALUES ($r, $l, $at, $d) ON CONFLICT DO NOTHING;";
+        command.Parameters.AddWithValue("$r", runId);
+        command.Parameters.AddWithValue("$l", link);
+        command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$d", (object?)detail ?? DBNull.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

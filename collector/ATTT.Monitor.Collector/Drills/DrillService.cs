@@ -1,0 +1,54 @@
+using ATTT.Monitor.Collector.Playbooks;
+using Quartz;
+
+namespace ATTT.Monitor.Collector.Drills;
+
+/// <inheritdoc cref="IDrillService"/>
+public sealed class DrillService(PlaybookCatalog catalog, DrillRunStore runs, DrillSignOffs signOffs, DrillReportBuilder reports, TimeProvider time) : IDrillService
+{
+    public IReadOnlyList<Playbook> Playbooks => catalog.Playbooks;
+
+    public (DrillSchedule? Schedule, DateTimeOffset? Next) ScheduleOf(string playbookId)
+    {
+        if (catalog.Find(playbookId) is not { } playbook || catalog.ScheduleOf(playbook) is not { } schedule)
+            return (null, null);
+        var cron = CronExpression.Parse(schedule.Cron).WithTimeZone(TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone));
+        return (schedule, cron.GetNextValidTimeAfter(time.GetUtcNow()));
+    }
+
+    public Task<IReadOnlyList<DrillRun>> HistoryAsync(string? unit, CancellationToken cancellationToken) =>
+        runs.ListAsync(unit, null, cancellationToken);
+
+    public Task<long> RunNowAsync(string playbookId, CancellationToken cancellationToken)
+    {
+        var playbook = Require(playbookId);
+        return runs.RequestAsync(playbook.Id, catalog.UnitOf(playbook), cancellationToken);
+    }
+
+    public async Task SignOffStepAsync(long runId, string stepId, string signedBy, string? note, CancellationToken cancellationToken)
+    {
+        var run = await runs.GetAsync(runId, cancellationToken).ConfigureAwait(false) ?? throw new ArgumentException($"Không có lần diễn tập {runId}.", nameof(runId));
+        var step = Require(run.PlaybookId).Steps.FirstOrDefault(s => s.Id == stepId) ?? throw new ArgumentException($"Kịch bản {run.PlaybookId} không có bước '{stepId}'.", nameof(stepId));
+        await signOffs.SignOffDrillStepAsync(runId, step.Id, signedBy, step.Role, note, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task WriteLessonsAsync(long runId, string text, string writtenBy, CancellationToken cancellationToken) =>
+        signOffs.WriteLessonsAsync(runId, text, writtenBy, cancellationToken);
+
+    public Task<DrillReport?> GetReportAsync(long runId, CancellationToken cancellationToken) => reports.BuildAsync(runId, cancellationToken);
+
+    public IReadOnlyList<Playbook> PlaybooksForIncident(string category, string? ruleId) => catalog.ForIncident(category, ruleId);
+
+    public Task SignOffIncidentStepAsync(long incidentId, string playbookId, string stepId, string signedBy, string? note, CancellationToken cancellationToken)
+    {
+        if (Require(playbookId).Steps.All(s => s.Id != stepId))
+            throw new ArgumentException($"Kịch bản {playbookId} không có bước '{stepId}'.", nameof(stepId));
+        return signOffs.SignOffIncidentStepAsync(incidentId, playbookId, stepId, signedBy, note, cancellationToken);
+    }
+
+    public Task<IReadOnlyDictionary<string, (string By, DateTimeOffset At, string? Note)>> IncidentSignOffsAsync(long incidentId, string playbookId, CancellationToken cancellationToken) =>
+        signOffs.GetAsync(null, incidentId, playbookId, cancellationToken);
+
+    private Playbook Require(string playbookId) =>
+        catalog.Find(playbookId) ?? throw new ArgumentException($"Không có kịch bản '{playbookId}'.", nameof(playbookId));
+}

@@ -1,0 +1,17 @@
+using ATTT.Monitor.Collector.Audit;
+using ATTT.Monitor.Collector.Storage;
+
+namespace ATTT.Monitor.Collector.Incidents;
+
+/// <summary>
+/// One incident with what the dashboard's detail page shows: the matched events kept (the first and
+/// the last ones, see <see cref="IncidentsOptions.KeepFirstEvents"/>), the events themselves as far
+/// as the store still has them, comments, and the audit trail, oldest first.
+/// </summary>
+public sealed record IncidentDetail(
+    Incident Incident,
+    IReadOnlyList<long> MatchedEventIds,
+    IReadOnlyList<StoredEvent> Events,
+    IReadOnlyList<IncidentComment> Comments,
+    IReadOnlyList<AuditRecord> Timeline,
+    IReadOnlyList<IncidentState> AllowedStates);

@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Text.Json;
+using ATTT.Monitor.Collector.Audit;
+using Microsoft.Data.Sqlite;
+
+namespace ATTT.Monitor.Collector.Incidents;
+
+/// <summary>The SQL of the <c>incidents</c> tables, shared by the manager (writes) and the service (reads, commands).</summary>
+internal static class IncidentRows
+{
+    public const string Columns =
+        "id, title, rule_id, rule_title, tags, category, severity, state, unit, host, agent_id, first_seen, last_seen, " +
+        "count, is_drill, assignee, description, created_at, updated_at, resolved_at, duration_seconds";
+
+    public static Incident Read(SqliteDataReader r)
+    {
+        if (!IncidentText.TryParseState(r.GetString(7), out var state))
+            throw new InvalidDataException($"Incident {r.GetInt64(0)} has an unknown state '{r.GetString(7)}'.");
+        return new Incident(
+            Id: r.GetInt64(0),
+            Title: r.GetString(1),
+            RuleId: NullableString(r, 2),
+            RuleTitle: NullableString(r, 3),
+            Tags: JsonSerializer.Deserialize<List<string>>(r.GetString(4)) ?? [],
+            Category: r.GetString(5),
+            Severity: (IncidentSeverity)r.GetInt32(6),
+            State: state,
+            Unit: r.GetString(8),
+            Host: r.GetString(9),
+            AgentId: NullableString(r, 10),
+            FirstSeen: DbTime.Parse(r.GetString(11)),
+            LastSeen: DbTime.Parse(r.GetString(12)),
+            Count: r.GetInt64(13),
+            IsDrill: r.GetInt64(14) != 0,
+            Assignee: NullableString(r, 15),
+            Description: NullableString(r, 16),
+            CreatedAt: DbTime.Parse(r.GetString(17)),
+            UpdatedAt: DbTime.Parse(r.GetString(18)),
+            ResolvedAt: r.IsDBNull(19) ? null : DbTime.Parse(r.GetString(19)),
+            Duration: r.IsDBNull(20) ? null : TimeSpan.FromSeconds(r.GetDouble(20)));
+    }
+
+    public static async Task<Incident?> LoadAsync(SqliteConnection connection, SqliteTransaction? transaction, long id, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT {Columns} FROM incidents WHERE id = $id;";
+        command.Parameters.AddWithValue("$id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
+    }
+
+    /// <summary>
+    /// The open incident of a group whose activity lies within <paramref name="window"/> of
+    /// <paramref name="at"/> (null window: any open one), the most recent first.
+    /// </summary>
+    public static async Task<Incident?> FindOpenAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string groupKey, string unit, string host, bool isDrill,
+        DateTimeOffset at, TimeSpan? window, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var windowClause = window is null ? "" : " AND last_seen >= $from AND first_seen <= $to";
+        command.CommandText = $"""
+            SELECT {Columns} FROM incidents
+            WHERE group_key = $key AND unit = $unit AND host = $host AND is_drill = $drill
+              AND state IN ('new', 'in_progress'){windowClause}
+            ORDER BY last_seen DESC, id DESC LIMIT 1;
+            """;
+        command.Parameters.AddWithValue("$key", groupKey);
+        command.Parameters.AddWithValue("$unit", unit);
+        command.Parameters.AddWithValue("$host", host);
+        command.Parameters.AddWithValue("$drill", isDrill ? 1 : 0);
+        if (window is { } w)
+        {
+            command.Parameters.AddWithValue("$from", DbTime.Format(at - w));
+            command.Parameters.AddWithValue("$to", DbTime.Format(at + w));
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
+    }
+
+    public static async Task<bool> AnyOpenAsync(SqliteConnection connection, string groupKey, string unit, string host, bool isDrill, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT EXISTS (SELECT 1 FROM incidents WHERE group_key = $key AND unit = $unit AND host = $host AND is_drill = $drill
+              AND state IN ('new', 'in_progress'));
+            """;
+        command.Parameters.AddWithValue("$key", groupKey);
+        command.Parameters.AddWithValue("$unit", unit);
+        command.Parameters.AddWithValue("$host", host);
+        command.Parameters.AddWithValue("$drill", isDrill ? 1 : 0);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) != 0;
+    }
+
+    public static async Task<Incident> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, string groupKey, Incident draft, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO incidents (group_key, title, rule_id, rule_title, tags, category, severity, state, unit, host, agent_id,
+                first_seen, last_seen, count, is_drill, assignee, description, created_at, updated_at, resolved_at, duration_seconds)
+            VALUES ($key, $title, $rule_id, $rule_title, $tags, $category, $severity, $state, $unit, $host, $agent_id,
+                $first_seen, $last_seen, $count, $drill, $assignee, $description, $created_at, $updated_at, $resolved_at, $duration)
+            RETURNING id;
+            """;
+        command.Parameters.AddWithValue("$key", groupKey);
+        command.Parameters.AddWithValue("$title", draft.Title);
+        command.Parameters.AddWithValue("$rule_id", (object?)draft.RuleId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$rule_title", (object?)draft.RuleTitle ?? DBNull.Value);
+        command.Parameters.AddWithValue("$tags", JsonSerializer.Serialize(draft.Tags));
+        command.Parameters.AddWithValue("$category", draft.Category);
+        command.Parameters.AddWithValue("$unit", draft.Unit);
+        command.Parameters.AddWithValue("$host", draft.Host);
+        command.Parameters.AddWithValue("$agent_id", (object?)draft.AgentId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$drill", draft.IsDrill ? 1 : 0);
+        command.Parameters.AddWithValue("$created_at", DbTime.Format(draft.CreatedAt));
+        AddMutable(command, draft);
+        var id = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        return draft with { Id = id };
+    }
+
+    /// <summary>Writes the columns that change over an incident's life.</summary>
+    public static async Task UpdateAsync(SqliteConnection connection, SqliteTransaction transaction, Incident incident, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            UPDATE incidents SET severity = $severity, state = $state, first_seen = $first_seen, last_seen = $last_seen,
+                count = $count, assignee = $assignee, description = $description, updated_at = $updated_at,
+                resolved_at = $resolved_at, duration_seconds = $duration
+            WHERE id = $id;
+            """;
+        command.Parameters.AddWithValue("$id", incident.Id);
+        AddMutable(command, incident);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Records that match number <paramref name="seq"/> of the incident was event <paramref name="eventId"/>,
+    /// keeping only the first <paramref name="keepFirst"/> and the last <paramref name="keepLast"/>.
+    /// </summary>
+    public static async Task AddEventAsync(
+        SqliteConnection connection, SqliteTransaction transaction, long incidentId, long seq, long eventId,
+        int keepFirst, int keepLast, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT OR IGNORE INTO incident_events (incident_id, seq, event_id) VALUES ($id, $seq, $event);
+            DELETE FROM incident_events WHERE incident_id = $id AND seq > $first AND seq <= $seq - $last;
+            """;
+        command.Parameters.AddWithValue("$id", incidentId);
+        command.Parameters.AddWithValue("$seq", seq);
+        command.Parameters.AddWithValue("$event", eventId);
+        command.Parameters.AddWithValue("$first", keepFirst);
+        command.Parameters.AddWithValue("$last", keepLast);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public static async Task<IReadOnlyList<long>> EventIdsAsync(SqliteConnection connection, long incidentId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT event_id FROM incident_events WHERE incident_id = $id ORDER BY seq;";
+        command.Parameters.AddWithValue("$id", incidentId);
+        var ids = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            ids.Add(reader.GetInt64(0));
+        return ids;
+    }
+
+    private static void AddMutable(SqliteCommand command, Incident incident)
+    {
+        command.Parameters.AddWithValue("$severity", (int)incident.Severity);
+        command.Parameters.AddWithValue("$state", incident.State.ToText());
+        command.Parameters.AddWithValue("$first_seen", DbTime.Format(incident.FirstSeen));
+        command.Parameters.AddWithValue("$last_seen", DbTime.Format(incident.LastSeen));
+        command.Parameters.AddWithValue("$count", incident.Count);
+        command.Parameters.AddWithValue("$assignee", (object?)incident.Assignee ?? DBNull.Value);
+        command.Parameters.AddWithValue("$description", (object?)incident.Description ?? DBNull.Value);
+        command.Parameters.AddWithValue("$updated_at", DbTime.Format(incident.UpdatedAt));
+        command.Parameters.AddWithValue("$resolved_at", incident.ResolvedAt is { } r ? DbTime.Format(r) : DBNull.Value);
+        command.Parameters.AddWithValue("$duration", incident.Duration is { } d ? d.TotalSeconds : DBNull.Value);
+    }
+
+    private static string? NullableString(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+}

@@ -1,0 +1,60 @@
+using ATTT.Monitor.Collector.Storage;
+
+namespace ATTT.Monitor.Collector.Incidents;
+
+/// <summary>
+/// Tables of the incidents area. <c>group_key</c> is what detections group by: <c>rule:&lt;id&gt;</c>
+/// for Sigma rules, <c>condition:&lt;key&gt;</c> for posture conditions. <c>incident_events.seq</c>
+/// is the match's position in the incident, which bounds the kept list to the first and last ones.
+/// </summary>
+public static class IncidentsSchema
+{
+    public const string Area = "incidents";
+
+    public static IEnumerable<ISchemaMigration> Migrations { get; } =
+    [
+        new SchemaMigration(Area, 1, """
+            CREATE TABLE incidents (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                group_key TEXT NOT NULL,
+                title TEXT NOT NULL,
+                rule_id TEXT,
+                rule_title TEXT,
+                tags TEXT NOT NULL DEFAULT '[]',
+                category TEXT NOT NULL,
+                severity INTEGER NOT NULL,
+                state TEXT NOT NULL,
+                unit TEXT NOT NULL,
+                host TEXT NOT NULL,
+                agent_id TEXT,
+                first_seen TEXT NOT NULL,
+                last_seen TEXT NOT NULL,
+                count INTEGER NOT NULL,
+                is_drill INTEGER NOT NULL DEFAULT 0,
+                assignee TEXT,
+                description TEXT,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                resolved_at TEXT,
+                duration_seconds REAL
+            );
+            CREATE INDEX ix_incidents_group ON incidents (group_key, unit, host, is_drill, state);
+            CREATE INDEX ix_incidents_last_seen ON incidents (last_seen DESC, id DESC);
+            CREATE INDEX ix_incidents_unit ON incidents (unit, last_seen DESC);
+            CREATE TABLE incident_events (
+                incident_id INTEGER NOT NULL REFERENCES incidents (id),
+                seq INTEGER NOT NULL,
+                event_id INTEGER NOT NULL,
+                PRIMARY KEY (incident_id, seq)
+            ) WITHOUT ROWID;
+            CREATE TABLE incident_comments (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                incident_id INTEGER NOT NULL REFERENCES incidents (id),
+                author TEXT NOT NULL,
+                text TEXT NOT NULL,
+                at TEXT NOT NULL
+            );
+            CREATE INDEX ix_incident_comments ON incident_comments (incident_id, id);
+            """),
+    ];
+}

@@ -1,0 +1,31 @@
+using ATTT.Monitor.Collector.Notifications.Options;
+using ATTT.Monitor.Collector.Notifications.Outbox;
+using Microsoft.Data.Sqlite;
+
+namespace ATTT.Monitor.Collector.Notifications.Deadlines;
+
+/// <summary>Deadline rows in notification_deadlines; one per incident and key, created once.</summary>
+public static class DeadlineStore
+{
+    public static async Task PlanAsync(SqliteConnection connection, SqliteTransaction transaction, long incidentId, IEnumerable<DeadlineOptions> deadlines, DateTimeOffset from, CancellationToken cancellationToken)
+    {
+        foreach (var d in deadlines)
+        {
+            await using var insert = Db.Command(connection, transaction, """
+                INSERT OR IGNORE INTO notification_deadlines (incident_id, key, title, met_by, starts_at, due_at)
+                VALUES ($incident, $key, $title, $metBy, $start, $due);
+                """,
+                ("$incident", incidentId), ("$key", d.Key), ("$title", d.Title), ("$metBy", d.MetBy), ("$start", Db.Time(from)), ("$due", Db.Time(from + d.Within)));
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Marks open deadlines of an incident met by <paramref name="metBy"/> (notice, report03, report04) or by key.</summary>
+    public static async Task MarkMetAsync(SqliteConnection connection, SqliteTransaction? transaction, long incidentId, string? metBy, string? key, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var update = Db.Command(connection, transaction,
+            "UPDATE notification_deadlines SET met_at = $at WHERE incident_id = $incident AND met_at IS NULL AND (met_by = $metBy OR key = $key);",
+            ("$incident", incidentId), ("$metBy", metBy), ("$key", key), ("$at", Db.Time(at)));
+        await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

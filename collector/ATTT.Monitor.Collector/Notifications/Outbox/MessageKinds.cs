@@ -1,0 +1,12 @@
+namespace ATTT.Monitor.Collector.Notifications.Outbox;
+
+/// <summary>Kinds of outbox message; each names its template files.</summary>
+public static class MessageKinds
+{
+    public const string Notice = "notice";
+    public const string Update = "update";
+    public const string Reminder = "reminder";
+    public const string Escalation = "escalation";
+    public const string Digest = "digest";
+    public const string Report = "report";
+}

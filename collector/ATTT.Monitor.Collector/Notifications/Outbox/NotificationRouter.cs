@@ -1,0 +1,58 @@
+using ATTT.Monitor.Collector.Notifications.Options;
+
+namespace ATTT.Monitor.Collector.Notifications.Outbox;
+
+/// <summary>
+/// Decides who is told about an incident from the configured routing rules. Drill incidents never
+/// reach the routing rules' contacts: they go only to the drill recipient list.
+/// </summary>
+public static class NotificationRouter
+{
+    public static IReadOnlyList<Recipient> Route(IncidentSnapshot incident, NotificationsOptions options)
+    {
+        if (incident.IsDrill)
+            return DrillRecipients(options);
+
+        var contacts = options.Contacts.Where(c => !string.IsNullOrWhiteSpace(c.Email))
+            .GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        var byEmail = new Dictionary<string, Recipient>(StringComparer.OrdinalIgnoreCase);
+        foreach (var rule in options.Routes.Where(r => Matches(r, incident)))
+        {
+            foreach (var id in rule.To)
+                Add(byEmail, contacts, id, isTo: true);
+            foreach (var id in rule.Cc)
+                Add(byEmail, contacts, id, isTo: false);
+        }
+
+        return [.. byEmail.Values.OrderByDescending(r => r.IsTo).ThenBy(r => r.Email, StringComparer.OrdinalIgnoreCase)];
+    }
+
+    public static IReadOnlyList<Recipient> DrillRecipients(NotificationsOptions options) =>
+        [.. options.DrillRecipients.Where(e => !string.IsNullOrWhiteSpace(e))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(e => new Recipient(null, e.Trim(), e.Trim(), IsTo: true, IsAuthority: false))];
+
+    /// <summary>Contacts by id (escalation lists); unknown ids are skipped.</summary>
+    public static IReadOnlyList<Recipient> Contacts(IEnumerable<string> ids, NotificationsOptions options) =>
+        [.. ids.Select(id => options.Contacts.FirstOrDefault(c => string.Equals(c.Id, id, StringComparison.OrdinalIgnoreCase)))
+            .Where(c => c is not null && !string.IsNullOrWhiteSpace(c.Email))
+            .Select(c => new Recipient(c!.Id, c.Name, c.Email, IsTo: true, c.IsAuthority))
+            .DistinctBy(r => r.Email, StringComparer.OrdinalIgnoreCase)];
+
+    public static bool Matches(RoutingRuleOptions rule, IncidentSnapshot incident) =>
+        incident.Severity >= rule.MinSeverity
+        && (rule.Units.Count == 0 || rule.Units.Contains(incident.Unit, StringComparer.OrdinalIgnoreCase))
+        && (rule.Categories.Count == 0 || rule.Categories.Contains(incident.Category, StringComparer.OrdinalIgnoreCase))
+        && (rule.Tags.Count == 0 || rule.Tags.Any(t => incident.Tags.Contains(t, StringComparer.OrdinalIgnoreCase)));
+
+    private static void Add(Dictionary<string, Recipient> byEmail, Dictionary<string, ContactOptions> contacts, string id, bool isTo)
+    {
+        if (!contacts.TryGetValue(id, out var contact))
+            return;
+        var email = contact.Email.Trim();
+        if (byEmail.TryGetValue(email, out var existing) && (existing.IsTo || !isTo))
+            return;
+        byEmail[email] = new Recipient(contact.Id, contact.Name, email, isTo, contact.IsAuthority);
+    }
+}

@@ -1,0 +1,19 @@
+namespace ATTT.Monitor.Collector.Posture;
+
+/// <summary>Configuration section <c>Posture</c>.</summary>
+public sealed class PostureOptions
+{
+    public const string Section = "Posture";
+
+    /// <summary>Antivirus signatures older than this open a "signatures out of date" incident.</summary>
+    public TimeSpan SignatureMaxAge { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>An agent with no heartbeat (nor any other request) for this long opens an "agent silent" incident.</summary>
+    public TimeSpan SilenceThreshold { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How often agents are checked for silence.</summary>
+    public TimeSpan SilenceCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Largest posture body accepted (413 beyond).</summary>
+    public int MaxBodyBytes { get; set; } = 64 * 1024;
+}

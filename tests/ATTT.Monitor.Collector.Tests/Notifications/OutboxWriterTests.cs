@@ -1,0 +1,135 @@
+using ATTT.Monitor.Collector.Incidents;
+using ATTT.Monitor.Collector.Notifications.Outbox;
+using ATTT.Monitor.Collector.Tests.Support;
+
+namespace ATTT.Monitor.Collector.Tests.Notifications;
+
+public sealed class OutboxWriterTests
+{
+    [Fact]
+    public async Task Opened_serious_incident_writes_one_row_per_recipient_with_TBSC_subject_and_routing()
+    {
+        await using var h = await NotificationsHarness.StartAsync();
+        await h.ChangeAsync(IncidentChanges.Opened(severity: IncidentSeverity.High));
+
+        var rows = await h.RowsAsync();
+        Assert.Equal(
+            new[] { NotificationSettings.Police, NotificationSettings.ItOfficer, NotificationSettings.Commune, NotificationSettings.Dost }.Order(),
+            rows.Select(r => r.RecipientEmail).Order());
+        Assert.All(rows, r => Assert.StartsWith("[TBSC] ", r.Subject, StringComparison.Ordinal));
+        Assert.All(rows, r => Assert.Equal(OutboxStatus.Pending, r.Status));
+        var first = rows[0];
+        Assert.Equal(new[] { NotificationSettings.Police, NotificationSettings.ItOfficer }.Order(), first.ToList.Select(p => p.Email).Order());
+        Assert.Equal(new[] { NotificationSettings.Commune, NotificationSettings.Dost }.Order(), first.CcList.Select(p => p.Email).Order());
+        Assert.Contains("Mức độ: cao", first.TextBody, StringComparison.Ordinal);
+        Assert.Contains("mã độc tống tiền", first.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Mã hoá hàng loạt tệp tin trên máy kế toán", first.Subject, StringComparison.Ordinal);
+        Assert.Equal(rows.Count, rows.Select(r => r.MessageId).Distinct().Count());
+        Assert.All(rows, r => Assert.Contains("/notifications/ack/", r.TextBody, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Medium_incident_reaches_only_the_IT_officer_without_TBSC()
+    {
+        await using var h = await NotificationsHarness.StartAsync();
+        await h.ChangeAsync(IncidentChanges.Opened(severity: IncidentSeverity.Medium, category: IncidentCategory.Malware));
+
+        var row = Assert.Single(await h.RowsAsync());
+        Assert.Equal(NotificationSettings.ItOfficer, row.RecipientEmail);
+        Assert.DoesNotContain("[TBSC]", row.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rolled_back_incident_change_leaves_no_outbox_row()
+    {
+        await using var h = await NotificationsHarness.StartAsync();
+        await h.ChangeAsync(IncidentChanges.Opened(), commit: false);
+
+        Assert.Empty(await h.RowsAsync());
+        Assert.Equal(0, await h.ScalarAsync("SELECT COUNT(*) FROM notification_deadlines"));
+    }
+
+    [Fact]
+    public async Task Repeated_detections_update_the_incident_without_new_mail()
+    {
+        await using var h = await NotificationsHarness.StartAsync();
+        var opened = IncidentChanges.Opened();
+        await h.ChangeAsync(opened);
+        var before = (await h.RowsAsync()).Count;
+        for (var i = 1; i <= 5; i++)
+            await h.ChangeAsync(IncidentChanges.With(opened, IncidentChangeKind.Updated, opened.At.AddMinutes(i)) with { Count = 1 + i });
+
+        Assert.Equal(before, (await h.RowsAsync()).Count);
+        Assert.Equal(6, await h.ScalarAsync("SELECT count FROM notification_incidents WHERE incident_id = 1"));
+    }
+
+    [Fact]
+    public async Task Drill_incident_goes_only_to_the_drill_recipients_marked_as_drill_and_never_TBSC()
+    {
+        await using var h = await NotificationsHarness.StartAsync();
+        await h.ChangeAsync(IncidentChanges.Opened(severity: IncidentSeverity.Critical, isDrill: true, title: "[TBSC] Diễn tập mã độc tống tiền"));
+
+        var row = Assert.Single(await h.RowsAsync());
+        Assert.Equal(NotificationSettings.DrillDesk, row.RecipientEmail);
+        Assert.StartsWith("[DIỄN TẬP] ", row.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain("[TBSC]", row.Subject, StringComparison.Ordinal);
+        Assert.True(row.IsDrill);
+        Assert.False(row.IsAuthority);
+        Assert.Equal(0, await h.ScalarAsync("SELECT COUNT(*) FROM notification_deadlines"));
+    }
+
+    [Fact]
+    public async Task Low_severity_incident_waits_for_the_digest_instead_of_mailing()
+    {
+        await using var h = await NotificationsHarness.StartAsync();
+        await h.ChangeAsync(IncidentChanges.Opened(severity: IncidentSeverity.Low, category: IncidentCategory.AgentSilent));
+
+        Assert.Empty(await h.RowsAsync());
+        Assert.Equal(1, await h.ScalarAsync("SELECT COUNT(*) FROM notification_digest_items WHERE digested_at IS NULL"));
+    }
+
+    [Fact]
+    public async Task Severity_raised_from_low_sends_the_first_notice_then_state_change_sends_an_update()
+    {
+        await using var h = await NotificationsHarness.StartAsync();
+        var low = IncidentChanges.Opened(severity: IncidentSeverity.Low);
+        await h.ChangeAsync(low);
+        await h.ChangeAsync(IncidentChanges.With(low, IncidentChangeKind.SeverityRaised, low.At.AddMinutes(5)) with { Severity = IncidentSeverity.Critical });
+        var notices = await h.RowsAsync("kind = 'notice'");
+        Assert.Equal(4, notices.Count);
+
+        await h.ChangeAsync(IncidentChanges.With(low, IncidentChangeKind.StateChanged, low.At.AddHours(3)) with { Severity = IncidentSeverity.Critical, State = IncidentState.Resolved });
+        var updates = await h.RowsAsync("kind = 'update'");
+        Assert.Equal(4, updates.Count);
+        Assert.Contains("đã khắc phục", updates[0].Subject, StringComparison.Ordinal);
+        Assert.Equal(1, await h.ScalarAsync("SELECT COUNT(*) FROM notification_deadlines WHERE key = 'closing_report_5d'"));
+    }
+
+    [Fact]
+    public async Task Event_content_is_html_encoded_in_the_html_part()
+    {
+        await using var h = await NotificationsHarness.StartAsync();
+        await h.ChangeAsync(IncidentChanges.Opened(severity: IncidentSeverity.Medium, host: "<img src=x onerror=alert(1)>", title: "Lệnh <script>alert('x')</script> & \"độc\""));
+
+        var row = Assert.Single(await h.RowsAsync());
+        Assert.DoesNotContain("<script>", row.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img src=x", row.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", row.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("Lệnh", row.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("<script>", row.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_operator_template_folder_overrides_the_shipped_template()
+    {
+        using var templates = new TestFolder();
+        await File.WriteAllTextAsync(Path.Combine(templates.Path, "notice.txt"), "Subject: Báo động {{title}}\n\nMáy {{host}} - đơn vị {{unit}}\n", TestContext.Current.CancellationToken);
+        await using var h = await NotificationsHarness.StartAsync(new Dictionary<string, string?> { ["Notifications:TemplatesFolder"] = templates.Path });
+        await h.ChangeAsync(IncidentChanges.Opened(severity: IncidentSeverity.Medium));
+
+        var row = Assert.Single(await h.RowsAsync());
+        Assert.Equal("Báo động Mã hoá hàng loạt tệp tin trên máy kế toán", row.Subject);
+        Assert.Equal("Máy PC-KETOAN-01 - đơn vị xa-sang-moc\n", row.TextBody);
+        Assert.Contains("<table", row.HtmlBody, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,86 @@
+using ATTT.Monitor.Collector.Incidents;
+using ATTT.Monitor.Collector.Notifications;
+using ATTT.Monitor.Collector.Notifications.Outbox;
+using ATTT.Monitor.Collector.Notifications.Sending;
+using ATTT.Monitor.Collector.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ATTT.Monitor.Collector.Tests.Support;
+
+/// <summary>
+/// The notifications area wired as the collector wires it (AddNotifications), over a real SQLite
+/// file in a temp folder. Hooks run inside a real transaction as the incident manager runs them.
+/// </summary>
+public sealed class NotificationsHarness : IAsyncDisposable
+{
+    private readonly TestFolder _folder = new();
+
+    private NotificationsHarness(IDictionary<string, string?> settings, TimeProvider? time)
+    {
+        DataPath = Path.Combine(_folder.Path, "data");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<IConfiguration>(configuration);
+        if (time is not null)
+            services.AddSingleton(time);
+        var data = new DataDirectoryOptions { Path = DataPath };
+        services.AddSingleton(data);
+        services.AddSingleton(sp => new EmbeddedDatabase(data.StateDatabasePath, sp.GetServices<ISchemaMigration>()));
+        services.AddNotifications(configuration);
+        Services = services.BuildServiceProvider();
+    }
+
+    public string DataPath { get; }
+
+    public ServiceProvider Services { get; }
+
+    public EmbeddedDatabase Database => Services.GetRequiredService<EmbeddedDatabase>();
+
+    public OutboxStore Outbox => Services.GetRequiredService<OutboxStore>();
+
+    public OutboxSender Sender => Services.GetRequiredService<OutboxSender>();
+
+    public static async Task<NotificationsHarness> StartAsync(IDictionary<string, string?>? extra = null, TimeProvider? time = null)
+    {
+        var settings = NotificationSettings.Default();
+        foreach (var (k, v) in extra ?? new Dictionary<string, string?>())
+            settings[k] = v;
+        var harness = new NotificationsHarness(settings, time);
+        await harness.Database.InitializeAsync();
+        return harness;
+    }
+
+    /// <summary>Runs every registered hook in one transaction, then commits (or rolls back).</summary>
+    public async Task ChangeAsync(IncidentChange change, bool commit = true)
+    {
+        await using var connection = await Database.OpenAsync();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        foreach (var hook in Services.GetServices<IIncidentTransactionHook>())
+            await hook.OnIncidentChangedAsync(change, connection, transaction, CancellationToken.None);
+        if (commit)
+            await transaction.CommitAsync();
+        else
+            await transaction.RollbackAsync();
+    }
+
+    public Task<IReadOnlyList<OutboxMessage>> RowsAsync(string where = "1 = 1") => Outbox.QueryAsync(where + " ORDER BY id", CancellationToken.None);
+
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = await Database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+    }
+}

@@ -1,0 +1,103 @@
+using ATTT.Monitor.Collector.Hosting;
+using ATTT.Monitor.Collector.Incidents;
+using ATTT.Monitor.Collector.Storage;
+using ATTT.Monitor.Collector.Users;
+using ATTT.Monitor.Events;
+using ATTT.Monitor.Events.Wire;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ATTT.Monitor.EndToEnd.Tests.Dashboard.Support;
+
+/// <summary>
+/// The real collector (CollectorHost) on Kestrel at 127.0.0.1 over a fresh data folder, with
+/// accounts of two communes and the province. Incidents are made the way the collector makes them:
+/// events stored through the event store by an enrolled agent, then detections handed to the
+/// incident manager as the detection pipeline does.
+/// </summary>
+public sealed class DashboardSite : IAsyncDisposable
+{
+    public const string Password = "Mat-khau-thu-nghiem-1";
+    public const string CommuneA = "Xã Sảng Mộc";
+    public const string CommuneB = "Xã Vũ Chấn";
+
+    private long _sequence;
+
+    private DashboardSite(WebApplication app, string data, Uri baseAddress)
+    {
+        App = app;
+        DataDirectory = data;
+        BaseAddress = baseAddress;
+    }
+
+    public WebApplication App { get; }
+    public string DataDirectory { get; }
+    public Uri BaseAddress { get; }
+
+    public static async Task<DashboardSite> StartAsync()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "attt-e2e-dash-" + Guid.NewGuid().ToString("N"));
+        var app = CollectorHost.Build(new ServeOptions(data, "http://127.0.0.1:0", null));
+        await app.Services.GetRequiredService<EmbeddedDatabase>().InitializeAsync();
+        var users = app.Services.GetRequiredService<UserStore>();
+        await users.CreateAsync("admin", "Quản trị tỉnh", UserRoles.Admin, null, Password, false, default);
+        await users.CreateAsync("canbo.a", "Nguyễn Văn An", UserRoles.Officer, CommuneA, Password, false, default);
+        await users.CreateAsync("canbo.b", "Trần Thị Bình", UserRoles.Officer, CommuneB, Password, false, default);
+        await users.CreateAsync("xem", "Công an tỉnh", UserRoles.Viewer, null, Password, false, default);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new DashboardSite(app, data, new Uri(address));
+    }
+
+    /// <summary>Stores <paramref name="events"/> from an agent of <paramref name="unit"/> and opens an incident on them.</summary>
+    public async Task<long> AddIncidentAsync(string unit, string host, string ruleTitle, string level, IReadOnlyList<EventRecord> events, string? description = null)
+    {
+        var registry = App.Services.GetRequiredService<IAgentRegistry>();
+        var store = App.Services.GetRequiredService<IEventStore>();
+        var (agent, _) = await registry.EnrollInternalAsync(unit, host, isDrill: false, default);
+        var before = await store.CountAsync(default);
+        var batch = new EventBatch(agent.AgentId, Interlocked.Increment(ref _sequence), DateTimeOffset.UtcNow, 0, events);
+        await store.AppendBatchAsync(agent, batch, DateTimeOffset.UtcNow, default);
+        var stored = (await store.SearchAsync(new EventQuery { Units = [unit], Host = host, Limit = events.Count }, default)).Events;
+        var hits = stored.Select(e => new DetectionHit(
+            "e2e-" + ruleTitle.GetHashCode(StringComparison.Ordinal).ToString("x", System.Globalization.CultureInfo.InvariantCulture),
+            ruleTitle, level, ["attack.credential_access", "attack.t1110"], description, unit, host, agent.AgentId, false, e.Id, e.Event.TimeCreated)).ToList();
+        Assert.True(hits.Count > 0, $"no stored event found for {host} (store had {before})");
+        var changes = await App.Services.GetRequiredService<IncidentManager>().RecordDetectionsAsync(hits, default);
+        return changes[^1].IncidentId;
+    }
+
+    public static EventRecord FailedLogon(string computer, string targetUser, string ip, DateTimeOffset at, long recordId) => new()
+    {
+        Provider = "Microsoft-Windows-Security-Auditing",
+        EventId = 4625,
+        Channel = "Security",
+        Computer = computer,
+        TimeCreated = at,
+        RecordId = recordId,
+        Fields =
+        [
+            new EventField("TargetUserName", targetUser),
+            new EventField("IpAddress", ip),
+            new EventField("LogonType", "3"),
+            new EventField("Status", "0xc000006d"),
+        ],
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open only leaves a temp folder behind.
+        }
+    }
+}
