@@ -4,7 +4,7 @@ using ATTT.Monitor.Agent.Bench;
 
 // Footprint of attt-agent (docs/agent.md): replay at a steady rate against a loopback peer that
 // acknowledges at once; report resident memory and CPU share of one core.
-// Usage: dotnet ATTT.Monitor.Agent.Bench.dll [--seconds 120] [--rate 50] [--source PATH]
+// Usage: dotnet ATTT.Monitor.Agent.Bench.dll [--seconds 120] [--rate 50] [--source PATH] [--agent PATH/attt-agent.dll]
 var seconds = Arg("--seconds", 120);
 var rate = Arg("--rate", 50);
 var source = ArgText("--source") ?? FindAttackSamples();
@@ -12,7 +12,9 @@ var warmup = Math.Min(20, seconds / 4);
 
 await using var server = await AckServer.StartAsync();
 var state = Path.Combine(Path.GetTempPath(), "attt-agent-bench-" + Guid.NewGuid().ToString("N"));
-var agentDll = Path.Combine(AppContext.BaseDirectory, "attt-agent.dll");
+// The agent runs from its own build output: beside the benchmark, ASP.NET Core's shared framework
+// would hide the Microsoft.Extensions assemblies the agent ships with.
+var agentDll = ArgText("--agent") ?? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "ATTT.Monitor.Agent", "release", "attt-agent.dll"));
 var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
 {
     RedirectStandardError = true,
@@ -23,10 +25,16 @@ foreach (var a in new[] { agentDll, "run", "--collector", server.Url.ToString(),
              "--source", "evtx:" + source, "--replay-rate", rate.ToString(CultureInfo.InvariantCulture), "--log-level", "Warning" })
     info.ArgumentList.Add(a);
 using var agent = Process.Start(info)!;
-_ = agent.StandardError.ReadToEndAsync();
+var agentLog = agent.StandardError.ReadToEndAsync();
 _ = agent.StandardOutput.ReadToEndAsync();
 
 await Task.Delay(TimeSpan.FromSeconds(warmup));
+if (agent.HasExited)
+{
+    Console.Error.WriteLine($"attt-agent exited early ({agent.ExitCode}):\n{await agentLog}");
+    return 1;
+}
+
 var cpuStart = ProcessSampler.CpuSeconds(agent.Id);
 var eventsStart = server.Events;
 var clock = Stopwatch.StartNew();
