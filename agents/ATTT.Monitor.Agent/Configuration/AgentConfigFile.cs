@@ -98,6 +98,9 @@ public static class AgentConfigFile
                 case "allow_plain_http": s.Transport.AllowPlainHttp = Bool(path, value); break;
                 case "timeout": s.Transport.AttemptTimeout = Duration(path, value); break;
                 case "retries": s.Transport.MaxRetryAttempts = (int)Number(path, value); break;
+                case "retry_max_delay": s.Transport.RetryMaxDelay = Duration(path, value); break;
+                case "break_duration": s.Transport.BreakDuration = Duration(path, value); break;
+                case "unavailable_pause": s.Pipeline.UnavailablePause = Duration(path, value); break;
                 default: throw Error(path, value, $"unknown key 'transport.{key}'");
             }
         }

@@ -42,10 +42,13 @@ internal sealed class BatchSender
         // One wait task for the whole run: a new Task.Delay per loop would pile up token registrations.
         var stopped = Task.Delay(Timeout.Infinite, cancellationToken);
         var done = sourceDone ?? stopped;
+        SpooledBatch? batch = null;
         while (!cancellationToken.IsCancellationRequested)
         {
             var changed = _spool.Changed;
-            if (!_spool.TryPeekOldest(out var batch))
+            // A batch that failed is retried as it is: the spool may have evicted it meanwhile (when
+            // full), and it was not counted as dropped because this loop still holds it.
+            if (batch is null && !_spool.TryPeekOldest(out batch))
             {
                 if (sourceDone is { IsCompleted: true })
                     return;
@@ -53,11 +56,13 @@ internal sealed class BatchSender
                 continue;
             }
 
-            await SendAsync(batch!, cancellationToken).ConfigureAwait(false);
+            if (await SendAsync(batch!, cancellationToken).ConfigureAwait(false))
+                batch = null;
         }
     }
 
-    private async Task SendAsync(SpooledBatch batch, CancellationToken cancellationToken)
+    /// <summary>True when the batch is done with (acknowledged, split or quarantined).</summary>
+    private async Task<bool> SendAsync(SpooledBatch batch, CancellationToken cancellationToken)
     {
         var dropped = _checkpoint.Current.DroppedPending;
         var outcome = await _client.SendBatchAsync(_credentials, batch.Sequence, dropped, batch.EventsJson, cancellationToken).ConfigureAwait(false);
@@ -72,22 +77,22 @@ internal sealed class BatchSender
                     LastAckAt = DateTimeOffset.UtcNow,
                 });
                 _spool.MarkAcknowledged(batch.Sequence);
-                break;
+                return true;
             case SendStatus.TooLarge when batch.EventCount > 1:
                 Split(batch);
-                break;
+                return true;
             case SendStatus.TooLarge:
             case SendStatus.Rejected:
                 Quarantine(batch, outcome.Error ?? "rejected");
-                break;
+                return true;
             case SendStatus.Unauthorized:
                 RecordError(outcome.Error);
                 await Task.Delay(_options.UnauthorizedPause, cancellationToken).ConfigureAwait(false);
-                break;
+                return false;
             default:
                 RecordError(outcome.Error);
                 await Task.Delay(_options.UnavailablePause, cancellationToken).ConfigureAwait(false);
-                break;
+                return false;
         }
     }
 

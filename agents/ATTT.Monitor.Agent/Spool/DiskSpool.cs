@@ -160,6 +160,8 @@ internal sealed class DiskSpool : IDisposable
                 RemoveFirst();
             if (_inFlight <= sequence)
                 _inFlight = 0;
+            if (_pending.Count == 0 && _active.Length > 0)
+                Rotate(); // everything sent: start a fresh segment so the old one's disk space is freed now
             DeleteFinishedSegments();
         }
 
