@@ -10,7 +10,12 @@ namespace ATTT.Monitor.Evtx.BinXml;
 internal sealed class BinXmlExpander
 {
     private const int MaxNesting = 16;
-    private const int WorkBudgetPerRecord = 1_000_000;
+    // Templates let a few bytes expand to much XML, which a hostile file can abuse (one
+    // substitution referenced a thousand times). Work is counted in units: one per instruction
+    // and one per 16 bytes of value. Real records use a few hundred units, real chunks a few
+    // hundred thousand; these limits bound time and memory per chunk whatever the file holds.
+    private const int WorkBudgetPerRecord = 200_000;
+    private const int WorkBudgetPerChunk = 1_000_000;
     private static readonly Substitution[] NoSubstitutions = [];
 
     private readonly Dictionary<int, Instruction[]> _templates = [];
@@ -20,21 +25,33 @@ internal sealed class BinXmlExpander
     private byte[] _chunk = [];
     private int _length;
     private int _budget;
+    private int _chunkBudget;
 
     public void ResetChunk(byte[] chunk, int length)
     {
         _chunk = chunk;
         _length = length;
         _templates.Clear();
+        _chunkBudget = WorkBudgetPerChunk;
     }
 
     /// <summary>Expands the binary XML in [start, end) of the current chunk.</summary>
     public void Expand(int start, int end, IBinXmlVisitor visitor)
     {
-        _budget = WorkBudgetPerRecord;
-        FragmentCompiler.Compile(Chunk, start, end, _names, _recordCode);
-        var code = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_recordCode);
-        Run(code, 0, code.Length, NoSubstitutions, visitor, 0, -1, 0, -1);
+        if (_chunkBudget <= 0)
+            throw new BinXmlException("the chunk's records expand to too much XML");
+        var granted = Math.Min(WorkBudgetPerRecord, _chunkBudget);
+        _budget = granted;
+        try
+        {
+            FragmentCompiler.Compile(Chunk, start, end, _names, _recordCode);
+            var code = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_recordCode);
+            Run(code, 0, code.Length, NoSubstitutions, visitor, 0, -1, 0, -1);
+        }
+        finally
+        {
+            _chunkBudget -= granted - Math.Max(_budget, 0);
+        }
     }
 
     private ReadOnlySpan<byte> Chunk => _chunk.AsSpan(0, _length);
@@ -138,14 +155,20 @@ internal sealed class BinXmlExpander
     {
         if (_templates.TryGetValue(definition, out var cached))
             return cached;
+        // Compiling costs too: damaged records can point at garbage as their template.
         var chunk = Chunk;
         // next offset (4), GUID (16), data size (4), body
         var size = FragmentCompiler.ReadInt32(chunk, definition + 20, chunk.Length);
         var start = definition + 24;
         if (size < 0 || size > chunk.Length - start)
             throw new BinXmlException($"template at chunk offset {definition} runs past the chunk");
+        _budget -= size >> 4;
+        if (_budget < 0)
+            throw new BinXmlException("record expands to too much XML");
+        var created = _names.CreatedChars;
         var code = FragmentCompiler.Compile(chunk, start, start + size, _names);
         _templates[definition] = code;
+        _budget -= code.Length + (int)((_names.CreatedChars - created) >> 3);
         return code;
     }
 
@@ -169,11 +192,16 @@ internal sealed class BinXmlExpander
             return;
         }
 
+        _budget -= data.Length >> 4;
+        if (_budget < 0)
+            throw new BinXmlException("record expands to too much XML");
         if (type == ValueTypes.BinXml)
         {
             if (nesting >= MaxNesting)
                 throw new BinXmlException("binary XML nested too deeply");
+            var created = _names.CreatedChars;
             var code = FragmentCompiler.Compile(Chunk, sub.Offset, sub.Offset + sub.Size, _names);
+            _budget -= code.Length + (int)((_names.CreatedChars - created) >> 3);
             Run(code, 0, code.Length, NoSubstitutions, visitor, nesting + 1, -1, 0, -1);
             return;
         }

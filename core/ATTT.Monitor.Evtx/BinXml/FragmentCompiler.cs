@@ -9,6 +9,8 @@ namespace ATTT.Monitor.Evtx.BinXml;
 internal static class FragmentCompiler
 {
     private const int MaxElementDepth = 128;
+    private const int MaxNameLength = 256;
+
 
     public static Instruction[] Compile(ReadOnlySpan<byte> chunk, int start, int end, NamePool names)
     {
@@ -184,7 +186,8 @@ internal static class FragmentCompiler
             throw new BinXmlException($"name offset {offset} out of range");
         var count = BinaryPrimitives.ReadUInt16LittleEndian(chunk[(offset + 6)..]);
         size = 8 + (count * 2) + 2;
-        return names.Get(Slice(chunk, offset + 8, count * 2, chunk.Length));
+        // Real names are short; a damaged one is cut, so garbage cannot cost 128 KB per name.
+        return names.Get(Slice(chunk, offset + 8, Math.Min((int)count, MaxNameLength) * 2, chunk.Length));
     }
 
     public static ReadOnlySpan<byte> Slice(ReadOnlySpan<byte> chunk, int offset, int length, int end)

@@ -12,6 +12,9 @@ internal sealed class NamePool
     private readonly HashSet<string> _set = new(StringComparer.Ordinal);
 
     /// <summary>A string value: pooled, and rendered as <see cref="ValueFormatter"/> renders strings.</summary>
+    /// <summary>Characters of all strings created so far, so callers can charge them to a work budget.</summary>
+    public long CreatedChars { get; private set; }
+
     public string GetValue(ReadOnlySpan<byte> utf16)
     {
         var chars = MemoryMarshal.Cast<byte, char>(utf16[..(utf16.Length / 2 * 2)]).TrimEnd('\0').TrimEnd(' ');
@@ -28,6 +31,7 @@ internal sealed class NamePool
             _set.Clear();
         var created = ValueFormatter.Utf16(utf16);
         _set.Add(created);
+        CreatedChars += created.Length;
         return created;
     }
 }

@@ -6,13 +6,14 @@ using ATTT.Monitor.Evtx;
 namespace ATTT.Monitor.Collector.Cli.Evtx;
 
 /// <summary>
-/// Runs <c>attt evtx dump</c>. Records go to stdout in large writes (one JSON object or one XML
-/// record per line); damaged parts that were skipped are reported on stderr as warnings. A file
-/// that is missing or not EVTX is bad input (exit 2) after the other files have been dumped.
+/// Runs <c>attt evtx dump</c>. Records go to stdout (one JSON object or one XML record per line)
+/// through one UTF-8 buffer, written straight to the stdout stream when the command writes to the
+/// console; damaged parts that were skipped are reported on stderr as warnings. A file that is
+/// missing or not EVTX is bad input (exit 2), reported after the other files have been dumped.
 /// </summary>
 internal static class EvtxDumpCommand
 {
-    private const int FlushThreshold = 256 * 1024;
+    private const int BufferSize = 256 * 1024;
 
     public static async Task<int> RunAsync(CliContext context, FileInfo[] files, string format, bool recoverDeleted, CancellationToken cancel)
     {
@@ -20,10 +21,30 @@ internal static class EvtxDumpCommand
         if (missing is not null)
             throw new BadInputException($"evtx dump: the file '{missing.FullName}' does not exist.");
 
+        var console = ReferenceEquals(context.Out, Console.Out);
+        if (console)
+            await context.Out.FlushAsync(cancel).ConfigureAwait(false);
+        var sink = console ? Console.OpenStandardOutput() : new TextWriterStream(context.Out);
+        await using (sink.ConfigureAwait(false))
+        {
+            var buffered = new BufferedStream(sink, BufferSize);
+            await using (buffered.ConfigureAwait(false))
+            {
+                var badInput = await DumpAsync(context, files, format, recoverDeleted, buffered, cancel).ConfigureAwait(false);
+                await buffered.FlushAsync(cancel).ConfigureAwait(false);
+                if (badInput is not null)
+                    throw new BadInputException(badInput);
+            }
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static async Task<string?> DumpAsync(CliContext context, FileInfo[] files, string format, bool recoverDeleted, Stream output, CancellationToken cancel)
+    {
         var options = new EvtxReadOptions { RecoverDeleted = recoverDeleted };
-        var output = new StringBuilder(FlushThreshold + 16_384);
-        var json = new ArrayBufferWriter<byte>(16_384);
-        using var jsonWriter = new Utf8JsonWriter(json, EvtxDocument.JsonWriterOptions);
+        using var json = new Utf8JsonWriter(output, EvtxDocument.JsonWriterOptions);
+        var scratch = new ArrayBufferWriter<byte>(4096);
         string? badInput = null;
         foreach (var file in files)
         {
@@ -34,12 +55,10 @@ internal static class EvtxDumpCommand
                 {
                     cancel.ThrowIfCancellationRequested();
                     if (format == "xml")
-                        output.Append(document.ToXml());
+                        output.Write(Encoding.UTF8.GetBytes(document.ToXml()));
                     else
-                        AppendJson(document, json, jsonWriter, output);
-                    output.Append('\n');
-                    if (output.Length >= FlushThreshold)
-                        await FlushAsync(context.Out, output).ConfigureAwait(false);
+                        WriteJson(document, json, output, scratch);
+                    output.WriteByte((byte)'\n');
                 }
             }
             catch (EvtxFormatException ex)
@@ -58,44 +77,24 @@ internal static class EvtxDumpCommand
             }
         }
 
-        await FlushAsync(context.Out, output).ConfigureAwait(false);
-        await context.Out.FlushAsync(cancel).ConfigureAwait(false);
-        if (badInput is not null)
-            throw new BadInputException(badInput);
-        return ExitCodes.Success;
+        return badInput;
     }
 
-    private static void AppendJson(EvtxDocument document, ArrayBufferWriter<byte> json, Utf8JsonWriter writer, StringBuilder output)
+    private static void WriteJson(EvtxDocument document, Utf8JsonWriter writer, Stream output, ArrayBufferWriter<byte> scratch)
     {
-        json.ResetWrittenCount();
-        writer.Reset(json);
-        if (document.Recovered)
+        if (!document.Recovered)
         {
-            // The regression-data shape has no place for it, so a recovered record gets one extra top-level key.
-            writer.WriteStartObject();
-            writer.WritePropertyName("Recovered");
-            writer.WriteBooleanValue(true);
-            writer.WriteEndObject();
-            writer.Flush();
-            var marker = Encoding.UTF8.GetString(json.WrittenSpan);
-            json.ResetWrittenCount();
-            writer.Reset(json);
+            writer.Reset(output);
             document.WriteJson(writer);
-            var record = Encoding.UTF8.GetString(json.WrittenSpan);
-            output.Append(record, 0, record.Length - 1).Append(',').Append(marker, 1, marker.Length - 1);
             return;
         }
 
+        // The regression-data shape has no place for it, so a recovered record gets one more
+        // top-level key in place of its closing brace.
+        scratch.ResetWrittenCount();
+        writer.Reset(scratch);
         document.WriteJson(writer);
-        output.Append(Encoding.UTF8.GetString(json.WrittenSpan));
-    }
-
-    private static async Task FlushAsync(TextWriter writer, StringBuilder output)
-    {
-        if (output.Length == 0)
-            return;
-        foreach (var piece in output.GetChunks())
-            await writer.WriteAsync(piece).ConfigureAwait(false);
-        output.Clear();
+        output.Write(scratch.WrittenSpan[..^1]);
+        output.Write(""","Recovered":true}"""u8);
     }
 }

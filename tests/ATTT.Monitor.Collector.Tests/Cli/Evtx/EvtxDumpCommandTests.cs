@@ -49,6 +49,22 @@ public sealed class EvtxDumpCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Recovered_records_are_dumped_only_on_request_and_marked()
+    {
+        var file = Sample(Path.Combine("Credential Access", "sysmon_13_keylogger_directx.evtx"));
+        var (_, plain, _) = await Run("evtx", "dump", file);
+        var (code, output, error) = await Run("evtx", "dump", "--recover-deleted", file);
+        Assert.True(code == 0, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var recovered = lines.Select(l => JsonNode.Parse(l)!).Where(n => n["Recovered"] is not null).ToList();
+        Assert.NotEmpty(recovered);
+        Assert.All(recovered, n => Assert.True((bool)n["Recovered"]!));
+        Assert.All(recovered, n => Assert.NotNull(n["Event"]!["System"]));
+        Assert.Equal(plain.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length, lines.Length - recovered.Count);
+        Assert.DoesNotContain("Recovered", plain, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_file_is_bad_input()
     {
         var (code, _, error) = await Run("evtx", "dump", Path.Combine(_temp, "missing.evtx"));
@@ -77,14 +93,15 @@ public sealed class EvtxDumpCommandTests : IDisposable
         return (code, stdout.ToString(), stderr.ToString());
     }
 
-    private static string Sample([System.Runtime.CompilerServices.CallerFilePath] string source = "")
+    private static string Sample(string relative = "Other/maldoc_mshta_via_shellbrowserwind_rundll32.evtx",
+        [System.Runtime.CompilerServices.CallerFilePath] string source = "")
     {
         // From the binaries (CI builds in the tree) or from this source file (builds elsewhere).
         foreach (var start in new[] { AppContext.BaseDirectory, source })
         {
             for (var dir = new DirectoryInfo(start).Parent; dir is not null; dir = dir.Parent)
             {
-                var file = Path.Combine(dir.FullName, "shared", "evtx", "attack-samples", "Other", "maldoc_mshta_via_shellbrowserwind_rundll32.evtx");
+                var file = Path.Combine(dir.FullName, "shared", "evtx", "attack-samples", relative);
                 if (File.Exists(file))
                     return file;
             }
