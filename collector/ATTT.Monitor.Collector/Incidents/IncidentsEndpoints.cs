@@ -12,22 +12,27 @@ public static class IncidentsEndpoints
     /// <summary>Defined by the dashboard area; the incidents area only requires an authenticated user until then.</summary>
     public const string DashboardPolicy = "Dashboard";
 
+    /// <summary>Changing an incident (assign, comment, state): admin and officer only; a viewer reads.</summary>
+    public const string TriagePolicy = "Dashboard.Triage";
+
     public static IEndpointRouteBuilder MapIncidentsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/incidents").RequireAuthorization(DashboardPolicy);
         group.MapGet("", ListAsync);
         group.MapGet("/{id:long}", GetAsync);
         group.MapPost("/{id:long}/assign", (long id, AssignRequest body, ClaimsPrincipal user, IIncidentService service, CancellationToken ct) =>
-            RunAsync(async () => IncidentJson.From(await service.AssignAsync(id, body.Assignee, Actor(user), UnitScope.FromUser(user), ct).ConfigureAwait(false))));
+            RunAsync(async () => IncidentJson.From(await service.AssignAsync(id, body.Assignee, Actor(user), UnitScope.FromUser(user), ct).ConfigureAwait(false))))
+            .RequireAuthorization(TriagePolicy);
         group.MapPost("/{id:long}/comment", (long id, CommentRequest body, ClaimsPrincipal user, IIncidentService service, CancellationToken ct) =>
-            RunAsync(async () => IncidentJson.From(await service.CommentAsync(id, body.Text ?? "", Actor(user), UnitScope.FromUser(user), ct).ConfigureAwait(false))));
+            RunAsync(async () => IncidentJson.From(await service.CommentAsync(id, body.Text ?? "", Actor(user), UnitScope.FromUser(user), ct).ConfigureAwait(false))))
+            .RequireAuthorization(TriagePolicy);
         group.MapPost("/{id:long}/state", (long id, StateRequest body, ClaimsPrincipal user, IIncidentService service, CancellationToken ct) =>
             RunAsync(async () =>
             {
                 if (!IncidentText.TryParseState(body.State, out var state))
                     throw new InvalidIncidentCommandException($"unknown state '{body.State}'", "state");
                 return IncidentJson.From(await service.ChangeStateAsync(id, state, body.Note, Actor(user), UnitScope.FromUser(user), ct).ConfigureAwait(false));
-            }));
+            })).RequireAuthorization(TriagePolicy);
         return app;
     }
 

@@ -18,8 +18,11 @@ public static class IncidentsRegistration
         services.AddSingleton<IIncidentService, IncidentService>();
         // The dashboard area defines the real policy (roles); registered after this, its definition wins.
         // Until then: an authenticated user with a unit claim, which agent tokens never carry.
-        services.AddAuthorization(options => options.AddPolicy(IncidentsEndpoints.DashboardPolicy,
-            p => p.RequireAuthenticatedUser().RequireClaim(UnitClaims.Unit)));
+        services.AddAuthorization(options =>
+        {
+            options.AddPolicy(IncidentsEndpoints.DashboardPolicy, p => p.RequireAuthenticatedUser().RequireClaim(UnitClaims.Unit));
+            options.AddPolicy(IncidentsEndpoints.TriagePolicy, p => p.RequireClaim(UnitClaims.Unit).RequireRole("admin", "officer"));
+        });
         return services;
     }
 

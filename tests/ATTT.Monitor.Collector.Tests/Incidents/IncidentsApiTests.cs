@@ -51,6 +51,23 @@ public sealed class IncidentsApiTests
     }
 
     [Fact]
+    public async Task A_viewer_reads_but_cannot_change_an_incident()
+    {
+        await using var host = await IncidentsApiHost.StartAsync();
+        await host.Manager.RecordDetectionsAsync([Brute(1, T0)], Ct);
+        const string viewer = "tinh-xem|*|viewer";
+        var id = (await SendAsync(host, HttpMethod.Get, "/api/v1/incidents", viewer)).Body.GetProperty("items")[0].GetProperty("id").GetInt64();
+
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(host, HttpMethod.Get, $"/api/v1/incidents/{id}", viewer)).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(host, HttpMethod.Post, $"/api/v1/incidents/{id}/assign", viewer, new { assignee = "x" })).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(host, HttpMethod.Post, $"/api/v1/incidents/{id}/comment", viewer, new { text = "x" })).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(host, HttpMethod.Post, $"/api/v1/incidents/{id}/state", viewer, new { state = "closed" })).Status);
+
+        var after = (await SendAsync(host, HttpMethod.Get, $"/api/v1/incidents/{id}", viewer)).Body;
+        Assert.Equal("new", after.GetProperty("incident").GetProperty("state").GetString());
+    }
+
+    [Fact]
     public async Task Filters_are_validated_and_applied()
     {
         await using var host = await IncidentsApiHost.StartAsync();

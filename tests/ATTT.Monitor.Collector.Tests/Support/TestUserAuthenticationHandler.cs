@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace ATTT.Monitor.Collector.Tests.Support;
 
 /// <summary>
-/// Signs a dashboard user in from the <c>X-Test-User: name|unit,unit</c> header (URL-encoded), standing in for the
+/// Signs a dashboard user in from the <c>X-Test-User: name|unit,unit|role</c> header (URL-encoded; role defaults
+/// to officer), standing in for the
 /// dashboard's cookie login (not built in this area) while the rest of the ASP.NET Core pipeline is real.
 /// </summary>
 internal sealed class TestUserAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
@@ -27,6 +28,7 @@ internal sealed class TestUserAuthenticationHandler(IOptionsMonitor<Authenticati
         var claims = new List<Claim> { new(ClaimTypes.Name, parts[0]) };
         if (parts.Length > 1)
             claims.AddRange(parts[1].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(u => new Claim(UnitClaims.Unit, u)));
+        claims.Add(new Claim(ClaimTypes.Role, parts.Length > 2 ? parts[2] : "officer"));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
