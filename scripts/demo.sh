@@ -24,9 +24,10 @@ agent="$out/bin/ATTT.Monitor.Agent/release/attt-agent"
 
 mkdir -p "$data"
 config="$data/demo-config.json"
-python3 - "$config" "$rules" <<'PY'
+# The product's own rules for communes, plus the public SigmaHQ Windows rules.
+python3 - "$config" "$root/rules" "$rules" <<'PY'
 import json, sys
-json.dump({"Detection": {"RulePaths": [sys.argv[2]]}}, open(sys.argv[1], "w"), ensure_ascii=False, indent=2)
+json.dump({"Detection": {"RulePaths": [sys.argv[2], sys.argv[3]]}}, open(sys.argv[1], "w"), ensure_ascii=False, indent=2)
 PY
 
 "$attt" serve --data "$data" --urls "$url" --config "$config" >"$data/serve.out" 2>"$data/serve.log" &
