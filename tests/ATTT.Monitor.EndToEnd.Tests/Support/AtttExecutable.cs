@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace ATTT.Monitor.EndToEnd.Tests.Support;
 
 /// <summary>
-/// Starts the real executables built beside the tests (<c>attt.dll</c>, <c>attt-agent.dll</c>, copied
-/// by the project references) as child processes through the same <c>dotnet</c> host.
+/// Starts the real executables built beside the tests (<c>attt.dll</c> copied by the project reference,
+/// <c>attt-agent.dll</c> with its own output in <c>agent/</c>) as child processes through the same <c>dotnet</c> host.
 /// </summary>
 public static class AtttExecutable
 {
@@ -13,7 +13,10 @@ public static class AtttExecutable
 
     public static ProcessStartInfo StartInfo(string executable, IEnumerable<string> args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, executable + ".dll");
+        // The agent is started from its own complete output (copied to agent/ by the csproj): it runs on
+        // Microsoft.NETCore.App alone and needs assemblies this ASP.NET test project does not copy.
+        var folder = executable == Agent ? Path.Combine(AppContext.BaseDirectory, "agent") : AppContext.BaseDirectory;
+        var dll = Path.Combine(folder, executable + ".dll");
         if (!File.Exists(dll))
             throw new FileNotFoundException($"{dll} is not beside the tests; is the project referenced?", dll);
         var info = new ProcessStartInfo(DotnetHost())
