@@ -1,5 +1,6 @@
 using ATTT.Monitor.Collector.Audit;
 using ATTT.Monitor.Collector.Detection;
+using ATTT.Monitor.Collector.Users;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ATTT.Monitor.Collector.Incidents;
@@ -21,7 +22,7 @@ public static class IncidentsRegistration
         services.AddAuthorization(options =>
         {
             options.AddPolicy(IncidentsEndpoints.DashboardPolicy, p => p.RequireAuthenticatedUser().RequireClaim(UnitClaims.Unit));
-            options.AddPolicy(IncidentsEndpoints.TriagePolicy, p => p.RequireClaim(UnitClaims.Unit).RequireRole("admin", "officer"));
+            options.AddPolicy(IncidentsEndpoints.TriagePolicy, p => p.RequireClaim(UnitClaims.Unit).RequireRole(UserRoles.Admin, UserRoles.Officer));
         });
         return services;
     }
