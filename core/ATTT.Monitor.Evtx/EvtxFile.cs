@@ -106,13 +106,15 @@ public static class EvtxFile
             if (error is null)
             {
                 yield return slot;
+                continue;
             }
-            else if (!slot.Recovered)
-            {
-                onWarning?.Invoke(new EvtxWarning(path, slot.Chunk,
-                    EvtxScanner.FileHeaderSize + ((long)slot.Chunk * EvtxScanner.ChunkSize) + slot.Offset,
-                    $"record {slot.RecordId} skipped: {error}"));
-            }
+
+            // A deleted record in slack is often partly overwritten; the forensic reader still
+            // needs to know that one was there and could not be read, and where to look.
+            var what = slot.Recovered ? $"deleted record {slot.RecordId} in chunk slack not recovered" : $"record {slot.RecordId} skipped";
+            onWarning?.Invoke(new EvtxWarning(path, slot.Chunk,
+                EvtxScanner.FileHeaderSize + ((long)slot.Chunk * EvtxScanner.ChunkSize) + slot.Offset,
+                $"{what}: {error}"));
         }
     }
 
