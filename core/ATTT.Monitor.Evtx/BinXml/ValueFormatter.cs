@@ -135,6 +135,11 @@ internal static class ValueFormatter
         return sb.ToString();
     }
 
+    // Where an array can repeat its element, Windows repeats it once per item (MS-EVEN6) and so
+    // does BinXmlExpander; this is only reached where nothing can repeat (an attribute value, text
+    // mixed with other pieces). Windows' XML has no form for that; python-evtx writes pseudo
+    // <string> children (and only for string arrays). We join the items with ", " so the value stays
+    // one readable string and no item is lost.
     private static string FormatArray(byte type, ReadOnlySpan<byte> data)
     {
         var count = ArrayCount(type, data);

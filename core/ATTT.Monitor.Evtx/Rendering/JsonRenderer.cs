@@ -11,6 +11,9 @@ namespace ATTT.Monitor.Evtx.Rendering;
 /// <c>&lt;Data Name="X"&gt;v&lt;/Data&gt;</c> becomes <c>"X": v</c>; numbers and booleans stay typed.
 /// Unnamed Data elements become <c>"Data": v</c>, or <c>"Data": {"#text": [v1, v2]}</c> when
 /// there are several. A repeated key gets a suffix <c>_1</c>, <c>_2</c>, … so no value is lost.
+/// The <c>#text</c> array for several unnamed Data elements is what the tool that made the SigmaHQ
+/// regression data (the evtx crate's JSON output) writes, so rules and tools written against that
+/// data read our dumps the same way; Windows itself only has the XML form.
 /// </summary>
 internal static class JsonRenderer
 {
