@@ -32,15 +32,15 @@ public sealed class PcsPagesTests
         using var officer = await server.SignInAsync("canbo.a");
         var html = await officer.GetStringAsync("/");
         Assert.Contains("class=\"av-count-protected\" href=\"/pcs?posture=protected\">2<", html, StringComparison.Ordinal);
-        Assert.Contains("class=\"av-count-realtime_off\" href=\"/pcs?posture=realtime_off\">1<", html, StringComparison.Ordinal);
-        Assert.Contains("class=\"av-count-signatures_old\" href=\"/pcs?posture=signatures_old\">1<", html, StringComparison.Ordinal);
-        Assert.Contains("class=\"av-count-none\" href=\"/pcs?posture=none\">1<", html, StringComparison.Ordinal);
+        Assert.Contains("class=\"av-count-realtime_off bad\" href=\"/pcs?posture=realtime_off\">1<", html, StringComparison.Ordinal);
+        Assert.Contains("class=\"av-count-signatures_old bad\" href=\"/pcs?posture=signatures_old\">1<", html, StringComparison.Ordinal);
+        Assert.Contains("class=\"av-count-none bad\" href=\"/pcs?posture=none\">1<", html, StringComparison.Ordinal);
         Assert.Contains("class=\"av-count-unknown\" href=\"/pcs?posture=unknown\">1<", html, StringComparison.Ordinal);
         Assert.Contains("Mất liên lạc (quá 15 phút)", html, StringComparison.Ordinal);
         Assert.Contains("quá 3 ngày", html, StringComparison.Ordinal);
 
         using var province = await server.SignInAsync("xem");
-        Assert.Contains("class=\"av-count-none\" href=\"/pcs?posture=none\">2<", await province.GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.Contains("class=\"av-count-none bad\" href=\"/pcs?posture=none\">2<", await province.GetStringAsync("/"), StringComparison.Ordinal);
     }
 
     [Fact]
