@@ -33,6 +33,7 @@ public static class DashboardRegistration
         services.AddSingleton<DashboardClock>();
         services.AddSingleton<DashboardAudit>();
         services.AddScoped<NeighbourServices>();
+        services.AddScoped<Workstations.PcDirectory>();
         services.AddTransient<IStartupFilter, SecurityHeadersStartupFilter>();
 
         services.AddAuthentication()

@@ -23,6 +23,12 @@ public interface IEventStore
 
     Task<long> CountAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The events one agent sent, newest first (a PC's page), whatever their Computer field says.
+    /// <paramref name="unit"/> is the agent's unit; paging as in <see cref="SearchAsync"/>.
+    /// </summary>
+    Task<EventPage> ListByAgentAsync(string unit, string agentId, long? beforeId, int limit, CancellationToken cancellationToken);
+
     /// <summary>Events per hour since <paramref name="since"/> (dashboard chart); units null = all.</summary>
     Task<IReadOnlyList<HourlyCount>> CountPerHourAsync(DateTimeOffset since, IReadOnlyCollection<string>? units, CancellationToken cancellationToken);
 

@@ -227,6 +227,31 @@ public abstract class EventStoreContract : IAsyncLifetime
         Assert.Equal(total - 3, await Store.CountAsync(TestContext.Current.CancellationToken));
     }
 
+    [Fact]
+    public async Task List_by_agent_pages_one_agents_events_newest_first_whatever_their_computer_field()
+    {
+        var pc = Agent("pc-list", "xa-pc");
+        var neighbour = Agent("pc-other", "xa-pc");
+        var ct = TestContext.Current.CancellationToken;
+        // The Computer field is the event's own claim: another agent may claim the same name.
+        await Store.AppendBatchAsync(pc, TestEvents.Batch(pc.AgentId, 1, 3, computer: "PC-KHAC"), Received, ct);
+        await Store.AppendBatchAsync(neighbour, TestEvents.Batch(neighbour.AgentId, 1, 2, 50, computer: pc.Host), Received, ct);
+        await Store.AppendBatchAsync(pc, TestEvents.Batch(pc.AgentId, 2, 2, 10), Received, ct);
+        await RefreshAsync();
+
+        var first = await Store.ListByAgentAsync(Unit("xa-pc"), pc.AgentId, null, 3, ct);
+        Assert.Equal([11L, 10L, 3L], first.Events.Select(e => e.Event.RecordId));
+        Assert.All(first.Events, e => Assert.Equal(pc.AgentId, e.AgentId));
+        Assert.NotNull(first.NextBeforeId);
+        var second = await Store.ListByAgentAsync(Unit("xa-pc"), pc.AgentId, first.NextBeforeId, 3, ct);
+        Assert.Equal([2L, 1L], second.Events.Select(e => e.Event.RecordId));
+        Assert.Null(second.NextBeforeId);
+
+        // The unit is part of the key: the same agent id asked for under another unit has nothing.
+        Assert.Empty((await Store.ListByAgentAsync(Unit("xa-khac"), pc.AgentId, null, 10, ct)).Events);
+        Assert.Empty((await Store.ListByAgentAsync(Unit("xa-pc"), "a_khong_co_" + _run, null, 10, ct)).Events);
+    }
+
     protected async Task<long> LastIdAsync()
     {
         long last = 0;

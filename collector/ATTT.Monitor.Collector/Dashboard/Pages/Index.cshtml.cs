@@ -1,5 +1,6 @@
 using ATTT.Monitor.Collector.Dashboard.Charts;
 using ATTT.Monitor.Collector.Dashboard.Localization;
+using ATTT.Monitor.Collector.Dashboard.Workstations;
 using ATTT.Monitor.Collector.Incidents;
 using ATTT.Monitor.Collector.Notifications.Deadlines;
 using ATTT.Monitor.Collector.Storage;
@@ -13,14 +14,22 @@ namespace ATTT.Monitor.Collector.Dashboard.Pages;
 /// in this version leaves its service unregistered and the panel says so instead of showing
 /// invented numbers.
 /// </summary>
-public sealed class IndexModel(NeighbourServices services, DashboardText text, TimeProvider time) : PageModel
+public sealed class IndexModel(NeighbourServices services, PcDirectory pcs, DashboardText text, TimeProvider time) : PageModel
 {
-    public static readonly TimeSpan SilentAfter = TimeSpan.FromHours(1);
-
-    public IReadOnlyList<AgentInfo>? Agents { get; private set; }
+    /// <summary>Active PCs (not revoked) of the user's units; null when the registry is not available.</summary>
+    public IReadOnlyList<PcSummary>? Pcs { get; private set; }
     public int Online { get; private set; }
     public int Silent { get; private set; }
     public int NeverSeen { get; private set; }
+
+    /// <summary>Minutes without contact after which a PC counts as silent (the posture area's threshold).</summary>
+    public int SilentMinutes => (int)pcs.SilentAfter.TotalMinutes;
+
+    /// <summary>Days after which signatures count as old (the posture area's threshold).</summary>
+    public string SignatureMaxDays => pcs.SignatureMaxAge.TotalDays.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Active PCs per antivirus class; null when the posture area is not available.</summary>
+    public IReadOnlyList<(PostureClass Class, int Count)>? Coverage { get; private set; }
     public BarChart? EventsPerHour { get; private set; }
     public IncidentCounts? Counts { get; private set; }
     public BarChart? IncidentsPerDay { get; private set; }
@@ -30,12 +39,14 @@ public sealed class IndexModel(NeighbourServices services, DashboardText text, T
     {
         var units = User.VisibleUnits();
         var now = time.GetUtcNow();
-        if (services.Get<IAgentRegistry>() is { } registry)
+        if (await pcs.ListAsync(User, cancellationToken) is { } all)
         {
-            Agents = (await registry.ListAsync(units, cancellationToken)).Where(a => !a.Revoked && !a.IsDrill).ToList();
-            Online = Agents.Count(a => a.LastSeenAt is { } seen && now - seen <= SilentAfter);
-            Silent = Agents.Count(a => a.LastSeenAt is { } seen && now - seen > SilentAfter);
-            NeverSeen = Agents.Count(a => a.LastSeenAt is null);
+            Pcs = all.Where(p => p.Status != PcStatus.Revoked).ToList();
+            Online = Pcs.Count(p => p.Status == PcStatus.Online);
+            Silent = Pcs.Count(p => p.Status == PcStatus.Silent);
+            NeverSeen = Pcs.Count(p => p.Status == PcStatus.NeverSeen);
+            if (pcs.HasPosture)
+                Coverage = PostureClasses.All.Select(c => (c, Pcs.Count(p => p.Class == c))).ToList();
         }
 
         if (services.Get<IEventStore>() is { } events)

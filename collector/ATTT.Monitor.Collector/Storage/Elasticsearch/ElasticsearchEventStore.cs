@@ -156,6 +156,27 @@ public sealed class ElasticsearchEventStore : IEventStore, IDisposable
         return new EventPage(page, page[^1].Id);
     }
 
+    public async Task<EventPage> ListByAgentAsync(string unit, string agentId, long? beforeId, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(agentId);
+        limit = Math.Clamp(limit, 1, 1000);
+        var filter = new JsonArray(Term("attt.unit", unit), Term("attt.agent_id", agentId));
+        if (beforeId is { } before)
+            filter.Add(new JsonObject { ["range"] = new JsonObject { ["attt.ingest_id"] = new JsonObject { ["lt"] = before } } });
+        var body = new JsonObject
+        {
+            ["size"] = limit + 1,
+            ["query"] = new JsonObject { ["bool"] = new JsonObject { ["filter"] = filter } },
+            ["sort"] = new JsonArray(new JsonObject { ["attt.ingest_id"] = "desc" }),
+        };
+        var events = await SearchHitsAsync(body, cancellationToken).ConfigureAwait(false);
+        if (events.Count <= limit)
+            return new EventPage(events, null);
+        var page = events.Take(limit).ToList();
+        return new EventPage(page, page[^1].Id);
+    }
+
     public async Task<long> CountAsync(CancellationToken cancellationToken)
     {
         await EnsureSetupAsync(cancellationToken).ConfigureAwait(false);

@@ -107,6 +107,26 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
         return new EventPage(page, page[^1].Id);
     }
 
+    public async Task<EventPage> ListByAgentAsync(string unit, string agentId, long? beforeId, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(agentId);
+        limit = Math.Clamp(limit, 1, 1000);
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        // The unit comes first so the walk uses events_unit (unit, id) newest first; no index of its own.
+        command.CommandText = $"SELECT {Columns} FROM events WHERE unit = $unit AND id < $before AND agent_id = $agent ORDER BY id DESC LIMIT $limit;";
+        command.Parameters.AddWithValue("$unit", unit);
+        command.Parameters.AddWithValue("$agent", agentId);
+        command.Parameters.AddWithValue("$before", beforeId ?? long.MaxValue);
+        command.Parameters.AddWithValue("$limit", limit + 1);
+        var events = await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
+        if (events.Count <= limit)
+            return new EventPage(events, null);
+        var page = events.Take(limit).ToList();
+        return new EventPage(page, page[^1].Id);
+    }
+
     public async Task<long> CountAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);

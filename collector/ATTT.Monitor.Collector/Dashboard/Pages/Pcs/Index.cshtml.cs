@@ -1,6 +1,5 @@
-using System.Security.Claims;
-using ATTT.Monitor.Collector.Dashboard.Localization;
 using ATTT.Monitor.Collector.Dashboard.Security;
+using ATTT.Monitor.Collector.Dashboard.Workstations;
 using ATTT.Monitor.Collector.Storage;
 using ATTT.Monitor.Collector.Users;
 using Microsoft.AspNetCore.Authorization;
@@ -9,20 +8,24 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ATTT.Monitor.Collector.Dashboard.Pages.Pcs;
 
-/// <summary>Enrolled PCs of the user's units, and enrollment codes for new ones.</summary>
-public sealed class IndexModel(NeighbourServices services, IAuthorizationService authorization, DashboardAudit audit, DashboardText text, TimeProvider time) : PageModel
+/// <summary>Enrolled PCs of the user's units with their antivirus class, filters, and enrollment codes for new ones.</summary>
+public sealed class IndexModel(NeighbourServices services, PcDirectory directory, IAuthorizationService authorization, DashboardAudit audit) : PageModel
 {
-    public IReadOnlyList<AgentInfo>? Agents { get; private set; }
+    /// <summary>The PCs shown (after the filters); null when the registry is not available.</summary>
+    public IReadOnlyList<PcSummary>? Pcs { get; private set; }
+    public int TotalPcs { get; private set; }
+    public bool HasPosture => directory.HasPosture;
     public bool CanEnroll { get; private set; }
     public string? UserUnit => User.OwnUnit();
     public string? NewCode { get; private set; }
 
-    public string StatusText(AgentInfo agent) => agent.LastSeenAt switch
-    {
-        null => text["Overview.NeverSeen"],
-        { } seen when time.GetUtcNow() - seen > Pages.IndexModel.SilentAfter => text["Overview.Silent"],
-        _ => text["Overview.Online"],
-    };
+    /// <summary>Filter by antivirus class (<see cref="PostureClasses.ToText"/>); unknown values are ignored.</summary>
+    [BindProperty(SupportsGet = true, Name = "posture")]
+    public string? PostureFilter { get; set; }
+
+    /// <summary>Filter by status (<see cref="PcStatuses.ToText"/>); unknown values are ignored.</summary>
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public string? StatusFilter { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -38,18 +41,27 @@ public sealed class IndexModel(NeighbourServices services, IAuthorizationService
             return BadRequest();
         NewCode = await registry.CreateEnrollmentCodeAsync(target, TimeSpan.FromHours(24), cancellationToken);
         await audit.WriteAsync(User, "agents", "enrollment_code_created", "unit:" + target, null, cancellationToken);
+        PostureFilter = StatusFilter = null;
         await LoadAsync(cancellationToken);
         return Page();
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        if (services.Get<IAgentRegistry>() is not { } registry)
+        var all = await directory.ListAsync(User, cancellationToken);
+        if (all is null)
             return;
-        Agents = (await registry.ListAsync(User.VisibleUnits(), cancellationToken))
-            .Where(a => !a.IsDrill)
-            .OrderBy(a => a.Unit, StringComparer.Ordinal).ThenBy(a => a.Host, StringComparer.OrdinalIgnoreCase)
-            .ToList();
+        TotalPcs = all.Count;
+        IEnumerable<PcSummary> shown = all;
+        if (PostureClasses.TryParse(PostureFilter, out var posture))
+            shown = shown.Where(p => p.Class == posture && p.Status != PcStatus.Revoked);
+        else
+            PostureFilter = null;
+        if (PcStatuses.TryParse(StatusFilter, out var status))
+            shown = shown.Where(p => p.Status == status);
+        else
+            StatusFilter = null;
+        Pcs = shown.ToList();
         CanEnroll = (await authorization.AuthorizeAsync(User, DashboardPolicies.Triage)).Succeeded;
     }
 }
