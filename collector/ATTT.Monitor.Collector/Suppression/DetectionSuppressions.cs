@@ -9,7 +9,7 @@ namespace ATTT.Monitor.Collector.Suppression;
 /// disabled for the event's unit or one of its filters matches the event, and counts what each
 /// filter and disablement dropped since the collector started (shown on the rules page).
 /// </summary>
-public sealed class DetectionSuppressions(SuppressionStore store) : IDetectionSuppressor
+public sealed class DetectionSuppressions(SuppressionStore store, SigmaFieldResolver? fields = null) : IDetectionSuppressor
 {
     private readonly ConcurrentDictionary<long, long> _filterHits = new();
     private readonly ConcurrentDictionary<string, long> _disabledHits = new(StringComparer.Ordinal);
@@ -30,7 +30,7 @@ public sealed class DetectionSuppressions(SuppressionStore store) : IDetectionSu
             return true;
         }
 
-        if (snapshot.MatchingFilter(match.RuleId, storedEvent) is not { } filter)
+        if (snapshot.MatchingFilter(match.RuleId, storedEvent, fields) is not { } filter)
             return false;
         _filterHits.AddOrUpdate(filter.Id, 1, (_, n) => n + 1);
         return true;

@@ -12,7 +12,8 @@ public sealed record FilterCondition(string Field, string Operator, string Value
     public const string HostField = "host";
     public const string AgentField = "agent";
 
-    public bool Matches(StoredEvent storedEvent)
+    /// <summary>True when the event's field meets the condition; <paramref name="fields"/> null reads the event's own field names only.</summary>
+    public bool Matches(StoredEvent storedEvent, SigmaFieldResolver? fields = null)
     {
         ArgumentNullException.ThrowIfNull(storedEvent);
         string? actual;
@@ -20,7 +21,7 @@ public sealed record FilterCondition(string Field, string Operator, string Value
             actual = string.IsNullOrWhiteSpace(storedEvent.Event.Computer) ? storedEvent.AgentId : storedEvent.Event.Computer;
         else if (string.Equals(Field, AgentField, StringComparison.OrdinalIgnoreCase))
             actual = storedEvent.AgentId;
-        else if (!storedEvent.Event.TryGetField(Field, out actual))
+        else if (!(fields is null ? storedEvent.Event.TryGetField(Field, out actual) : fields.TryGetField(storedEvent, Field, out actual)))
             return false;
         return FilterOperators.Apply(Operator, actual, Value);
     }

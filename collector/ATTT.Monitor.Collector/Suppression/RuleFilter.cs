@@ -13,6 +13,6 @@ public sealed record RuleFilter(
     string CreatedBy,
     DateTimeOffset CreatedAt)
 {
-    public bool Matches(string unit, Storage.StoredEvent storedEvent) =>
-        SuppressionUnits.Covers(Unit, unit) && Conditions.All(c => c.Matches(storedEvent));
+    public bool Matches(string unit, Storage.StoredEvent storedEvent, SigmaFieldResolver? fields = null) =>
+        SuppressionUnits.Covers(Unit, unit) && Conditions.All(c => c.Matches(storedEvent, fields));
 }

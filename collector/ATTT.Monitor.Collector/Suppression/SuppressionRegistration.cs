@@ -12,7 +12,8 @@ public static class SuppressionRegistration
             services.AddSingleton(migration);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SuppressionStore>();
-        services.TryAddSingleton<DetectionSuppressions>();
+        services.TryAddSingleton<SigmaFieldResolver>();
+        services.TryAddSingleton(sp => new DetectionSuppressions(sp.GetRequiredService<SuppressionStore>(), sp.GetRequiredService<SigmaFieldResolver>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDetectionSuppressor, DetectionSuppressions>(sp => sp.GetRequiredService<DetectionSuppressions>()));
         return services;
     }

@@ -26,13 +26,13 @@ public sealed class SuppressionSnapshot
         _disabled.Contains((ruleId, SuppressionUnits.All)) || _disabled.Contains((ruleId, unit));
 
     /// <summary>The first active filter of the rule that matches the event, or null.</summary>
-    public RuleFilter? MatchingFilter(string ruleId, StoredEvent storedEvent)
+    public RuleFilter? MatchingFilter(string ruleId, StoredEvent storedEvent, SigmaFieldResolver? fields = null)
     {
         if (!_filters.TryGetValue(ruleId, out var filters))
             return null;
         foreach (var filter in filters)
         {
-            if (filter.Matches(storedEvent.Unit, storedEvent))
+            if (filter.Matches(storedEvent.Unit, storedEvent, fields))
                 return filter;
         }
 

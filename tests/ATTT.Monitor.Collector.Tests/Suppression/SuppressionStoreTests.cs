@@ -5,6 +5,7 @@ using ATTT.Monitor.Collector.Suppression;
 using ATTT.Monitor.Collector.Tests.Support;
 using ATTT.Monitor.Events;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace ATTT.Monitor.Collector.Tests.Suppression;
 
@@ -110,6 +111,24 @@ public sealed class SuppressionStoreTests
         Assert.Equal("Rules.TooManyConditions", (await Assert.ThrowsAsync<SuppressionValidationException>(() => store.AddFilterAsync(Rule, "xa", six, "lý do", "a", Ct))).TextKey);
         Assert.Equal(0, await db.ScalarAsync("SELECT COUNT(*) FROM rule_filters"));
         Assert.Equal(0, await db.ScalarAsync("SELECT COUNT(*) FROM audit_log"));
+    }
+
+    [Fact]
+    public async Task A_filter_written_with_the_rules_field_names_matches_through_the_logsource_mapping()
+    {
+        var (db, store, _) = await CreateAsync();
+        await using var __ = db;
+        await store.AddFilterAsync(Rule, "xa-sang-moc", [new FilterCondition("Image", FilterOperators.EndsWith, @"\misa.exe")], "MISA", "a", Ct);
+        var options = Options.Create(new DetectionOptions());
+        var resolver = new SigmaFieldResolver(new RuleCatalog(options, new ManualClock(), NullLogger<RuleCatalog>.Instance), options, NullLogger<SigmaFieldResolver>.Instance);
+        var security4688 = new StoredEvent(1, "a_01", "xa-sang-moc", false, DateTimeOffset.UnixEpoch, new EventRecord
+        {
+            EventId = 4688, Channel = "Security", Computer = "PC-01", Fields = [new("NewProcessName", @"C:\MISA\MISA.EXE")],
+        });
+
+        Assert.False(new DetectionSuppressions(store).ShouldSuppress(Match(), security4688));
+        Assert.True(new DetectionSuppressions(store, resolver).ShouldSuppress(Match(), security4688));
+        Assert.False(new DetectionSuppressions(store, resolver).ShouldSuppress(Match(), security4688 with { Event = new EventRecord { EventId = 4624, Channel = "Security", Fields = [new("NewProcessName", @"C:\MISA\MISA.EXE")] } }));
     }
 
     [Fact]

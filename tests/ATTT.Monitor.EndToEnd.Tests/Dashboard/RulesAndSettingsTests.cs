@@ -54,7 +54,7 @@ public sealed class RulesAndSettingsTests(DashboardFixture fixture) : IClassFixt
         await page.Locator("#disable-reason").FillAsync("Đang cài lại phần mềm kế toán");
         await page.GetByRole(AriaRole.Button, new() { Name = "Tắt luật" }).ClickAsync();
         await Assertions.Expect(page.Locator("#disablements")).ToContainTextAsync("Đang cài lại phần mềm kế toán");
-        await Screenshots.SaveAsync(page, "09-luat-chi-tiet");
+        await Screenshots.SaveAsync(page, "10-luat-chi-tiet");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
         await page.GotoAsync("/rules");

@@ -15,7 +15,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Pages.Rules;
 /// officers and administrators change their own unit, province users any unit or all units. The
 /// store audits every change. Opened from an incident, the filter form is prefilled from its event.
 /// </summary>
-public sealed class RuleModel(NeighbourServices services, SuppressionStore store, DetectionSuppressions suppressions, IAuthorizationService authorization) : PageModel
+public sealed class RuleModel(NeighbourServices services, SuppressionStore store, DetectionSuppressions suppressions, SigmaFieldResolver fields, IAuthorizationService authorization) : PageModel
 {
     public const int ConditionRows = 3;
 
@@ -140,7 +140,7 @@ public sealed class RuleModel(NeighbourServices services, SuppressionStore store
         {
             if (proposed.Count >= ConditionRows || matched is null)
                 break;
-            if (matched.Event.TryGetField(name, out var value) && !string.IsNullOrEmpty(value) && value.Length <= 1024)
+            if (fields.TryGetField(matched, name, out var value) && !string.IsNullOrEmpty(value) && value.Length <= 1024)
                 proposed.Add(new FilterCondition(name, FilterOperators.Exact, value));
         }
 
