@@ -1,5 +1,6 @@
 using ATTT.Monitor.Collector.Dashboard.Localization;
 using ATTT.Monitor.Collector.Dashboard.Security;
+using ATTT.Monitor.Collector.Suppression;
 using ATTT.Monitor.Collector.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -21,6 +22,8 @@ public static class DashboardRegistration
     public static IServiceCollection AddDashboard(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddDashboardUsers(configuration);
+        // Rule disablement and false-positive filters are managed from the rules page.
+        services.AddRuleSuppression();
         services.AddHttpContextAccessor();
         // Vietnamese letters go out as UTF-8, not as numeric entities; markup characters are still encoded.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

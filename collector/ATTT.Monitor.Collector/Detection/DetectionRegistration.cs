@@ -10,7 +10,8 @@ public static class DetectionRegistration
         services.AddOptions<DetectionOptions>().Bind(configuration.GetSection(DetectionOptions.Section));
         services.AddSingleton<DetectionStatistics>();
         services.AddSingleton<RuleCatalog>();
-        services.AddSingleton<IDetectorSource>(sp => sp.GetRequiredService<RuleCatalog>());
+        // Rule disablement and false-positive filters (if an area registers them) sit between the catalog and the pipeline.
+        services.AddSingleton<IDetectorSource>(sp => new SuppressingDetectorSource(sp.GetRequiredService<RuleCatalog>(), sp.GetServices<IDetectionSuppressor>()));
         services.AddHostedService<RuleWatcher>();
         services.AddHostedService<DetectionPipeline>();
         return services;

@@ -26,8 +26,10 @@ public static class StorageRegistration
         services.AddSingleton(_ => new EventsDatabase(Path.Combine(data.Path, EventsDatabase.FileName)));
         services.AddSingleton<SqliteEventStore>();
         services.AddSingleton<IEventStore>(CreateEventStore);
+        services.AddSingleton(EventRetentionSettings.Migration);
+        services.AddSingleton<EventRetentionSettings>();
         services.AddHostedService(sp => new EventRetentionService(
-            sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<EventStoreOptions>(),
+            sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<EventStoreOptions>(), sp.GetRequiredService<EventRetentionSettings>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<EventRetentionService>>()));
         return services;
     }

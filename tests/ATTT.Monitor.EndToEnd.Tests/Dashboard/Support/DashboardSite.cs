@@ -23,6 +23,10 @@ public sealed class DashboardSite : IAsyncDisposable
     public const string CommuneA = "Xã Sảng Mộc";
     public const string CommuneB = "Xã Vũ Chấn";
 
+    /// <summary>The one rule loaded (it matches no test event): incidents opened with it link to a real rule page.</summary>
+    public const string TestRuleId = "7d3f4c8e-1b2a-4e5f-9c6d-0a1b2c3d4e5f";
+    public const string TestRuleTitle = "Phần mềm lạ chạy lệnh hệ thống (kiểm thử) / Unknown software runs system commands (test)";
+
     private long _sequence;
 
     private DashboardSite(WebApplication app, string data, Uri baseAddress)
@@ -40,7 +44,11 @@ public sealed class DashboardSite : IAsyncDisposable
     {
         var data = Path.Combine(Path.GetTempPath(), "attt-e2e-dash-" + Guid.NewGuid().ToString("N"));
         var playbooks = Path.Combine(Screenshots.RepositoryRoot(), "playbooks");
-        var app = CollectorHost.Build(new ServeOptions(data, "http://127.0.0.1:0", null), ["--Drills:PlaybooksPath=" + playbooks, "--Drills:SchedulerEnabled=false"]);
+        var rules = Path.Combine(data, "e2e-rules");
+        Directory.CreateDirectory(rules);
+        await File.WriteAllTextAsync(Path.Combine(rules, "test-rule.yml"), TestRule);
+        var app = CollectorHost.Build(new ServeOptions(data, "http://127.0.0.1:0", null),
+            ["--Drills:PlaybooksPath=" + playbooks, "--Drills:SchedulerEnabled=false", "--Detection:RulePaths:0=" + rules]);
         await app.Services.GetRequiredService<EmbeddedDatabase>().InitializeAsync();
         var users = app.Services.GetRequiredService<UserStore>();
         await users.CreateAsync("admin", "Quản trị tỉnh", UserRoles.Admin, null, Password, false, default);
@@ -53,7 +61,7 @@ public sealed class DashboardSite : IAsyncDisposable
     }
 
     /// <summary>Stores <paramref name="events"/> from an agent of <paramref name="unit"/> and opens an incident on them.</summary>
-    public async Task<long> AddIncidentAsync(string unit, string host, string ruleTitle, string level, IReadOnlyList<EventRecord> events, string? description = null)
+    public async Task<long> AddIncidentAsync(string unit, string host, string ruleTitle, string level, IReadOnlyList<EventRecord> events, string? description = null, string? ruleId = null)
     {
         var registry = App.Services.GetRequiredService<IAgentRegistry>();
         var store = App.Services.GetRequiredService<IEventStore>();
@@ -63,7 +71,7 @@ public sealed class DashboardSite : IAsyncDisposable
         await store.AppendBatchAsync(agent, batch, DateTimeOffset.UtcNow, default);
         var stored = (await store.SearchAsync(new EventQuery { Units = [unit], Host = host, Limit = events.Count }, default)).Events;
         var hits = stored.Select(e => new DetectionHit(
-            "e2e-" + ruleTitle.GetHashCode(StringComparison.Ordinal).ToString("x", System.Globalization.CultureInfo.InvariantCulture),
+            ruleId ?? "e2e-" + ruleTitle.GetHashCode(StringComparison.Ordinal).ToString("x", System.Globalization.CultureInfo.InvariantCulture),
             ruleTitle, level, ["attack.credential_access", "attack.t1110"], description, unit, host, agent.AgentId, false, e.Id, e.Event.TimeCreated)).ToList();
         Assert.True(hits.Count > 0, $"no stored event found for {host} (store had {before})");
         var changes = await App.Services.GetRequiredService<IncidentManager>().RecordDetectionsAsync(hits, default);
@@ -86,6 +94,20 @@ public sealed class DashboardSite : IAsyncDisposable
             new EventField("Status", "0xc000006d"),
         ],
     };
+
+    private const string TestRule = $$"""
+        title: {{TestRuleTitle}}
+        id: {{TestRuleId}}
+        status: test
+        level: high
+        logsource:
+            product: windows
+            service: security
+        detection:
+            selection:
+                EventID: 65000
+            condition: selection
+        """;
 
     public async ValueTask DisposeAsync()
     {

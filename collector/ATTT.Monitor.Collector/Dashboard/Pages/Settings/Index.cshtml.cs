@@ -1,20 +1,46 @@
 using ATTT.Monitor.Collector.Dashboard.Security;
+using ATTT.Monitor.Collector.Notifications.Options;
+using ATTT.Monitor.Collector.Storage;
 using ATTT.Monitor.Collector.Users;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ATTT.Monitor.Collector.Dashboard.Pages.Settings;
 
-/// <summary>Settings (administrators only, by the folder convention): users first.</summary>
-public sealed class IndexModel(UserStore users, DashboardAudit audit, TimeProvider time) : PageModel
+/// <summary>
+/// Settings (administrators only, by the folder convention): users; contacts and routing as the
+/// configuration defines them (read-only here: the notification area reads them from configuration,
+/// see docs/notifications.md); events retention, which an administrator may change.
+/// </summary>
+public sealed class IndexModel(UserStore users, DashboardAudit audit, TimeProvider time, NeighbourServices services, EventRetentionSettings retention, EventStoreOptions storeOptions) : PageModel
 {
     public IReadOnlyList<DashboardUser> Users { get; private set; } = [];
+    public NotificationsOptions? Notifications { get; private set; }
+    public RetentionSetting? Retention { get; private set; }
+    public bool RetentionApplies => storeOptions.Kind.Equals(EventStoreOptions.SqliteKind, StringComparison.OrdinalIgnoreCase);
     public DateTimeOffset Now => time.GetUtcNow();
     public string? MessageKey { get; private set; }
     public object?[] MessageArgs { get; private set; } = [];
     public bool IsError { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Users = await users.ListAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostRetentionAsync(string? days, CancellationToken cancellationToken)
+    {
+        if (!int.TryParse(days, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            || value is < EventRetentionSettings.MinDays or > EventRetentionSettings.MaxDays)
+        {
+            Show("Settings.RetentionInvalid", EventRetentionSettings.MinDays, EventRetentionSettings.MaxDays);
+            IsError = true;
+            return await ReloadAsync(cancellationToken);
+        }
+
+        // The store writes the audit record in the same transaction as the value.
+        await retention.SetAsync(value, DashboardAudit.ActorName(User), cancellationToken);
+        Show("Settings.RetentionSaved", value);
+        return await ReloadAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostCreateAsync(string userName, string displayName, string role, string? unit, CancellationToken cancellationToken)
     {
@@ -83,7 +109,14 @@ public sealed class IndexModel(UserStore users, DashboardAudit audit, TimeProvid
 
     private async Task<IActionResult> ReloadAsync(CancellationToken cancellationToken)
     {
-        Users = await users.ListAsync(cancellationToken);
+        await LoadAsync(cancellationToken);
         return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Users = await users.ListAsync(cancellationToken);
+        Notifications = services.Get<IOptions<NotificationsOptions>>()?.Value;
+        Retention = await retention.GetAsync(cancellationToken);
     }
 }
