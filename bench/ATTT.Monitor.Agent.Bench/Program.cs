@@ -42,6 +42,9 @@ var info = new ProcessStartInfo(viaDotnet ? Environment.GetEnvironmentVariable("
 };
 if (viaDotnet)
     info.ArgumentList.Add(agentPath);
+// The environment the Windows service is installed with (the gen0 budget is read from it only).
+foreach (var (name, value) in ATTT.Monitor.Agent.Service.ServiceEnvironment.Variables)
+    info.Environment.TryAdd(name, value);
 foreach (var a in new[] { "run", "--collector", server.Url.ToString(), "--enroll-code", "BENCH", "--state", state,
              "--source", source, "--replay-rate", rate.ToString(CultureInfo.InvariantCulture), "--log-level", "Warning" })
     info.ArgumentList.Add(a);
