@@ -11,6 +11,9 @@ namespace ATTT.Monitor.Agent.Pipeline;
 /// Reads the source and cuts batches into the spool: a batch is cut when full or after the flush
 /// interval. Each batch gets its sequence number here, once, and carries the source position after
 /// its last event, so a restart resumes right after what the spool already holds.
+/// While a batch is open the cutting loop sleeps until the flush deadline, or until a full batch is
+/// queued or the source ends, instead of waking for every event (a quiet PC stays quiet; a burst
+/// is still cut as fast as it comes).
 /// </summary>
 internal sealed class EventBatcher
 {
@@ -18,6 +21,7 @@ internal sealed class EventBatcher
     private readonly DiskSpool _spool;
     private readonly SequenceCounter _sequence;
     private readonly PipelineOptions _options;
+    private readonly AsyncSignal _fullOrDone = new();
 
     public EventBatcher(IEventSource source, DiskSpool spool, SequenceCounter sequence, PipelineOptions options)
     {
@@ -38,13 +42,21 @@ internal sealed class EventBatcher
             try
             {
                 await foreach (var e in _source.ReadAsync(resumeAfter, stop.Token).ConfigureAwait(false))
+                {
                     await queue.Writer.WriteAsync(e, stop.Token).ConfigureAwait(false);
+                    // Only this loop adds to the queue, one at a time: it sees the moment it reaches a full batch.
+                    if (queue.Reader.Count == _options.MaxBatchEvents)
+                        _fullOrDone.Set();
+                }
+
                 queue.Writer.TryComplete();
             }
             catch (Exception ex)
             {
                 queue.Writer.TryComplete(ex);
             }
+
+            _fullOrDone.Set();
         }, stop.Token);
 
         try
@@ -94,9 +106,17 @@ internal sealed class EventBatcher
                     count = 0;
                 }
 
-                var more = count == 0
-                    ? await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false)
-                    : await WaitOrTimeoutAsync(reader, deadline - DateTime.UtcNow, cancellationToken).ConfigureAwait(false);
+                bool more;
+                if (count == 0)
+                {
+                    more = await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await WaitForDeadlineAsync(reader, deadline - DateTime.UtcNow, cancellationToken).ConfigureAwait(false);
+                    more = !reader.Completion.IsCompleted; // completes only once the source ended and the queue is empty
+                }
+
                 if (!more)
                 {
                     if (count > 0)
@@ -108,20 +128,17 @@ internal sealed class EventBatcher
         }
     }
 
-    private static async Task<bool> WaitOrTimeoutAsync(ChannelReader<SourcedEvent> reader, TimeSpan wait, CancellationToken cancellationToken)
+    /// <summary>Sleeps until the open batch's deadline, or less when a full batch is queued or the source ended.</summary>
+    private async Task WaitForDeadlineAsync(ChannelReader<SourcedEvent> reader, TimeSpan wait, CancellationToken cancellationToken)
     {
-        if (wait <= TimeSpan.Zero)
-            return true;
+        var woken = _fullOrDone.Current; // taken before the check, so a signal in between is not lost
+        if (wait <= TimeSpan.Zero || reader.Count >= _options.MaxBatchEvents || reader.Completion.IsCompleted)
+            return;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(wait);
-        try
-        {
-            return await reader.WaitToReadAsync(timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return true; // timed out: the loop cuts the partial batch
-        }
+        var delay = Task.Delay(wait, timeout.Token);
+        await Task.WhenAny(delay, woken).ConfigureAwait(false);
+        await timeout.CancelAsync().ConfigureAwait(false); // frees the timer when woken early
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
     private void Cut(Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer, int count, ISourcePosition? position)

@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Runtime.Versioning;
+using Microsoft.Win32;
 
 namespace ATTT.Monitor.Agent.Service;
 
 /// <summary>
 /// Registers and removes the Windows service with sc.exe (the service control manager's own tool):
 /// start automatically (delayed), restart after a crash, run <c>attt-agent run --config FILE</c>.
+/// The service's environment gets <see cref="ServiceEnvironment.Variables"/> (the Environment value of its registry key).
 /// </summary>
 [SupportedOSPlatform("windows")]
 internal static class ServiceInstaller
@@ -20,6 +22,9 @@ internal static class ServiceInstaller
         Sc(output, "create", serviceName, "binPath=", binPath, "start=", "delayed-auto", "DisplayName=", "ATTT Monitor Agent");
         Sc(output, "description", serviceName, "Tác tử ATTT Monitor: gửi nhật ký sự kiện và trạng thái diệt virus về máy chủ thu thập / ATTT Monitor agent.");
         Sc(output, "failure", serviceName, "reset=", "86400", "actions=", "restart/60000/restart/60000/restart/300000");
+        using (var key = Registry.LocalMachine.OpenSubKey($@"SYSTEM\CurrentControlSet\Services\{serviceName}", writable: true)
+            ?? throw new InvalidOperationException($"The service {serviceName} was created but its registry key is missing."))
+            key.SetValue("Environment", ServiceEnvironment.Variables.Select(v => $"{v.Name}={v.Value}").ToArray(), RegistryValueKind.MultiString);
         Sc(output, "start", serviceName);
     }
 

@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using ATTT.Monitor.Events;
 using ATTT.Monitor.Evtx;
 using Microsoft.Extensions.Logging;
 
@@ -9,50 +9,27 @@ namespace ATTT.Monitor.Agent.Sources;
 /// reader. Damaged records are skipped with a warning (the reader's own rule); a file that is not
 /// EVTX at all is logged and skipped so one bad file does not stop a folder.
 /// </summary>
-internal sealed class EvtxReplaySource : IEventSource
+internal sealed class EvtxReplaySource : ReplaySource
 {
-    private readonly string _path;
-    private readonly double _eventsPerSecond;
     private readonly ILogger _logger;
 
     public EvtxReplaySource(string path, double eventsPerSecond, ILogger logger)
-    {
-        _path = path;
-        _eventsPerSecond = eventsPerSecond;
-        _logger = logger;
-    }
+        : base(path, "*.evtx", eventsPerSecond) => _logger = logger;
 
-    public bool IsFinite => true;
-
-    public async IAsyncEnumerable<SourcedEvent> ReadAsync(string? resumeAfter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    protected override IEnumerable<(long Index, EventRecord Record)> ReadFile(string file, long skip)
     {
-        var resume = ReplayPosition.Parse(resumeAfter);
-        var pacer = new ReplayPacer(_eventsPerSecond);
-        foreach (var (relative, full) in ReplayFiles.List(_path, "*.evtx"))
+        long index = 0;
+        using var records = EvtxFile.ReadEvents(file, new EvtxReadOptions(),
+            w => _logger.LogWarning("{File}: chunk {Chunk} at byte {Offset}: {Message}", w.File, w.Chunk, w.Offset, w.Message)).GetEnumerator();
+        while (TryMoveNext(records, file))
         {
-            if (ReplayFiles.IsBefore(relative, resume))
-                continue;
-            var skip = ReplayFiles.SkipIn(relative, resume);
-            long index = 0;
-            using var records = Open(full).GetEnumerator();
-            while (true)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (!TryMoveNext(records, full))
-                    break;
-                index++;
-                if (index <= skip)
-                    continue;
-                await pacer.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
-                yield return new SourcedEvent(records.Current, new ReplayPosition(relative, index));
-            }
+            // Records are numbered as the reader yields them, so the skipped ones must be read too.
+            if (++index > skip)
+                yield return (index, records.Current);
         }
     }
 
-    private IEnumerable<Events.EventRecord> Open(string file) =>
-        EvtxFile.ReadEvents(file, new EvtxReadOptions(), w => _logger.LogWarning("{File}: chunk {Chunk} at byte {Offset}: {Message}", w.File, w.Chunk, w.Offset, w.Message));
-
-    private bool TryMoveNext(IEnumerator<Events.EventRecord> records, string file)
+    private bool TryMoveNext(IEnumerator<EventRecord> records, string file)
     {
         try
         {

@@ -1,0 +1,100 @@
+using ATTT.Monitor.Agent.Sources;
+using ATTT.Monitor.Agent.Tests.Support;
+using Microsoft.Extensions.Logging;
+
+namespace ATTT.Monitor.Agent.Tests.Sources;
+
+public sealed class JsonlReplaySourceTests : IDisposable
+{
+    private readonly TempDirectory _folder = new();
+    private readonly RecordingLogger _log = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Every_line_of_every_file_is_replayed_in_file_order_with_its_line_as_position()
+    {
+        Write("b/second.jsonl", Line(3), Line(4));
+        Write("a.jsonl", Line(1), "", Line(2));
+        File.WriteAllText(_folder.Combine("notes.txt"), "not replayed");
+
+        var events = await ReadAsync(null);
+
+        Assert.Equal([1L, 2L, 3L, 4L], events.Select(e => e.Event.RecordId));
+        Assert.Equal("Security", events[0].Event.Channel);
+        Assert.Equal(4625, events[0].Event.EventId);
+        Assert.Equal(["a.jsonl:1", "a.jsonl:3", "b/second.jsonl:1", "b/second.jsonl:2"], events.Select(Where));
+        Assert.Empty(_log.Entries);
+    }
+
+    [Fact]
+    public async Task A_malformed_line_is_logged_with_its_number_and_the_rest_still_read()
+    {
+        Write("x.jsonl", Line(1), "{\"Event\": not json", "{\"Event\":{}}", Line(4));
+
+        var events = await ReadAsync(null);
+
+        Assert.Equal([1L, 4L], events.Select(e => e.Event.RecordId));
+        var warnings = _log.Entries.Where(e => e.Level == LogLevel.Warning).Select(e => e.Message).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.Contains("line 2", warnings[0], StringComparison.Ordinal);
+        Assert.Contains("line 3", warnings[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Resuming_yields_exactly_the_rest_and_lines_before_the_point_are_not_parsed_again()
+    {
+        Write("a.jsonl", Line(1), "{broken", Line(3));
+        Write("b.jsonl", Line(4), Line(5));
+        var all = await ReadAsync(null);
+        _log.Entries.Clear();
+
+        var rest = await ReadAsync(all[1].Position.Serialize()); // after a.jsonl line 3
+
+        Assert.Equal([4L, 5L], rest.Select(e => e.Event.RecordId));
+        Assert.Empty(_log.Entries); // the broken line 2 was skipped unread, so not reported twice
+
+        var tail = await ReadAsync(new ReplayPosition("b.jsonl", 1).Serialize());
+        Assert.Equal([5L], tail.Select(e => e.Event.RecordId));
+    }
+
+    [Fact]
+    public async Task The_replay_is_held_to_the_given_rate()
+    {
+        Write("a.jsonl", Enumerable.Range(1, 11).Select(Line).ToArray());
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var events = await ReadAsync(null, eventsPerSecond: 20);
+
+        Assert.Equal(11, events.Count);
+        // Eleven events at 20 per second: the last is due 500 ms after the first.
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(400), $"took {clock.Elapsed}");
+    }
+
+    private static string Where(SourcedEvent e)
+    {
+        var position = (ReplayPosition)e.Position;
+        return $"{position.File}:{position.Records}";
+    }
+
+    private void Write(string relative, params string[] lines)
+    {
+        var path = _folder.Combine(relative.Split('/'));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllLines(path, lines);
+    }
+
+    private static string Line(int recordId) =>
+        "{\"Event\":{\"System\":{\"Provider\":{\"#attributes\":{\"Name\":\"Microsoft-Windows-Security-Auditing\"}},\"EventID\":4625," +
+        $"\"EventRecordID\":{recordId},\"Channel\":\"Security\",\"Computer\":\"PC-KETOAN-01\"," +
+        "\"TimeCreated\":{\"#attributes\":{\"SystemTime\":\"2026-11-27T03:14:59.123456Z\"}}},\"EventData\":{\"LogonType\":3}}}";
+
+    private async Task<List<SourcedEvent>> ReadAsync(string? resume, double eventsPerSecond = 0)
+    {
+        var source = new JsonlReplaySource(_folder.Path, eventsPerSecond, _log);
+        var list = new List<SourcedEvent>();
+        await foreach (var e in source.ReadAsync(resume, TestContext.Current.CancellationToken))
+            list.Add(e);
+        return list;
+    }
+}
