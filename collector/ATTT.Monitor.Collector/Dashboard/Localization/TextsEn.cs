@@ -307,5 +307,16 @@ public static class TextsEn
         ["Drills.StepSigned"] = "Step signed off.",
         ["Drills.AllUnits"] = "All units",
         ["Drills.Filter"] = "Filter",
+        ["DeadLetters.Title"] = "Undeliverable notifications",
+        ["DeadLetters.Help"] = "Messages that failed after every retry are kept here, never dropped. Fix the cause (address, mail server), then send them again.",
+        ["DeadLetters.Link"] = "Undeliverable notifications (admin)",
+        ["DeadLetters.None"] = "No undeliverable message.",
+        ["DeadLetters.Counts"] = "Outbox:",
+        ["DeadLetters.Incident"] = "Incident",
+        ["DeadLetters.Attempts"] = "Attempts",
+        ["DeadLetters.Error"] = "Last error",
+        ["DeadLetters.Created"] = "Created",
+        ["DeadLetters.Requeue"] = "Send again",
+        ["DeadLetters.Requeued"] = "Message put back in the queue",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

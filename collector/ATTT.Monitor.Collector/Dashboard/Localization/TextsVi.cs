@@ -307,5 +307,16 @@ public static class TextsVi
         ["Drills.StepSigned"] = "Đã xác nhận bước.",
         ["Drills.AllUnits"] = "Tất cả đơn vị",
         ["Drills.Filter"] = "Lọc",
+        ["DeadLetters.Title"] = "Thư thông báo không gửi được",
+        ["DeadLetters.Help"] = "Các thư đã thử gửi nhiều lần mà không thành công được giữ lại ở đây, không bị xóa. Sau khi sửa nguyên nhân (địa chỉ, máy chủ thư), hãy gửi lại.",
+        ["DeadLetters.Link"] = "Thư không gửi được (quản trị)",
+        ["DeadLetters.None"] = "Không có thư nào bị lỗi.",
+        ["DeadLetters.Counts"] = "Hàng đợi thư:",
+        ["DeadLetters.Incident"] = "Sự cố",
+        ["DeadLetters.Attempts"] = "Số lần thử",
+        ["DeadLetters.Error"] = "Lỗi gần nhất",
+        ["DeadLetters.Created"] = "Tạo lúc",
+        ["DeadLetters.Requeue"] = "Gửi lại",
+        ["DeadLetters.Requeued"] = "Đã đưa thư trở lại hàng đợi",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }
