@@ -147,4 +147,16 @@ public sealed class ReportsAndDrillsTests(DashboardFixture fixture) : IClassFixt
         await Screenshots.SaveAsync(page, "14-bao-cao-sau-dien-tap");
         Assert.Empty(csp);
     }
+
+    [Fact]
+    public async Task ProvinceAdmin_OpensTheDeadLettersPage_FromAnIncident()
+    {
+        var id = await AddIncidentAsync("PC-TUPHAP-05");
+        var page = await fixture.SignInAsync("admin");
+        await page.GotoAsync($"/incidents/{id}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Thư không gửi được (quản trị)" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Thư thông báo không gửi được", Level = 1 })).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await Screenshots.SaveAsync(page, "15-thu-khong-gui-duoc");
+    }
 }
