@@ -10,15 +10,25 @@ public static class DrillReportHtml
     // Keeps Vietnamese letters readable in the file while encoding every markup character.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    public static string Render(DrillReport report)
+    /// <summary>The print style (inline by default, or served separately where a CSP forbids inline style).</summary>
+    public const string Stylesheet =
+        "body{font-family:'Times New Roman',serif;margin:2cm;color:#000}table{border-collapse:collapse;width:100%;margin:1em 0}" +
+        "th,td{border:1px solid #444;padding:4px 6px;text-align:left;vertical-align:top}.dat{color:#064}.khong{color:#a00;font-weight:bold}" +
+        "@media print{body{margin:1cm}}";
+
+    /// <param name="report">The after-action report.</param>
+    /// <param name="stylesheetHref">Null: <see cref="Stylesheet"/> inline (a self-contained file); else a link to it (the dashboard's strict CSP allows no inline style).</param>
+    public static string Render(DrillReport report, string? stylesheetHref = null)
     {
         var e = Encoder;
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Báo cáo sau diễn tập - ")
-            .Append(e.Encode(report.PlaybookTitle)).Append("</title><style>")
-            .Append("body{font-family:'Times New Roman',serif;margin:2cm;color:#000}table{border-collapse:collapse;width:100%;margin:1em 0}")
-            .Append("th,td{border:1px solid #444;padding:4px 6px;text-align:left;vertical-align:top}.dat{color:#064}.khong{color:#a00;font-weight:bold}")
-            .Append("@media print{body{margin:1cm}}</style></head><body>");
+            .Append(e.Encode(report.PlaybookTitle)).Append("</title>");
+        if (stylesheetHref is null)
+            html.Append("<style>").Append(Stylesheet).Append("</style>");
+        else
+            html.Append("<link rel=\"stylesheet\" href=\"").Append(e.Encode(stylesheetHref)).Append("\">");
+        html.Append("</head><body>");
         html.Append("<h1>BÁO CÁO SAU DIỄN TẬP</h1><p><i>After-action report</i></p><table>");
         Row(html, "Kịch bản", report.PlaybookTitle + " (" + report.Run.PlaybookId + ")");
         Row(html, "Đơn vị", report.Run.Unit);

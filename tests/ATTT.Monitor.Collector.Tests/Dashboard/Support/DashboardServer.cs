@@ -31,10 +31,10 @@ public sealed class DashboardServer : IAsyncDisposable
     public Uri BaseAddress { get; }
     public UserStore Users => App.Services.GetRequiredService<UserStore>();
 
-    public static async Task<DashboardServer> StartAsync(bool seedUsers = true)
+    public static async Task<DashboardServer> StartAsync(bool seedUsers = true, params string[] configuration)
     {
         var data = Path.Combine(Path.GetTempPath(), "attt-dash-" + Guid.NewGuid().ToString("N"));
-        var app = CollectorHost.Build(new ServeOptions(data, "http://127.0.0.1:0", null));
+        var app = CollectorHost.Build(new ServeOptions(data, "http://127.0.0.1:0", null), configuration);
         await app.Services.GetRequiredService<EmbeddedDatabase>().InitializeAsync();
         if (seedUsers)
         {

@@ -1,3 +1,4 @@
+using ATTT.Monitor.Collector.Drills;
 using ATTT.Monitor.Collector.Hosting;
 using ATTT.Monitor.Collector.Incidents;
 using ATTT.Monitor.Collector.Storage;
@@ -13,7 +14,7 @@ namespace ATTT.Monitor.EndToEnd.Tests.Dashboard.Support;
 
 /// <summary>
 /// The real collector (CollectorHost) on Kestrel at 127.0.0.1 over a fresh data folder, with
-/// accounts of two communes and the province. Incidents are made the way the collector makes them:
+/// accounts of two communes and the province (and a drill coordinator of the first commune). Incidents are made the way the collector makes them:
 /// events stored through the event store by an enrolled agent, then detections handed to the
 /// incident manager as the detection pipeline does.
 /// </summary>
@@ -55,6 +56,7 @@ public sealed class DashboardSite : IAsyncDisposable
         await users.CreateAsync("canbo.a", "Nguyễn Văn An", UserRoles.Officer, CommuneA, Password, false, default);
         await users.CreateAsync("canbo.b", "Trần Thị Bình", UserRoles.Officer, CommuneB, Password, false, default);
         await users.CreateAsync("xem", "Công an tỉnh", UserRoles.Viewer, null, Password, false, default);
+        await users.CreateAsync("dieuphoi", "Lê Điều Phối", UserRoles.Coordinator, CommuneA, Password, false, default);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new DashboardSite(app, data, new Uri(address));
@@ -76,6 +78,23 @@ public sealed class DashboardSite : IAsyncDisposable
         Assert.True(hits.Count > 0, $"no stored event found for {host} (store had {before})");
         var changes = await App.Services.GetRequiredService<IncidentManager>().RecordDetectionsAsync(hits, default);
         return changes[^1].IncidentId;
+    }
+
+    /// <summary>
+    /// A finished drill of <paramref name="playbookId"/> in <paramref name="unit"/> with the links the
+    /// runner measures up to the incident, recorded through the drills area's own stores.
+    /// </summary>
+    public async Task<long> AddFinishedDrillAsync(string playbookId, string unit)
+    {
+        var runs = App.Services.GetRequiredService<DrillRunStore>();
+        var measurements = App.Services.GetRequiredService<DrillMeasurements>();
+        var id = await runs.StartManualAsync(playbookId, unit, default);
+        var start = DateTimeOffset.UtcNow.AddMinutes(-20);
+        await measurements.RecordOnceAsync(id, DrillLink.Injected, start, null, default);
+        await measurements.RecordOnceAsync(id, DrillLink.Detected, start.AddSeconds(3), null, default);
+        await measurements.RecordOnceAsync(id, DrillLink.IncidentOpened, start.AddSeconds(3), null, default);
+        await runs.FinishAsync(id, DrillRunStatus.Completed, null, default);
+        return id;
     }
 
     public static EventRecord FailedLogon(string computer, string targetUser, string ip, DateTimeOffset at, long recordId) => new()

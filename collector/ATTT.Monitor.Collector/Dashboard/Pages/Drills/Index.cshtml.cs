@@ -16,6 +16,13 @@ public sealed class IndexModel(NeighbourServices services, IAuthorizationService
     public bool CanRun { get; private set; }
     public long? Requested { get; private set; }
 
+    /// <summary>The units a province user may filter the history by (empty for a commune user).</summary>
+    public IReadOnlyList<string> Units { get; private set; } = [];
+
+    /// <summary>The unit whose history is shown; null for all units.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Unit { get; set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostRunAsync(string? playbook, CancellationToken cancellationToken)
@@ -35,7 +42,18 @@ public sealed class IndexModel(NeighbourServices services, IAuthorizationService
         if (services.Get<IDrillService>() is not { } drills)
             return;
         Playbooks = drills.Playbooks.Select(p => (p, drills.ScheduleOf(p.Id).Next)).ToList();
-        History = await drills.HistoryAsync(User.OwnUnit(), cancellationToken);
+        if (User.OwnUnit() is { } own)
+        {
+            History = await drills.HistoryAsync(own, cancellationToken);
+        }
+        else
+        {
+            var all = await drills.HistoryAsync(null, cancellationToken);
+            Units = all.Select(r => r.Unit).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            Unit = string.IsNullOrWhiteSpace(Unit) ? null : Unit;
+            History = Unit is null ? all : all.Where(r => r.Unit == Unit).ToList();
+        }
+
         CanRun = (await authorization.AuthorizeAsync(User, DashboardPolicies.Drills)).Succeeded;
     }
 }

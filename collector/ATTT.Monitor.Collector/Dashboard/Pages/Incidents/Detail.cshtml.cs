@@ -4,6 +4,7 @@ using ATTT.Monitor.Collector.Incidents;
 using ATTT.Monitor.Collector.Notifications.Deadlines;
 using ATTT.Monitor.Collector.Notifications.Queries;
 using ATTT.Monitor.Collector.Playbooks;
+using ATTT.Monitor.Collector.Reports;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,6 +25,7 @@ public sealed class DetailModel(NeighbourServices services, IAuthorizationServic
     public IReadOnlyList<PlaybookProgress>? Playbooks { get; private set; }
     public IReadOnlyList<NoticeView>? Notices { get; private set; }
     public IReadOnlyList<DeadlineStatus>? Deadlines { get; private set; }
+    public IReadOnlyList<IncidentReport>? Reports { get; private set; }
 
     /// <summary>A playbook answering this incident and the steps already signed off.</summary>
     public sealed record PlaybookProgress(Playbook Playbook, IReadOnlyDictionary<string, (string By, DateTimeOffset At, string? Note)> Done);
@@ -109,6 +111,8 @@ public sealed class DetailModel(NeighbourServices services, IAuthorizationServic
             Notices = await notices.GetNoticesAsync(id, cancellationToken);
         if (services.Get<IDeadlineClock>() is { } deadlines)
             Deadlines = await deadlines.GetAsync(id, cancellationToken);
+        if (services.Get<IReportService>() is { } reports)
+            Reports = await reports.ListAsync(id, cancellationToken);
         CanTriage = (await authorization.AuthorizeAsync(User, DashboardPolicies.Triage)).Succeeded;
         if (Request.Query["done"].ToString() is { Length: > 0 } done && done.StartsWith("Incidents.", StringComparison.Ordinal))
             SuccessKey = done;
