@@ -23,7 +23,11 @@ internal sealed class RuleBucket
     private readonly RuleVariant[] _filtered;
     private readonly (int FieldId, LiteralAutomaton Automaton, int[][] Targets)[] _scans;
 
-    public RuleBucket(int id, IReadOnlyList<RuleVariant> variants)
+    /// <param name="automata">
+    /// Automata already built for other buckets, by literal set: buckets of the same channel
+    /// share most rules, so most of their literal sets are equal.
+    /// </param>
+    public RuleBucket(int id, IReadOnlyList<RuleVariant> variants, Dictionary<string, LiteralAutomaton> automata)
     {
         Id = id;
         var always = new List<RuleVariant>();
@@ -59,8 +63,10 @@ internal sealed class RuleBucket
         _filtered = [.. filtered];
         _scans = perField.Select(kv =>
         {
-            var literals = kv.Value.Keys.ToList();
-            return (kv.Key, new LiteralAutomaton(literals), literals.Select(l => kv.Value[l].ToArray()).ToArray());
+            var literals = kv.Value.Keys.Order(StringComparer.Ordinal).ToList();
+            var key = string.Join('\n', literals);
+            if (!automata.TryGetValue(key, out var automaton)) automata[key] = automaton = new LiteralAutomaton(literals);
+            return (kv.Key, automaton, literals.Select(l => kv.Value[l].ToArray()).ToArray());
         }).ToArray();
     }
 
@@ -88,6 +94,9 @@ internal sealed class RuleBucket
     public int Id { get; }
     public int Count => _always.Length + _filtered.Length;
     public int AlwaysCount => _always.Length;
+
+    /// <summary>Bytes of the prefilter's transition tables, for the benchmark's memory report.</summary>
+    public IEnumerable<LiteralAutomaton> Automata => _scans.Select(s => s.Automaton);
 
     public BucketScratch CreateScratch() => new(_filtered.Length);
 
