@@ -41,6 +41,8 @@ internal sealed class LiteralAutomaton
             else _otherClass[c] = classes++;
         }
 
+        // Lower-case ASCII gets its upper-case class, so ASCII text needs no folding while scanning.
+        for (var c = 'a'; c <= 'z'; c++) _asciiClass[c] = _asciiClass[c - 32];
         _classes = classes;
         var trie = TrieBuilder.Build(literals, ClassOf);
         var n = trie.Count;
@@ -110,8 +112,7 @@ internal sealed class LiteralAutomaton
         var outStart = _outStart;
         foreach (var raw in text)
         {
-            var c = CaseFold.Fold(raw);
-            var cls = c < 128 ? _asciiClass[c] : _otherClass.GetValueOrDefault(c);
+            var cls = raw < 128 ? _asciiClass[raw] : OtherClass(raw);
             s = s < denseStates ? dense[s * classes + cls] : SparseStep(s, cls);
             var start = outStart[s];
             var end = outStart[s + 1];
@@ -132,6 +133,13 @@ internal sealed class LiteralAutomaton
         }
 
         return _dense[s * _classes + cls];
+    }
+
+    // Non-ASCII text is folded first; a few non-ASCII characters fold to ASCII (U+0131 to 'I').
+    private int OtherClass(char raw)
+    {
+        var c = CaseFold.Fold(raw);
+        return c < 128 ? _asciiClass[c] : _otherClass.GetValueOrDefault(c);
     }
 
     private int ClassOf(char c) => c < 128 ? _asciiClass[c] : _otherClass[c];

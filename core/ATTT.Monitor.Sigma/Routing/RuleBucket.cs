@@ -1,11 +1,12 @@
+using ATTT.Monitor.Events;
 using ATTT.Monitor.Sigma.Matching;
 
 namespace ATTT.Monitor.Sigma.Routing;
 
 /// <summary>
 /// The rules that events of one channel and EventID can belong to. Rules with a literal
-/// requirement are only evaluated when one Aho-Corasick pass over the named field finds one of
-/// their literals; the rest are always evaluated.
+/// requirement are only evaluated when one Aho-Corasick pass over the named field (for keywords:
+/// over every value of the event) finds one of their literals; the rest are always evaluated.
 /// </summary>
 internal sealed class RuleBucket
 {
@@ -18,6 +19,9 @@ internal sealed class RuleBucket
             s.Candidates.Add(v);
         }
     };
+
+    private static readonly KeywordNode.ValueAction<(LiteralAutomaton Automaton, BucketScratch Scratch)> ScanValue =
+        static (string value, ref (LiteralAutomaton Automaton, BucketScratch Scratch) scan) => scan.Automaton.Scan(value, ref scan.Scratch, Mark);
 
     private readonly RuleVariant[] _always;
     private readonly RuleVariant[] _filtered;
@@ -113,6 +117,15 @@ internal sealed class RuleBucket
         scratch.Candidates.Clear();
         foreach (var (fieldId, automaton, targets) in _scans)
         {
+            if (fieldId == KeywordNode.AllValuesField)
+            {
+                if (context.Event is not EventRecord record) continue;
+                scratch.LiteralTargets = targets;
+                var scan = (automaton, scratch);
+                KeywordNode.ForEachValue(record, ref scan, ScanValue);
+                continue;
+            }
+
             if (!context.TryGet(fieldId, out var value) || string.IsNullOrEmpty(value)) continue;
             scratch.LiteralTargets = targets;
             automaton.Scan(value, ref scratch, Mark);
