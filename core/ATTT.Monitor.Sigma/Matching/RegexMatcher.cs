@@ -16,37 +16,33 @@ namespace ATTT.Monitor.Sigma.Matching;
 internal sealed class RegexMatcher : StringMatcher
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(100);
-    private readonly Regex _regex;
+    private readonly string _pattern;
+    private readonly RegexOptions _options;
     private readonly string? _literal;
+    private Regex _regex;
+    private bool _linearPending;
 
     public RegexMatcher(string pattern, RegexOptions options)
     {
-        options |= RegexOptions.CultureInvariant;
-        if (RegexEngineChoice.PrefersNonBacktracking(pattern))
-        {
-            try
-            {
-                _regex = new Regex(pattern, options | RegexOptions.NonBacktracking, Timeout);
-                IsLinear = true;
-            }
-            catch (NotSupportedException)
-            {
-                // Backreferences, lookarounds, atomic groups: only the backtracking engine has them.
-            }
-        }
-
-        _regex ??= new Regex(pattern, options, Timeout);
-
+        _pattern = pattern;
+        _options = options | RegexOptions.CultureInvariant;
+        // The interpreter validates the pattern at load (an invalid one is a named load error).
+        _regex = new Regex(pattern, _options, Timeout);
+        // The non-backtracking engine is built on first use: it holds far more memory than the
+        // interpreter, and the prefilter lets most regexes run on no event at all.
+        _linearPending = RegexEngineChoice.PrefersNonBacktracking(pattern);
         _literal = RegexLiterals.Required(pattern);
     }
 
-    /// <summary>True when the pattern runs on the non-backtracking engine (linear time).</summary>
-    public bool IsLinear { get; }
+    /// <summary>True when the pattern runs (or will run, from its first use) on the non-backtracking engine.</summary>
+    public bool IsLinear => _linearPending || (_regex.Options & RegexOptions.NonBacktracking) != 0;
 
     public override IReadOnlyList<string>? RequiredLiterals => _literal is null ? null : [_literal];
 
     public override bool IsMatch(string value)
     {
+        // Engines on several threads may race here: each builds an equivalent regex, one wins.
+        if (_linearPending) UseLinearEngine();
         try
         {
             return _regex.IsMatch(value);
@@ -55,5 +51,19 @@ internal sealed class RegexMatcher : StringMatcher
         {
             return false;
         }
+    }
+
+    private void UseLinearEngine()
+    {
+        try
+        {
+            _regex = new Regex(_pattern, _options | RegexOptions.NonBacktracking, Timeout);
+        }
+        catch (NotSupportedException)
+        {
+            // Backreferences, lookarounds, atomic groups: only the backtracking engine has them.
+        }
+
+        _linearPending = false;
     }
 }
