@@ -3,12 +3,13 @@ using System.Globalization;
 namespace ATTT.Monitor.Sigma.Bench;
 
 /// <summary>Command-line options of the benchmark, defaulting to the shared data beside the repository.</summary>
-internal sealed record BenchOptions(IReadOnlyList<string> Rules, string Input, double Seconds)
+internal sealed record BenchOptions(IReadOnlyList<string> Rules, string Input, double Seconds, string? Dump)
 {
     public static BenchOptions Parse(string[] args)
     {
         var rules = new List<string>();
         string? input = null;
+        string? dump = null;
         var seconds = 10.0;
         for (var i = 0; i < args.Length - 1; i += 2)
         {
@@ -16,6 +17,7 @@ internal sealed record BenchOptions(IReadOnlyList<string> Rules, string Input, d
             {
                 case "--rules": rules.Add(args[i + 1]); break;
                 case "--input": input = args[i + 1]; break;
+                case "--dump": dump = args[i + 1]; break;
                 case "--seconds": seconds = double.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
@@ -23,7 +25,7 @@ internal sealed record BenchOptions(IReadOnlyList<string> Rules, string Input, d
 
         var shared = FindShared();
         if (rules.Count == 0) rules.AddRange(Directory.GetDirectories(Path.Combine(shared, "sigma"), "rules*").Order(StringComparer.Ordinal));
-        return new BenchOptions(rules, input ?? Path.Combine(shared, "evtx", "attack-samples"), seconds);
+        return new BenchOptions(rules, input ?? Path.Combine(shared, "evtx", "attack-samples"), seconds, dump);
     }
 
     private static string FindShared()

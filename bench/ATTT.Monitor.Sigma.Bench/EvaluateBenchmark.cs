@@ -15,8 +15,11 @@ internal static class EvaluateBenchmark
         var load = Stopwatch.StartNew();
         var rules = SigmaRuleSet.Load(options.Rules);
         load.Stop();
+        var heap = GC.GetTotalMemory(forceFullCollection: true);
         Console.WriteLine($"rules: {rules.LoadedCount} loaded ({rules.Rules.Count} detection, {rules.Rules.Count - rules.UnroutedRules.Count} routed to Windows channels), " +
             $"{rules.Diagnostics.Count} not loaded, in {load.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"memory after load: {heap / 1048576.0:F0} MB managed heap, {rules.Router.Buckets.SelectMany(b => b.Automata).Distinct().Sum(a => a.TableBytes) / 1048576.0:F0} MB of prefilter tables " +
+            $"in {rules.Router.Buckets.Count} buckets, working set {Process.GetCurrentProcess().WorkingSet64 / 1048576.0:F0} MB");
 
         var events = new List<EventRecord>();
         foreach (var file in Directory.EnumerateFiles(options.Input, "*.evtx", SearchOption.AllDirectories))
@@ -32,7 +35,7 @@ internal static class EvaluateBenchmark
         }
 
         Console.WriteLine($"events: {events.Count} pre-parsed from {options.Input}");
-        var detections = CountDetections(rules, events);
+        var detections = CountDetections(rules, events, options.Dump);
         Console.WriteLine($"detections per pass: {detections}");
 
         foreach (var b in rules.Router.Buckets.OrderByDescending(b => b.AlwaysCount).Take(8))
@@ -48,12 +51,21 @@ internal static class EvaluateBenchmark
         return 0;
     }
 
-    private static int CountDetections(SigmaRuleSet rules, List<EventRecord> events)
+    // With a dump file, writes "event index, rule id" per detection: diff two dumps to see exactly
+    // which detections a change moved.
+    private static int CountDetections(SigmaRuleSet rules, List<EventRecord> events, string? dump)
     {
         var engine = rules.CreateEngine();
         var output = new List<SigmaDetection>();
+        using var writer = dump is null ? TextWriter.Null : new StreamWriter(dump);
         var clock = Stopwatch.StartNew();
-        foreach (var e in events) engine.Evaluate(e, output);
+        for (var i = 0; i < events.Count; i++)
+        {
+            var before = output.Count;
+            engine.Evaluate(events[i], output);
+            for (var d = before; d < output.Count; d++) writer.WriteLine($"{i}\t{output[d].Rule.Id}\t{output[d].Rule.Title}");
+        }
+
         Console.WriteLine($"first pass: {clock.Elapsed.TotalMilliseconds:F0} ms, {engine.RulesEvaluated / (double)events.Count:F1} rules evaluated per event after the prefilter");
         return output.Count;
     }

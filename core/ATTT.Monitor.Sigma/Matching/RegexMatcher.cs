@@ -3,26 +3,46 @@ using System.Text.RegularExpressions;
 namespace ATTT.Monitor.Sigma.Matching;
 
 /// <summary>
-/// The <c>re</c> modifier, compiled once at load. Event text is attacker-controlled, so a match
-/// timeout bounds the cost of a pathological pattern (a timed-out match counts as no match).
+/// The <c>re</c> modifier, built once at load. Event text is attacker-controlled: a match timeout
+/// bounds the backtracking interpreter (a timed-out match counts as no match), and patterns that
+/// could backtrack polynomially run on the non-backtracking engine instead
+/// (<see cref="RegexEngineChoice"/>), which gives the same <c>IsMatch</c> answer in linear time.
+/// Before, SigmaHQ's <c>\+.*\+.*\+…</c> (14 times) ran backtracking: under CPU load the same
+/// event matched on one run and timed out on the next, so detection counts were not reproducible.
+/// Not <see cref="RegexOptions.Compiled"/>: compiling hundreds of patterns (once per event source)
+/// cost seconds of start-up and tens of MB of generated code, for matchers that the literal
+/// prefilter rarely lets run.
 /// </summary>
 internal sealed class RegexMatcher : StringMatcher
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(100);
-    private readonly Regex _regex;
+    private readonly string _pattern;
+    private readonly RegexOptions _options;
     private readonly string? _literal;
+    private Regex _regex;
+    private bool _linearPending;
 
     public RegexMatcher(string pattern, RegexOptions options)
     {
-        options |= RegexOptions.CultureInvariant;
-        _regex = new Regex(pattern, options | RegexOptions.Compiled, Timeout);
+        _pattern = pattern;
+        _options = options | RegexOptions.CultureInvariant;
+        // The interpreter validates the pattern at load (an invalid one is a named load error).
+        _regex = new Regex(pattern, _options, Timeout);
+        // The non-backtracking engine is built on first use: it holds far more memory than the
+        // interpreter, and the prefilter lets most regexes run on no event at all.
+        _linearPending = RegexEngineChoice.PrefersNonBacktracking(pattern);
         _literal = RegexLiterals.Required(pattern);
     }
+
+    /// <summary>True when the pattern runs (or will run, from its first use) on the non-backtracking engine.</summary>
+    public bool IsLinear => _linearPending || (_regex.Options & RegexOptions.NonBacktracking) != 0;
 
     public override IReadOnlyList<string>? RequiredLiterals => _literal is null ? null : [_literal];
 
     public override bool IsMatch(string value)
     {
+        // Engines on several threads may race here: each builds an equivalent regex, one wins.
+        if (_linearPending) UseLinearEngine();
         try
         {
             return _regex.IsMatch(value);
@@ -31,5 +51,19 @@ internal sealed class RegexMatcher : StringMatcher
         {
             return false;
         }
+    }
+
+    private void UseLinearEngine()
+    {
+        try
+        {
+            _regex = new Regex(_pattern, _options | RegexOptions.NonBacktracking, Timeout);
+        }
+        catch (NotSupportedException)
+        {
+            // Backreferences, lookarounds, atomic groups: only the backtracking engine has them.
+        }
+
+        _linearPending = false;
     }
 }

@@ -3,21 +3,35 @@ using ATTT.Monitor.Sigma.Matching;
 namespace ATTT.Monitor.Sigma.Routing;
 
 /// <summary>
-/// Aho-Corasick automaton over upper-cased literals, compiled to a full DFA over a compressed
-/// alphabet (only characters that occur in some literal get a column; every other character leads
-/// back to the root). One table lookup per character of the field value.
+/// Aho-Corasick automaton over upper-cased literals, over a compressed alphabet (only characters
+/// that occur in some literal get a class; every other character leads back to the root).
+/// <para>
+/// Shallow states (the root and the first levels, where scanning text spends nearly all its time)
+/// have full DFA rows: one table lookup per character. Deeper states keep only their trie children
+/// and a failure link. A full DFA over thousands of literals took tens of MB per field (states ×
+/// classes), hundreds of MB for the SigmaHQ ruleset, and its size made every step a cache miss.
+/// </para>
 /// </summary>
 internal sealed class LiteralAutomaton
 {
+    /// <summary>Dense rows are kept while their table stays this small (it must stay cache-resident).</summary>
+    public const long DefaultDenseBudgetBytes = 256 * 1024;
+
     private readonly byte[] _asciiClass = new byte[128];
     private readonly Dictionary<char, int> _otherClass = [];
     private readonly int _classes;
-    private readonly int[] _delta;
+    private readonly int _denseStates;
+    private readonly int[] _dense;
+    private readonly int[] _childStart;
+    private readonly int[] _childClass;
+    private readonly int[] _childTarget;
+    private readonly int[] _fail;
     private readonly int[] _outStart;
-    private readonly int[] _outCount;
     private readonly int[] _outIds;
 
-    public LiteralAutomaton(IReadOnlyList<string> literals)
+    /// <param name="literals">Upper-cased (<see cref="CaseFold"/>) literals; a literal's id is its index.</param>
+    /// <param name="denseBudgetBytes">Size limit of the dense rows (the root row is always dense).</param>
+    public LiteralAutomaton(IReadOnlyList<string> literals, long denseBudgetBytes = DefaultDenseBudgetBytes)
     {
         // Alphabet: class 0 is "in no literal"; ASCII classes fit a byte table, others a dictionary.
         var classes = 1;
@@ -27,73 +41,64 @@ internal sealed class LiteralAutomaton
             else _otherClass[c] = classes++;
         }
 
+        // Lower-case ASCII gets its upper-case class, so ASCII text needs no folding while scanning.
+        for (var c = 'a'; c <= 'z'; c++) _asciiClass[c] = _asciiClass[c - 32];
         _classes = classes;
-        var children = new List<Dictionary<int, int>> { new() };
-        var outputs = new List<List<int>> { new() };
-        for (var id = 0; id < literals.Count; id++)
-        {
-            var state = 0;
-            foreach (var c in literals[id])
-            {
-                var cls = ClassOf(c);
-                if (!children[state].TryGetValue(cls, out var next))
-                {
-                    next = children.Count;
-                    children.Add([]);
-                    outputs.Add([]);
-                    children[state][cls] = next;
-                }
+        var trie = TrieBuilder.Build(literals, ClassOf);
+        var n = trie.Count;
+        _denseStates = DenseStateCount(trie.Depth, classes, denseBudgetBytes);
 
-                state = next;
-            }
-
-            outputs[state].Add(id);
-        }
-
-        var n = children.Count;
-        _delta = new int[n * classes];
-        var fail = new int[n];
-        var queue = new Queue<int>();
-        foreach (var (cls, t) in children[0])
-        {
-            _delta[cls] = t;
-            queue.Enqueue(t);
-        }
-
-        // Breadth-first: a missing transition copies the failure state's, already complete.
-        while (queue.Count > 0)
-        {
-            var s = queue.Dequeue();
-            outputs[s].AddRange(outputs[fail[s]]);
-            for (var cls = 0; cls < classes; cls++)
-            {
-                if (children[s].TryGetValue(cls, out var t))
-                {
-                    fail[t] = s == 0 ? 0 : _delta[fail[s] * classes + cls];
-                    _delta[s * classes + cls] = t;
-                    queue.Enqueue(t);
-                }
-                else
-                {
-                    _delta[s * classes + cls] = cls == 0 ? 0 : _delta[fail[s] * classes + cls];
-                }
-            }
-        }
-
-        _outStart = new int[n];
-        _outCount = new int[n];
-        _outIds = new int[outputs.Sum(o => o.Count)];
-        var at = 0;
+        // Children in CSR form, sorted by class (states are numbered breadth-first).
+        _childStart = new int[n + 1];
+        for (var s = 0; s < n; s++) _childStart[s + 1] = _childStart[s] + trie.Children[s].Count;
+        _childClass = new int[_childStart[n]];
+        _childTarget = new int[_childStart[n]];
         for (var s = 0; s < n; s++)
         {
-            _outStart[s] = at;
-            _outCount[s] = outputs[s].Count;
-            foreach (var id in outputs[s]) _outIds[at++] = id;
+            var at = _childStart[s];
+            foreach (var (cls, t) in trie.Children[s].OrderBy(kv => kv.Key))
+            {
+                _childClass[at] = cls;
+                _childTarget[at++] = t;
+            }
+        }
+
+        _fail = trie.Fail;
+        _dense = new int[_denseStates * classes];
+        for (var s = 0; s < _denseStates; s++)
+        {
+            for (var cls = 0; cls < classes; cls++)
+            {
+                // The failure state of a dense state is shallower, hence dense and already filled.
+                _dense[s * classes + cls] = trie.Children[s].TryGetValue(cls, out var t) ? t
+                    : s == 0 || cls == 0 ? 0 : _dense[_fail[s] * classes + cls];
+            }
+        }
+
+        _outStart = new int[n + 1];
+        for (var s = 0; s < n; s++) _outStart[s + 1] = _outStart[s] + trie.Outputs[s].Count;
+        _outIds = new int[_outStart[n]];
+        for (var s = 0; s < n; s++) trie.Outputs[s].CopyTo(_outIds, _outStart[s]);
+    }
+
+    private static int DenseStateCount(int[] depth, int classes, long budget)
+    {
+        // Breadth-first numbering: the states up to a depth are a prefix of the numbering.
+        var count = 1;
+        for (var level = 1; ; level++)
+        {
+            var next = count;
+            while (next < depth.Length && depth[next] == level) next++;
+            if (next == count || (long)next * classes * sizeof(int) > budget) return count;
+            count = next;
         }
     }
 
-    /// <summary>Size of the transition table, for the benchmark's memory report.</summary>
-    public long TableBytes => _delta.Length * sizeof(int);
+    /// <summary>Bytes of the automaton's tables, for the benchmark's memory report.</summary>
+    public int DenseStates => _denseStates;
+
+    public long TableBytes => sizeof(int) * ((long)_dense.Length + _childStart.Length + _childClass.Length
+        + _childTarget.Length + _fail.Length + _outStart.Length + _outIds.Length);
 
     public delegate void MatchHandler<TState>(ref TState state, int literalId);
 
@@ -101,18 +106,40 @@ internal sealed class LiteralAutomaton
     public void Scan<TState>(string text, ref TState state, MatchHandler<TState> onMatch)
     {
         var s = 0;
-        var delta = _delta;
+        var dense = _dense;
         var classes = _classes;
+        var denseStates = _denseStates;
+        var outStart = _outStart;
         foreach (var raw in text)
         {
-            var c = CaseFold.Fold(raw);
-            var cls = c < 128 ? _asciiClass[c] : _otherClass.GetValueOrDefault(c);
-            s = delta[s * classes + cls];
-            var count = _outCount[s];
-            if (count == 0) continue;
-            var start = _outStart[s];
-            for (var i = 0; i < count; i++) onMatch(ref state, _outIds[start + i]);
+            var cls = raw < 128 ? _asciiClass[raw] : OtherClass(raw);
+            s = s < denseStates ? dense[s * classes + cls] : SparseStep(s, cls);
+            var start = outStart[s];
+            var end = outStart[s + 1];
+            for (var i = start; i < end; i++) onMatch(ref state, _outIds[i]);
         }
+    }
+
+    private int SparseStep(int s, int cls)
+    {
+        while (s >= _denseStates)
+        {
+            for (var i = _childStart[s]; i < _childStart[s + 1]; i++)
+            {
+                if (_childClass[i] == cls) return _childTarget[i];
+            }
+
+            s = _fail[s];
+        }
+
+        return _dense[s * _classes + cls];
+    }
+
+    // Non-ASCII text is folded first; a few non-ASCII characters fold to ASCII (U+0131 to 'I').
+    private int OtherClass(char raw)
+    {
+        var c = CaseFold.Fold(raw);
+        return c < 128 ? _asciiClass[c] : _otherClass.GetValueOrDefault(c);
     }
 
     private int ClassOf(char c) => c < 128 ? _asciiClass[c] : _otherClass[c];

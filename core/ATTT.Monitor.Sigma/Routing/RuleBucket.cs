@@ -1,11 +1,12 @@
+using ATTT.Monitor.Events;
 using ATTT.Monitor.Sigma.Matching;
 
 namespace ATTT.Monitor.Sigma.Routing;
 
 /// <summary>
 /// The rules that events of one channel and EventID can belong to. Rules with a literal
-/// requirement are only evaluated when one Aho-Corasick pass over the named field finds one of
-/// their literals; the rest are always evaluated.
+/// requirement are only evaluated when one Aho-Corasick pass over the named field (for keywords:
+/// over every value of the event) finds one of their literals; the rest are always evaluated.
 /// </summary>
 internal sealed class RuleBucket
 {
@@ -19,11 +20,18 @@ internal sealed class RuleBucket
         }
     };
 
+    private static readonly KeywordNode.ValueAction<(LiteralAutomaton Automaton, BucketScratch Scratch)> ScanValue =
+        static (string value, ref (LiteralAutomaton Automaton, BucketScratch Scratch) scan) => scan.Automaton.Scan(value, ref scan.Scratch, Mark);
+
     private readonly RuleVariant[] _always;
     private readonly RuleVariant[] _filtered;
     private readonly (int FieldId, LiteralAutomaton Automaton, int[][] Targets)[] _scans;
 
-    public RuleBucket(int id, IReadOnlyList<RuleVariant> variants)
+    /// <param name="automata">
+    /// Automata already built for other buckets, by literal set: buckets of the same channel
+    /// share most rules, so most of their literal sets are equal.
+    /// </param>
+    public RuleBucket(int id, IReadOnlyList<RuleVariant> variants, Dictionary<string, LiteralAutomaton> automata)
     {
         Id = id;
         var always = new List<RuleVariant>();
@@ -59,8 +67,10 @@ internal sealed class RuleBucket
         _filtered = [.. filtered];
         _scans = perField.Select(kv =>
         {
-            var literals = kv.Value.Keys.ToList();
-            return (kv.Key, new LiteralAutomaton(literals), literals.Select(l => kv.Value[l].ToArray()).ToArray());
+            var literals = kv.Value.Keys.Order(StringComparer.Ordinal).ToList();
+            var key = string.Join('\n', literals);
+            if (!automata.TryGetValue(key, out var automaton)) automata[key] = automaton = new LiteralAutomaton(literals);
+            return (kv.Key, automaton, literals.Select(l => kv.Value[l].ToArray()).ToArray());
         }).ToArray();
     }
 
@@ -89,6 +99,9 @@ internal sealed class RuleBucket
     public int Count => _always.Length + _filtered.Length;
     public int AlwaysCount => _always.Length;
 
+    /// <summary>Bytes of the prefilter's transition tables, for the benchmark's memory report.</summary>
+    public IEnumerable<LiteralAutomaton> Automata => _scans.Select(s => s.Automaton);
+
     public BucketScratch CreateScratch() => new(_filtered.Length);
 
     /// <summary>Adds the index of every matching rule to <paramref name="matched"/>.</summary>
@@ -104,6 +117,15 @@ internal sealed class RuleBucket
         scratch.Candidates.Clear();
         foreach (var (fieldId, automaton, targets) in _scans)
         {
+            if (fieldId == KeywordNode.AllValuesField)
+            {
+                if (context.Event is not EventRecord record) continue;
+                scratch.LiteralTargets = targets;
+                var scan = (automaton, scratch);
+                KeywordNode.ForEachValue(record, ref scan, ScanValue);
+                continue;
+            }
+
             if (!context.TryGet(fieldId, out var value) || string.IsNullOrEmpty(value)) continue;
             scratch.LiteralTargets = targets;
             automaton.Scan(value, ref scratch, Mark);

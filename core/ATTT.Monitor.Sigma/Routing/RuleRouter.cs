@@ -12,9 +12,10 @@ internal sealed class RuleRouter
     public RuleRouter(IReadOnlyList<RuleVariant> variants, IReadOnlyList<RuleVariant> everywhere)
     {
         var buckets = new List<RuleBucket>();
+        var automata = new Dictionary<string, LiteralAutomaton>(StringComparer.Ordinal);
         RuleBucket NewBucket(IEnumerable<RuleVariant> vs)
         {
-            var b = new RuleBucket(buckets.Count, vs.Concat(everywhere).ToList());
+            var b = new RuleBucket(buckets.Count, vs.Concat(everywhere).ToList(), automata);
             buckets.Add(b);
             return b;
         }
