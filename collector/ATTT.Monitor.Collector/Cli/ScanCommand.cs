@@ -32,6 +32,7 @@ public static class ScanCommand
         var summary = new ScanRunner(ruleSet, writer, context.Error, verbose).Run(files);
         context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"scanned {summary.Events} events in {summary.Files} files: {summary.Detections} detections, {ruleSet.LoadedCount} rules loaded, {ruleSet.Diagnostics.Count} rules skipped"));
-        return summary.FailedFiles > 0 ? ExitCodes.RuntimeFailure : ExitCodes.Success;
+        // A file that is not a valid log is bad input (exit 2, as `evtx dump`); one that cannot be read is a failure.
+        return summary.FailedFiles > 0 ? ExitCodes.RuntimeFailure : summary.BadFiles > 0 ? ExitCodes.BadInput : ExitCodes.Success;
     }
 }

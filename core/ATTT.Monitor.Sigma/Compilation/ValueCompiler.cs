@@ -101,7 +101,9 @@ internal sealed class ValueCompiler(IReadOnlyDictionary<string, IReadOnlyList<st
                 case "expand": values = values.SelectMany(Expand).ToList(); break;
                 case "utf16le" or "utf16be" or "utf16" or "wide": encoding = m; break;
                 case "base64" or "base64offset":
-                    if (values.Any(v => v.AsSpan().IndexOfAny('*', '?') >= 0))
+                    // Spec escaping: the encoded text is the plain value (\* is a plain '*', \\ one backslash).
+                    if (!parsed) { values = values.Select(Wildcards.Parse).ToList(); parsed = true; }
+                    if (values.Any(Wildcards.HasAny))
                         throw SigmaRuleException.Unsupported($"'{m}' of a value with wildcards ('{raw}') cannot be matched");
                     values = values.SelectMany(v => m == "base64"
                         ? [ValueTransforms.Base64(ValueTransforms.Encode(v, encoding))]

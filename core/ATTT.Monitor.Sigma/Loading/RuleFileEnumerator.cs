@@ -28,7 +28,8 @@ internal static class RuleFileEnumerator
         return files;
     }
 
-    // rules/ also holds the logsource mapping (logsource-mapping.yml); it is not a rule.
+    // rules/ also holds the logsource mapping (logsource-mapping.yml); it is not a rule. Only that
+    // name: SigmaHQ has rules whose names end in "mapping" (win_system_kdcsvc_cert_use_no_strong_mapping.yml).
     private static bool IsMapping(string path) =>
-        Path.GetFileNameWithoutExtension(path).EndsWith("mapping", StringComparison.OrdinalIgnoreCase);
+        Path.GetFileNameWithoutExtension(path).Equals("logsource-mapping", StringComparison.OrdinalIgnoreCase);
 }

@@ -7,8 +7,10 @@ namespace ATTT.Monitor.Sigma.Matching;
 /// </summary>
 internal static class CaseFold
 {
+    // U+017F (long s) is the one BMP letter whose invariant upper case ('S') OrdinalIgnoreCase
+    // does not equate with it; folding it to itself keeps wildcard and plain matching consistent.
     public static char Fold(char c) =>
-        c < 128 ? (c is >= 'a' and <= 'z' ? (char)(c - 32) : c) : char.ToUpperInvariant(c);
+        c < 128 ? (c is >= 'a' and <= 'z' ? (char)(c - 32) : c) : c == '\u017F' ? c : char.ToUpperInvariant(c);
 
     public static string Fold(string s) => string.Create(s.Length, s, static (span, src) =>
     {

@@ -12,6 +12,9 @@ namespace ATTT.Monitor.Sigma.Matching;
 /// Not <see cref="RegexOptions.Compiled"/>: compiling hundreds of patterns (once per event source)
 /// cost seconds of start-up and tens of MB of generated code, for matchers that the literal
 /// prefilter rarely lets run.
+/// The timeout is wall-clock time, so on a busy machine it can also cut short an ordinary match on
+/// the backtracking engine: a timed-out match is then decided by the linear-time engine, and only a
+/// pattern that engine cannot run (backreferences, lookarounds) counts a timeout as no match.
 /// </summary>
 internal sealed class RegexMatcher : StringMatcher
 {
@@ -19,6 +22,7 @@ internal sealed class RegexMatcher : StringMatcher
     private readonly string _pattern;
     private readonly RegexOptions _options;
     private readonly string? _literal;
+    private readonly Lazy<Regex?> _linear;
     private Regex _regex;
     private bool _linearPending;
 
@@ -32,6 +36,7 @@ internal sealed class RegexMatcher : StringMatcher
         // interpreter, and the prefilter lets most regexes run on no event at all.
         _linearPending = RegexEngineChoice.PrefersNonBacktracking(pattern);
         _literal = RegexLiterals.Required(pattern);
+        _linear = new Lazy<Regex?>(() => Linear(pattern, options));
     }
 
     /// <summary>True when the pattern runs (or will run, from its first use) on the non-backtracking engine.</summary>
@@ -49,7 +54,19 @@ internal sealed class RegexMatcher : StringMatcher
         }
         catch (RegexMatchTimeoutException)
         {
-            return false;
+            return _linear.Value?.IsMatch(value) ?? false;
+        }
+    }
+
+    private static Regex? Linear(string pattern, RegexOptions options)
+    {
+        try
+        {
+            return new Regex(pattern, options | RegexOptions.NonBacktracking);
+        }
+        catch (NotSupportedException)
+        {
+            return null;
         }
     }
 

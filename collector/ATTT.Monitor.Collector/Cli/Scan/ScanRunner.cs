@@ -20,7 +20,7 @@ internal sealed class ScanRunner(SigmaRuleSet rules, IDetectionWriter writer, Te
         var forCorrelation = new List<(SigmaDetection Detection, string Input)>();
         var buffer = new List<SigmaDetection>();
         long events = 0, detections = 0;
-        var failed = 0;
+        int failed = 0, bad = 0;
         foreach (var file in files)
         {
             var warnings = 0;
@@ -49,7 +49,8 @@ internal sealed class ScanRunner(SigmaRuleSet rules, IDetectionWriter writer, Te
             }
             catch (Exception ex) when (ex is EvtxFormatException or EventJsonException or IOException or UnauthorizedAccessException)
             {
-                failed++;
+                if (ex is EvtxFormatException or EventJsonException) bad++;
+                else failed++;
                 errors.WriteLine($"error: {file}: {ex.Message.ReplaceLineEndings(" ")} (events read before the error were scanned)");
             }
 
@@ -68,7 +69,7 @@ internal sealed class ScanRunner(SigmaRuleSet rules, IDetectionWriter writer, Te
         }
 
         writer.Complete();
-        return new ScanSummary(events, files.Count, detections, failed);
+        return new ScanSummary(events, files.Count, detections, failed, bad);
     }
 
     private static IEnumerable<EventRecord> Read(string file, Action<EvtxWarning> onWarning)
