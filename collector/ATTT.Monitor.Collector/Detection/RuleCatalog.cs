@@ -55,7 +55,7 @@ public sealed class RuleCatalog : IDetectorSource
     {
         EnsureLoaded();
         var current = _current;
-        return current is null ? new NoRulesDetector() : new SigmaDetector(current, LoadOptions());
+        return current is null ? new NoRulesDetector() : new SigmaDetector(current, LoadOptions(), _options.Workers);
     }
 
     public void EnsureLoaded()
@@ -154,8 +154,6 @@ public sealed class RuleCatalog : IDetectorSource
 
     private sealed class NoRulesDetector : IDetector
     {
-        public void Evaluate(Storage.StoredEvent storedEvent, List<RuleMatch> output)
-        {
-        }
+        public void Evaluate(IReadOnlyList<Storage.StoredEvent> events, SliceMatches output) => output.Reset(events.Count);
     }
 }
