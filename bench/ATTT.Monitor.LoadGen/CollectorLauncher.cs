@@ -16,8 +16,21 @@ internal static class CollectorLauncher
         var process = Process.Start(info)!;
         process.ErrorDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
-        var first = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)).ConfigureAwait(false)
-            ?? throw new InvalidOperationException("attt serve exited before printing its URL.");
+        string? first;
+        try
+        {
+            // Generous: on a busy machine the first start (JIT, schema) can take minutes.
+            first = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(5)).ConfigureAwait(false);
+        }
+        catch
+        {
+            process.Kill(entireProcessTree: true);
+            process.Dispose();
+            throw;
+        }
+
+        if (first is null)
+            throw new InvalidOperationException("attt serve exited before printing its URL.");
         _ = process.StandardOutput.ReadToEndAsync();
         return (process, new Uri(first[(first.IndexOf("http", StringComparison.Ordinal))..].Trim()));
     }
