@@ -175,8 +175,9 @@ internal static class LoadRun
             var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromMilliseconds(200);
             await Task.Delay(wait, stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
-        catch (HttpRequestException)
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
+            // A refused connection or no answer within the client's timeout: the agent sends it again.
             stats.Failed();
             queue.Enqueue(batch);
         }

@@ -108,7 +108,7 @@ internal sealed class MarkerTracker(SimulatedAgent agent, double perSecond)
             using var response = await http.SendAsync(request, CancellationToken.None).ConfigureAwait(false);
             return response.StatusCode == HttpStatusCode.OK;
         }
-        catch (HttpRequestException)
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
             return false;
         }

@@ -102,6 +102,9 @@ public sealed class RuleCatalog : IDetectorSource
             }
 
             _current = set;
+            // Reading thousands of YAML files leaves hundreds of MB of garbage on a heap that a busy
+            // collector may not collect fully for a long time; a reload is rare, so give it back now.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             var rules = set.Rules.Where(r => r.GeneratesAlerts).Concat(set.Correlations)
                 .Select(r => new LoadedRule(r.Id, r.Title, r.LevelName, r.Path, r.IsCorrelation)).ToList();
             var version = Interlocked.Increment(ref _version);

@@ -26,11 +26,12 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(batch);
         // Serialise here, on the request's thread, so the single writer only inserts.
         var buffer = new ArrayBufferWriter<byte>(2048);
+        using var writer = EventJson.CreateWriter(buffer);
         var rows = new EventRow[batch.Events.Count];
         for (var i = 0; i < rows.Length; i++)
         {
             var e = batch.Events[i];
-            rows[i] = new EventRow(EventJson.ToUnixMicroseconds(e.TimeCreated), e.Computer, e.Channel, e.EventId, EventJson.Serialize(e, buffer));
+            rows[i] = new EventRow(EventJson.ToUnixMicroseconds(e.TimeCreated), e.Computer, e.Channel, e.EventId, EventJson.Serialize(e, buffer, writer));
         }
 
         var pending = new PendingAppend(agent, batch, receivedAt.ToUnixTimeMilliseconds(), rows);
