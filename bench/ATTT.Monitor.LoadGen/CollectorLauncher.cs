@@ -1,27 +1,43 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace ATTT.Monitor.LoadGen;
 
 /// <summary>Starts <c>attt serve</c> and runs <c>attt agents enroll-code</c> through the dotnet host.</summary>
 internal static class CollectorLauncher
 {
-    public static async Task<(Process Process, Uri Url)> StartAsync(string atttDll, string data)
+    public static async Task<(Process Process, Uri Url)> StartAsync(string atttDll, string data, IReadOnlyList<string> rulePaths)
     {
         var info = Info(atttDll, "serve", "--data", data, "--urls", "http://127.0.0.1:0");
         // Every simulated agent enrolls from 127.0.0.1 at once.
         info.Environment["ATTT_Ingest__EnrollPerMinute"] = "100000";
+        for (var i = 0; i < rulePaths.Count; i++)
+            info.Environment[string.Create(CultureInfo.InvariantCulture, $"ATTT_Detection__RulePaths__{i}")] = rulePaths[i];
         var process = Process.Start(info)!;
         process.ErrorDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
-        var first = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)).ConfigureAwait(false)
-            ?? throw new InvalidOperationException("attt serve exited before printing its URL.");
+        string? first;
+        try
+        {
+            // Generous: on a busy machine the first start (JIT, schema) can take minutes.
+            first = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(5)).ConfigureAwait(false);
+        }
+        catch
+        {
+            process.Kill(entireProcessTree: true);
+            process.Dispose();
+            throw;
+        }
+
+        if (first is null)
+            throw new InvalidOperationException("attt serve exited before printing its URL.");
         _ = process.StandardOutput.ReadToEndAsync();
         return (process, new Uri(first[(first.IndexOf("http", StringComparison.Ordinal))..].Trim()));
     }
 
     public static async Task<string[]> EnrollmentCodesAsync(string atttDll, string data, int count)
     {
-        using var process = Process.Start(Info(atttDll, "agents", "enroll-code", "--data", data, "--count", count.ToString(System.Globalization.CultureInfo.InvariantCulture)))!;
+        using var process = Process.Start(Info(atttDll, "agents", "enroll-code", "--data", data, "--count", count.ToString(CultureInfo.InvariantCulture)))!;
         var output = await process.StandardOutput.ReadToEndAsync().ConfigureAwait(false);
         var error = await process.StandardError.ReadToEndAsync().ConfigureAwait(false);
         await process.WaitForExitAsync().ConfigureAwait(false);

@@ -6,4 +6,5 @@ namespace ATTT.Monitor.LoadGen;
 [JsonSerializable(typeof(double))]
 [JsonSerializable(typeof(long))]
 [JsonSerializable(typeof(int))]
+[JsonSerializable(typeof(string))]
 internal sealed partial class LoadGenJson : JsonSerializerContext;

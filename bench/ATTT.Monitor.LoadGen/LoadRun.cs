@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 
@@ -8,7 +7,8 @@ namespace ATTT.Monitor.LoadGen;
 
 /// <summary>
 /// Enrolls simulated agents, posts gzip batches of real events at a target rate or flat out, and
-/// reports sustained events/s, acknowledgement latency (p50/p99) and the collector's memory.
+/// reports sustained events/s acknowledged and evaluated (detection lag), acknowledgement and
+/// receipt -> incident latency, and the collector's CPU and memory over time.
 /// </summary>
 internal static class LoadRun
 {
@@ -21,15 +21,22 @@ internal static class LoadRun
         Process? collector = null;
         var url = options.Collector;
         if (url is null)
-            (collector, url) = await CollectorLauncher.StartAsync(options.AtttDll, data).ConfigureAwait(false);
+        {
+            var rules = options.RulePaths();
+            await log.WriteLineAsync($"starting attt serve, rules: {(rules.Count == 0 ? "the collector's default" : string.Join(", ", rules))}").ConfigureAwait(false);
+            (collector, url) = await CollectorLauncher.StartAsync(options.AtttDll, data, rules).ConfigureAwait(false);
+        }
+
         try
         {
             using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency + 4, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
             using var http = new HttpClient(handler) { BaseAddress = url, Timeout = TimeSpan.FromSeconds(60) };
-            var codes = await CollectorLauncher.EnrollmentCodesAsync(options.AtttDll, data, options.Agents).ConfigureAwait(false);
+            var codes = await CollectorLauncher.EnrollmentCodesAsync(options.AtttDll, data, options.Agents + 1).ConfigureAwait(false);
             var agents = new List<SimulatedAgent>();
-            for (var i = 0; i < codes.Length; i++)
+            for (var i = 0; i < options.Agents; i++)
                 agents.Add(await SimulatedAgent.EnrollAsync(http, codes[i], $"LOADGEN-PC-{i:D3}").ConfigureAwait(false));
+            var markerAgent = await SimulatedAgent.EnrollAsync(http, codes[^1], "LOADGEN-MARKER").ConfigureAwait(false);
+            using var probe = new CollectorProbe(data);
             await log.WriteLineAsync($"collector {url}, {agents.Count} agents enrolled, preparing {options.Prebuild} batches").ConfigureAwait(false);
 
             var cursor = 0;
@@ -37,12 +44,29 @@ internal static class LoadRun
             for (var i = 0; i < options.Prebuild; i++)
                 queue.Enqueue(agents[i % agents.Count].Next(i % agents.Count, samples, ref cursor, options.BatchSize));
             var cursorLock = new Lock();
-
             var stats = new RunStats();
-            var collectorCpuBefore = collector is null ? null : ProcCpuSeconds(collector.Id);
+
+            // The rules load on the pipeline's first use: wait until a first batch has been evaluated,
+            // so the clock starts with the rules in service.
+            var warmup = Stopwatch.StartNew();
+            if (!queue.TryDequeue(out var first))
+                first = agents[0].Next(0, samples, ref cursor, options.BatchSize);
+            await PostAsync(http, agents[first.Agent], first, queue, new RunStats(), CancellationToken.None).ConfigureAwait(false);
+            while (probe.EvaluatedEvents() < probe.StoredEvents() || probe.StoredEvents() == 0)
+            {
+                if (warmup.Elapsed > TimeSpan.FromMinutes(5))
+                    throw new InvalidOperationException("The collector did not evaluate the warm-up batch within 5 minutes.");
+                await Task.Delay(250).ConfigureAwait(false);
+            }
+
+            await log.WriteLineAsync($"warm-up batch evaluated after {warmup.Elapsed.TotalSeconds:F1} s (rules loaded); load starts").ConfigureAwait(false);
+            var storedBefore = probe.StoredEvents();
+            var evaluatedBefore = probe.EvaluatedEvents();
+            var collectorCpuBefore = collector is null ? null : ProcessSampler.CpuSeconds(collector.Id);
             var ownCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             using var stop = new CancellationTokenSource(options.Duration);
+            using var drained = new CancellationTokenSource();
             long scheduledEvents = 0;
             var workers = Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(async () =>
             {
@@ -73,14 +97,34 @@ internal static class LoadRun
                 }
             })).ToList();
 
-            var sampler = SampleAsync(collector, stats, clock, log, stop.Token);
+            var markers = options.Markers > 0 ? new MarkerTracker(markerAgent, options.Markers) : null;
+            var markerPosts = markers?.PostAsync(http, stop.Token) ?? Task.CompletedTask;
+            var markerPolls = markers is null ? Task.CompletedTask : PollMarkersAsync(markers, probe, drained.Token);
+            var sampler = new ProcessSampler(collector?.Id, probe, stats, clock, log);
+            var sampling = sampler.RunAsync(drained.Token);
             await Task.WhenAll(workers).ConfigureAwait(false);
+            await markerPosts.ConfigureAwait(false);
             var elapsed = clock.Elapsed;
-            await sampler.ConfigureAwait(false);
+            var storedAtEnd = probe.StoredEvents();
+            var evaluatedAtEnd = probe.EvaluatedEvents();
             // On a shared machine wall-clock rates say little; CPU seconds spent say what it costs.
-            var collectorCpu = collector is null ? null : ProcCpuSeconds(collector.Id) - collectorCpuBefore;
+            var collectorCpu = collector is null ? null : ProcessSampler.CpuSeconds(collector.Id) - collectorCpuBefore;
             var ownCpu = (Process.GetCurrentProcess().TotalProcessorTime - ownCpuBefore).TotalSeconds;
-            await output.WriteLineAsync(stats.Summary(options, elapsed, collector?.Id, collectorCpu, ownCpu)).ConfigureAwait(false);
+
+            // Let detection catch up with what was stored (and the last markers become incidents).
+            var drain = Stopwatch.StartNew();
+            while (probe.EvaluatedEvents() < storedAtEnd && drain.Elapsed < options.Drain)
+                await Task.Delay(250).ConfigureAwait(false);
+            var drainSeconds = drain.Elapsed.TotalSeconds;
+            var evaluatedAfterDrain = probe.EvaluatedEvents();
+            await Task.Delay(500).ConfigureAwait(false);
+            var collectorCpuAll = collector is null ? null : ProcessSampler.CpuSeconds(collector.Id) - collectorCpuBefore;
+            await drained.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(sampling, markerPolls).ConfigureAwait(false);
+
+            var detection = new DetectionFigures(storedAtEnd - storedBefore, evaluatedAtEnd - evaluatedBefore, storedAtEnd - evaluatedAtEnd,
+                evaluatedAfterDrain >= storedAtEnd ? drainSeconds : null, collectorCpuAll);
+            await output.WriteLineAsync(stats.Summary(options, elapsed, collector?.Id, collectorCpu, ownCpu, detection, markers, sampler.Rss)).ConfigureAwait(false);
             return 0;
         }
         finally
@@ -92,6 +136,19 @@ internal static class LoadRun
                 collector.Dispose();
             }
         }
+    }
+
+    private static async Task PollMarkersAsync(MarkerTracker markers, CollectorProbe probe, CancellationToken stop)
+    {
+        // 50 ms between looks: the latency figures carry at most that much on top.
+        while (!stop.IsCancellationRequested)
+        {
+            markers.Seen(probe.NewMarkerIncidents());
+            try { await Task.Delay(50, stop).ConfigureAwait(false); }
+            catch (OperationCanceledException) { }
+        }
+
+        markers.Seen(probe.NewMarkerIncidents());
     }
 
     private static async Task PostAsync(HttpClient http, SimulatedAgent agent, PreparedBatch batch, ConcurrentQueue<PreparedBatch> queue, RunStats stats, CancellationToken stop)
@@ -118,59 +175,11 @@ internal static class LoadRun
             var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromMilliseconds(200);
             await Task.Delay(wait, stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
-        catch (HttpRequestException)
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
+            // A refused connection or no answer within the client's timeout: the agent sends it again.
             stats.Failed();
             queue.Enqueue(batch);
-        }
-    }
-
-    private static async Task SampleAsync(Process? collector, RunStats stats, Stopwatch clock, TextWriter log, CancellationToken stop)
-    {
-        long lastEvents = 0;
-        var last = TimeSpan.Zero;
-        while (!stop.IsCancellationRequested)
-        {
-            try { await Task.Delay(TimeSpan.FromSeconds(5), stop).ConfigureAwait(false); }
-            catch (OperationCanceledException) { }
-            var now = clock.Elapsed;
-            var events = Interlocked.Read(ref stats.Events);
-            var rss = collector is null ? null : ProcRss(collector.Id);
-            if (rss is { } kb)
-                stats.Rss(kb);
-            var rate = (events - lastEvents) / Math.Max(0.001, (now - last).TotalSeconds);
-            await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"t={now.TotalSeconds,5:F0}s events={events,9} rate={rate,8:F0}/s rss={(rss is null ? "-" : (rss.Value / 1024).ToString(CultureInfo.InvariantCulture) + "MiB")}")).ConfigureAwait(false);
-            lastEvents = events;
-            last = now;
-        }
-    }
-
-    /// <summary>User + system CPU seconds of a process, from /proc/PID/stat (clock ticks of 1/100 s).</summary>
-    public static double? ProcCpuSeconds(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
-
-    public static long? ProcRss(int pid)
-    {
-        try
-        {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-            return line is null ? null : long.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            return null;
         }
     }
 }

@@ -24,12 +24,14 @@ internal sealed class SimulatedAgent(string agentId, string token)
         return new SimulatedAgent(doc.RootElement.GetProperty("agent_id").GetString()!, doc.RootElement.GetProperty("token").GetString()!);
     }
 
+    public long NextSequence() => Interlocked.Increment(ref _seq);
+
     public PreparedBatch Next(int index, IReadOnlyList<EventRecord> samples, ref int cursor, int size)
     {
         var events = new EventRecord[size];
         for (var i = 0; i < size; i++)
             events[i] = samples[cursor++ % samples.Count];
-        var seq = Interlocked.Increment(ref _seq);
+        var seq = NextSequence();
         var json = EventWireWriter.SerializeBatch(new EventBatch(AgentId, seq, DateTimeOffset.UtcNow, 0, events));
         using var buffer = new MemoryStream();
         using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest))

@@ -17,6 +17,15 @@ public sealed class DetectionOptions
     /// <summary>Rule files changing in a burst (an editor's save, a git pull) are reloaded once, this long after the last change.</summary>
     public TimeSpan ReloadDebounce { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Threads evaluating the per-event rules of a slice at once; 0 (default): one per processor.
+    /// Correlations always run on one thread, in event order.
+    /// </summary>
+    public int EvaluationWorkers { get; set; }
+
+    /// <summary>The worker count in force.</summary>
+    public int Workers => EvaluationWorkers > 0 ? EvaluationWorkers : Environment.ProcessorCount;
+
     /// <summary>Events read from the store per slice.</summary>
     public int SliceSize { get; set; } = 1000;
 

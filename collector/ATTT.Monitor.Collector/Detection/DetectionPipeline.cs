@@ -9,7 +9,7 @@ namespace ATTT.Monitor.Collector.Detection;
 /// <summary>
 /// Store -> rules -> incidents, as three stages joined by bounded channels: a reader that follows
 /// <see cref="IEventStore.ReadAfterAsync"/> from the checkpoint, an evaluator running the current
-/// <see cref="IDetector"/>, and a writer that commits a slice's incidents together with the new
+/// <see cref="IDetector"/> (per-event rules on every core, correlations in order on one), and a writer that commits a slice's incidents together with the new
 /// checkpoint. A crash therefore re-evaluates at most the uncommitted slices and never loses or
 /// doubles a detection. A failing event or stage is logged and retried; it never stops the others.
 /// </summary>
@@ -87,7 +87,7 @@ public sealed class DetectionPipeline : BackgroundService
     {
         IDetector? detector = null;
         var version = long.MinValue;
-        var matches = new List<RuleMatch>();
+        var matches = new SliceMatches();
         try
         {
             await foreach (var slice in input.ReadAllAsync(stoppingToken).ConfigureAwait(false))
@@ -109,24 +109,21 @@ public sealed class DetectionPipeline : BackgroundService
                     }
                 }
 
+                detector.Evaluate(slice.Events, matches);
                 var hits = new List<DetectionHit>();
                 DateTimeOffset? newest = null;
-                foreach (var stored in slice.Events)
+                for (var i = 0; i < slice.Events.Count; i++)
                 {
-                    matches.Clear();
-                    try
-                    {
-                        detector.Evaluate(stored, matches);
-                    }
-                    catch (Exception ex)
+                    var stored = slice.Events[i];
+                    if (matches.ErrorOf(i) is { } error)
                     {
                         // One bad event or rule must not stop the stream: count it, log it, go on.
-                        _stats.AddEvaluationError($"event {stored.Id}: {ex.Message}");
-                        _logger.LogError(ex, "Evaluating stored event {EventId} failed", stored.Id);
+                        _stats.AddEvaluationError($"event {stored.Id}: {error.Message}");
+                        _logger.LogError(error, "Evaluating stored event {EventId} failed", stored.Id);
                         continue;
                     }
 
-                    foreach (var match in matches)
+                    foreach (var match in matches.MatchesOf(i))
                     {
                         hits.Add(ToHit(match, stored));
                         _stats.AddHit(match.RuleId);

@@ -55,7 +55,7 @@ public sealed class RuleCatalog : IDetectorSource
     {
         EnsureLoaded();
         var current = _current;
-        return current is null ? new NoRulesDetector() : new SigmaDetector(current, LoadOptions());
+        return current is null ? new NoRulesDetector() : new SigmaDetector(current, LoadOptions(), _options.Workers);
     }
 
     public void EnsureLoaded()
@@ -102,6 +102,9 @@ public sealed class RuleCatalog : IDetectorSource
             }
 
             _current = set;
+            // Reading thousands of YAML files leaves hundreds of MB of garbage on a heap that a busy
+            // collector may not collect fully for a long time; a reload is rare, so give it back now.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             var rules = set.Rules.Where(r => r.GeneratesAlerts).Concat(set.Correlations)
                 .Select(r => new LoadedRule(r.Id, r.Title, r.LevelName, r.Path, r.IsCorrelation)).ToList();
             var version = Interlocked.Increment(ref _version);
@@ -154,8 +157,6 @@ public sealed class RuleCatalog : IDetectorSource
 
     private sealed class NoRulesDetector : IDetector
     {
-        public void Evaluate(Storage.StoredEvent storedEvent, List<RuleMatch> output)
-        {
-        }
+        public void Evaluate(IReadOnlyList<Storage.StoredEvent> events, SliceMatches output) => output.Reset(events.Count);
     }
 }

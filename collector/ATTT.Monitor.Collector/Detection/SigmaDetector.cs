@@ -4,33 +4,83 @@ using ATTT.Monitor.Sigma;
 namespace ATTT.Monitor.Collector.Detection;
 
 /// <summary>
-/// <see cref="IDetector"/> on the Sigma engine: per-event rules, then correlation rules fed with the
-/// detections in stream order. Drill events get correlation state of their own, so a drill can never
-/// complete a correlation of real events (or the other way round).
+/// <see cref="IDetector"/> on the Sigma engine, in two passes over a slice. First the per-event
+/// rules, which keep no state between events, on every worker at once (one engine each, events
+/// dealt out in turn). Then, on one thread and in id order, the correlation rules are fed with those
+/// detections, so correlation state sees exactly the stream order a single thread would. Drill
+/// events get correlation state of their own, so a drill can never complete a correlation of real
+/// events (or the other way round).
 /// </summary>
 internal sealed class SigmaDetector : IDetector
 {
-    private readonly SigmaEngine _engine;
+    /// <summary>Below this many events per worker, the cost of starting workers outweighs the gain.</summary>
+    private const int MinEventsPerWorker = 32;
+
+    private readonly SigmaEngine[] _engines;
     private readonly SigmaCorrelationEngine _real;
     private readonly SigmaCorrelationEngine _drill;
-    private readonly List<SigmaDetection> _detections = [];
     private readonly Dictionary<SigmaRuleInfo, RuleMatch> _matches = [];
+    private List<SigmaDetection>[] _detections = [];
 
-    public SigmaDetector(SigmaRuleSet rules, SigmaLoadOptions options)
+    public SigmaDetector(SigmaRuleSet rules, SigmaLoadOptions options, int workers)
     {
-        _engine = rules.CreateEngine();
+        _engines = new SigmaEngine[Math.Max(1, workers)];
+        for (var i = 0; i < _engines.Length; i++)
+            _engines[i] = rules.CreateEngine();
         _real = rules.CreateCorrelationEngine(options);
         _drill = rules.CreateCorrelationEngine(options);
     }
 
-    public void Evaluate(StoredEvent storedEvent, List<RuleMatch> output)
+    public void Evaluate(IReadOnlyList<StoredEvent> events, SliceMatches output)
     {
-        ArgumentNullException.ThrowIfNull(storedEvent);
+        ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(output);
-        _detections.Clear();
-        _engine.Evaluate(storedEvent.Event, _detections);
+        output.Reset(events.Count);
+        Prepare(events.Count);
+        var workers = Math.Clamp(events.Count / MinEventsPerWorker, 1, _engines.Length);
+        if (workers == 1)
+            MatchEvents(0, 1, events, output);
+        else
+            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w => MatchEvents(w, workers, events, output));
+
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (output.ErrorOf(i) is not null)
+                continue;
+            try
+            {
+                Correlate(events[i], _detections[i], output.MatchesOf(i));
+            }
+            catch (Exception ex)
+            {
+                output.Fail(i, ex);
+            }
+        }
+    }
+
+    /// <summary>Worker <paramref name="worker"/> of <paramref name="workers"/>: events worker, worker + workers, ...</summary>
+    private void MatchEvents(int worker, int workers, IReadOnlyList<StoredEvent> events, SliceMatches output)
+    {
+        var engine = _engines[worker];
+        for (var i = worker; i < events.Count; i += workers)
+        {
+            try
+            {
+                engine.Evaluate(events[i].Event, _detections[i]);
+            }
+            catch (Exception ex)
+            {
+                // One bad event or rule must not stop the others.
+                _detections[i].Clear();
+                output.Fail(i, ex);
+            }
+        }
+    }
+
+    private void Correlate(StoredEvent storedEvent, List<SigmaDetection> detections, List<RuleMatch> output)
+    {
         var correlation = storedEvent.IsDrill ? _drill : _real;
-        foreach (var detection in _detections)
+        foreach (var detection in detections)
         {
             if (detection.Rule.GeneratesAlerts)
                 output.Add(Match(detection.Rule));
@@ -42,6 +92,21 @@ internal sealed class SigmaDetector : IDetector
                     output.Add(Match(fired.Rule));
             }
         }
+    }
+
+    private void Prepare(int count)
+    {
+        if (_detections.Length < count)
+        {
+            var grown = new List<SigmaDetection>[Math.Max(count, _detections.Length * 2)];
+            Array.Copy(_detections, grown, _detections.Length);
+            for (var i = _detections.Length; i < grown.Length; i++)
+                grown[i] = [];
+            _detections = grown;
+        }
+
+        for (var i = 0; i < count; i++)
+            _detections[i].Clear();
     }
 
     private RuleMatch Match(SigmaRuleInfo rule)

@@ -46,55 +46,105 @@ public sealed class IncidentManager
 
     /// <summary>
     /// Records detections inside the caller's transaction (the pipeline commits them together with its
-    /// checkpoint, so a crash re-evaluates a slice instead of losing or doubling it).
+    /// checkpoint, so a crash re-evaluates a slice instead of losing or doubling it). Returns one
+    /// change per detection, in order. Detections that join an incident already touched by this call
+    /// are grouped in memory: its row and matched events are written once at the end, and the hooks
+    /// hear one Updated change for them; openings and severity rises are written and announced at once.
     /// </summary>
     public async Task<IReadOnlyList<IncidentChange>> RecordDetectionsAsync(
         IReadOnlyList<DetectionHit> hits, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(hits);
         var changes = new List<IncidentChange>(hits.Count);
+        var pending = new Dictionary<(string Key, string Unit, string Host, bool IsDrill), PendingIncident>();
+        var now = _time.GetUtcNow();
         foreach (var hit in hits)
-            changes.Add(await RecordAsync(hit, connection, transaction, cancellationToken).ConfigureAwait(false));
+        {
+            var group = ("rule:" + hit.RuleId, hit.Unit, hit.Host, hit.IsDrill);
+            if (pending.TryGetValue(group, out var incident) && !incident.Covers(hit.At, _options.GroupingWindow))
+            {
+                await FlushAsync(incident, now, connection, transaction, cancellationToken).ConfigureAwait(false);
+                pending.Remove(group);
+                incident = null;
+            }
+
+            if (incident is null)
+            {
+                var current = await IncidentRows.FindOpenAsync(
+                    connection, transaction, group.Item1, hit.Unit, hit.Host, hit.IsDrill, hit.At, _options.GroupingWindow, cancellationToken).ConfigureAwait(false);
+                if (current is null)
+                {
+                    var opened = await OpenAsync(hit, group.Item1, now, connection, transaction, cancellationToken).ConfigureAwait(false);
+                    pending[group] = new PendingIncident(opened);
+                    changes.Add(IncidentHooks.ToChange(IncidentChangeKind.Opened, opened, null, now));
+                    continue;
+                }
+
+                pending[group] = incident = new PendingIncident(current);
+            }
+
+            changes.Add(await AddAsync(incident, hit, now, connection, transaction, cancellationToken).ConfigureAwait(false));
+        }
+
+        foreach (var incident in pending.Values)
+            await FlushAsync(incident, now, connection, transaction, cancellationToken).ConfigureAwait(false);
         return changes;
     }
 
-    private async Task<IncidentChange> RecordAsync(DetectionHit hit, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    private async Task<Incident> OpenAsync(DetectionHit hit, string key, DateTimeOffset now, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
-        var key = "rule:" + hit.RuleId;
-        var severity = IncidentText.FromRuleLevel(hit.RuleLevel);
-        var current = await IncidentRows.FindOpenAsync(
-            connection, transaction, key, hit.Unit, hit.Host, hit.IsDrill, hit.At, _options.GroupingWindow, cancellationToken).ConfigureAwait(false);
-        if (current is null)
-        {
-            var draft = new Incident(
-                0, hit.RuleTitle, hit.RuleId, hit.RuleTitle, hit.Tags, _categorizer.Categorize(hit), severity, IncidentState.New,
-                hit.Unit, hit.Host, hit.AgentId, hit.At, hit.At, 1, hit.IsDrill, null, hit.Description, now, now, null, null);
-            var opened = await IncidentRows.InsertAsync(connection, transaction, key, draft, cancellationToken).ConfigureAwait(false);
-            await AddEventAsync(opened.Id, 1, hit.EventId, connection, transaction, cancellationToken).ConfigureAwait(false);
-            await AuditAsync("opened", opened, $"rule {hit.RuleId}", now, connection, transaction, cancellationToken).ConfigureAwait(false);
-            return await IncidentHooks.NotifyAsync(_hooks, IncidentChangeKind.Opened, opened, null, now, connection, transaction, cancellationToken).ConfigureAwait(false);
-        }
+        var draft = new Incident(
+            0, hit.RuleTitle, hit.RuleId, hit.RuleTitle, hit.Tags, _categorizer.Categorize(hit), IncidentText.FromRuleLevel(hit.RuleLevel), IncidentState.New,
+            hit.Unit, hit.Host, hit.AgentId, hit.At, hit.At, 1, hit.IsDrill, null, hit.Description, now, now, null, null);
+        var opened = await IncidentRows.InsertAsync(connection, transaction, key, draft, cancellationToken).ConfigureAwait(false);
+        if (hit.EventId is { } id)
+            await IncidentRows.AddEventAsync(connection, transaction, opened.Id, 1, id, _options.KeepFirstEvents, _options.KeepLastEvents, cancellationToken).ConfigureAwait(false);
+        await AuditAsync("opened", opened, $"rule {hit.RuleId}", now, connection, transaction, cancellationToken).ConfigureAwait(false);
+        await IncidentHooks.NotifyAsync(_hooks, IncidentChangeKind.Opened, opened, null, now, connection, transaction, cancellationToken).ConfigureAwait(false);
+        return opened;
+    }
 
-        var updated = current with
+    /// <summary>Adds a detection to an open incident in memory; a rise of severity is written and announced at once.</summary>
+    private async Task<IncidentChange> AddAsync(PendingIncident incident, DetectionHit hit, DateTimeOffset now, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        var before = incident.Current;
+        var severity = IncidentText.FromRuleLevel(hit.RuleLevel);
+        var updated = before with
         {
-            Count = current.Count + 1,
-            FirstSeen = hit.At < current.FirstSeen ? hit.At : current.FirstSeen,
-            LastSeen = hit.At > current.LastSeen ? hit.At : current.LastSeen,
-            Severity = severity > current.Severity ? severity : current.Severity,
+            Count = before.Count + 1,
+            FirstSeen = hit.At < before.FirstSeen ? hit.At : before.FirstSeen,
+            LastSeen = hit.At > before.LastSeen ? hit.At : before.LastSeen,
+            Severity = severity > before.Severity ? severity : before.Severity,
             UpdatedAt = now,
         };
-        await IncidentRows.UpdateAsync(connection, transaction, updated, cancellationToken).ConfigureAwait(false);
-        await AddEventAsync(updated.Id, updated.Count, hit.EventId, connection, transaction, cancellationToken).ConfigureAwait(false);
-        var kind = IncidentChangeKind.Updated;
-        if (updated.Severity > current.Severity)
-        {
-            kind = IncidentChangeKind.SeverityRaised;
-            await AuditAsync("severity_raised", updated, $"{current.Severity.ToText()} -> {updated.Severity.ToText()}", now, connection, transaction, cancellationToken).ConfigureAwait(false);
-        }
+        incident.Current = updated;
+        if (hit.EventId is { } id)
+            incident.NewEvents.Add((updated.Count, id));
+        if (updated.Severity <= before.Severity)
+            return IncidentHooks.ToChange(IncidentChangeKind.Updated, updated, null, now);
 
-        // Each further match is not audited one by one: the count and the kept matched events are its trail.
-        return await IncidentHooks.NotifyAsync(_hooks, kind, updated, null, now, connection, transaction, cancellationToken).ConfigureAwait(false);
+        await FlushAsync(incident, now, connection, transaction, cancellationToken, announce: false).ConfigureAwait(false);
+        await AuditAsync("severity_raised", updated, $"{before.Severity.ToText()} -> {updated.Severity.ToText()}", now, connection, transaction, cancellationToken).ConfigureAwait(false);
+        return await IncidentHooks.NotifyAsync(_hooks, IncidentChangeKind.SeverityRaised, updated, null, now, connection, transaction, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes the incident's row and the matched events that survive the first/last bound, then tells
+    /// the hooks once. Further matches are not audited one by one: the count and the kept events are their trail.
+    /// </summary>
+    private async Task FlushAsync(
+        PendingIncident incident, DateTimeOffset now, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken, bool announce = true)
+    {
+        if (incident.Current == incident.Stored)
+            return;
+        var current = incident.Current;
+        await IncidentRows.UpdateAsync(connection, transaction, current, cancellationToken).ConfigureAwait(false);
+        var keep = incident.NewEvents.Where(e => e.Seq <= _options.KeepFirstEvents || e.Seq > current.Count - _options.KeepLastEvents).ToList();
+        await IncidentRows.AddEventsAsync(connection, transaction, current.Id, keep, current.Count, _options.KeepFirstEvents, _options.KeepLastEvents, cancellationToken).ConfigureAwait(false);
+        incident.NewEvents.Clear();
+        incident.Stored = current;
+        if (announce)
+            await IncidentHooks.NotifyAsync(_hooks, IncidentChangeKind.Updated, current, null, now, connection, transaction, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -165,12 +215,6 @@ public sealed class IncidentManager
         await IncidentHooks.NotifyAsync(_hooks, IncidentChangeKind.StateChanged, resolved, AuditActors.System, now, connection, transaction, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return resolved;
-    }
-
-    private async Task AddEventAsync(long incidentId, long seq, long? eventId, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
-    {
-        if (eventId is { } id)
-            await IncidentRows.AddEventAsync(connection, transaction, incidentId, seq, id, _options.KeepFirstEvents, _options.KeepLastEvents, cancellationToken).ConfigureAwait(false);
     }
 
     private Task<long> AuditAsync(string action, Incident incident, string details, DateTimeOffset at, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>

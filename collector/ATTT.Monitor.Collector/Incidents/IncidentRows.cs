@@ -160,6 +160,40 @@ internal static class IncidentRows
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Records several matched events of one incident at once (match numbers ascending), then drops
+    /// the ones between the first <paramref name="keepFirst"/> and the last <paramref name="keepLast"/>
+    /// of <paramref name="count"/> matches: the same end state as <see cref="AddEventAsync"/> per event.
+    /// </summary>
+    public static async Task AddEventsAsync(
+        SqliteConnection connection, SqliteTransaction transaction, long incidentId, IReadOnlyList<(long Seq, long EventId)> events, long count,
+        int keepFirst, int keepLast, CancellationToken cancellationToken)
+    {
+        await using (var insert = connection.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT OR IGNORE INTO incident_events (incident_id, seq, event_id) VALUES ($id, $seq, $event);";
+            insert.Parameters.AddWithValue("$id", incidentId);
+            var seq = insert.Parameters.Add("$seq", SqliteType.Integer);
+            var eventId = insert.Parameters.Add("$event", SqliteType.Integer);
+            foreach (var (s, e) in events)
+            {
+                seq.Value = s;
+                eventId.Value = e;
+                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await using var prune = connection.CreateCommand();
+        prune.Transaction = transaction;
+        prune.CommandText = "DELETE FROM incident_events WHERE incident_id = $id AND seq > $first AND seq <= $count - $last;";
+        prune.Parameters.AddWithValue("$id", incidentId);
+        prune.Parameters.AddWithValue("$first", keepFirst);
+        prune.Parameters.AddWithValue("$count", count);
+        prune.Parameters.AddWithValue("$last", keepLast);
+        await prune.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public static async Task<IReadOnlyList<long>> EventIdsAsync(SqliteConnection connection, long incidentId, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();

@@ -8,8 +8,8 @@ namespace ATTT.Monitor.Collector.Tests.Detection;
 
 public sealed class RuleCatalogTests
 {
-    private static RuleCatalog Catalog(string folder) => new(
-        Options.Create(new DetectionOptions { RulePaths = [folder] }), new ManualClock(), NullLogger<RuleCatalog>.Instance);
+    private static RuleCatalog Catalog(string folder, int workers = 0) => new(
+        Options.Create(new DetectionOptions { RulePaths = [folder], EvaluationWorkers = workers }), new ManualClock(), NullLogger<RuleCatalog>.Instance);
 
     private static StoredEvent Stored(long id, int eventId, bool drill = false) =>
         new(id, "a_01", "xa-sang-moc", drill, TestEvents.BaseTime, TestEvents.Logon(id, eventId: eventId));
@@ -26,12 +26,51 @@ public sealed class RuleCatalogTests
         Assert.Equal(TestRules.FailedLogonId, rule.Id);
         Assert.Null(status.LastAttemptError);
         var detector = catalog.CreateDetector();
-        var matches = new List<RuleMatch>();
-        detector.Evaluate(Stored(1, 4625), matches);
-        detector.Evaluate(Stored(2, 4624), matches);
-        var match = Assert.Single(matches);
+        var matches = new SliceMatches();
+        detector.Evaluate([Stored(1, 4625), Stored(2, 4624)], matches);
+        Assert.Empty(matches.MatchesOf(1));
+        var match = Assert.Single(matches.MatchesOf(0));
         Assert.Equal("high", match.Level);
         Assert.Contains("attack.t1110", match.Tags);
+    }
+
+    [Fact]
+    public void Several_workers_find_the_same_matches_in_the_same_order_as_one_event_at_a_time()
+    {
+        using var rules = new TempDirectory();
+        File.WriteAllText(Path.Combine(rules.Path, "failed.yml"), TestRules.FailedLogon("low"));
+        File.WriteAllText(Path.Combine(rules.Path, "burst.yml"), $$"""
+            title: Burst
+            id: 6d0e3a10-7f4c-4f0e-9a51-0a1b2c3d4e99
+            correlation:
+                type: event_count
+                rules: [{{TestRules.FailedLogonId}}]
+                group-by: [Computer, TargetUserName]
+                timespan: 5m
+                condition:
+                    gte: 5
+            level: high
+            """);
+        // Three hosts and two users interleaved, failed and successful logons: the burst must fire for
+        // each (host, user) on its fifth failure, exactly where one thread in id order would fire it.
+        var events = Enumerable.Range(1, 600).Select(i => new StoredEvent(i, "a_01", "xa-sang-moc", i % 7 == 0, TestEvents.BaseTime,
+            TestEvents.Logon(i, computer: $"PC-{i % 3}", user: $"u{i % 2}", eventId: i % 4 == 0 ? 4624 : 4625))).ToList();
+
+        var parallel = new SliceMatches();
+        Catalog(rules.Path, workers: 4).CreateDetector().Evaluate(events, parallel);
+        var single = Catalog(rules.Path, workers: 1).CreateDetector();
+        var one = new SliceMatches();
+        var expected = new List<string>();
+        var actual = new List<string>();
+        for (var i = 0; i < events.Count; i++)
+        {
+            single.Evaluate([events[i]], one);
+            expected.AddRange(one.MatchesOf(0).Select(m => $"{i}:{m.Title}"));
+            actual.AddRange(parallel.MatchesOf(i).Select(m => $"{i}:{m.Title}"));
+        }
+
+        Assert.Contains(expected, e => e.EndsWith(":Burst", StringComparison.Ordinal));
+        Assert.Equal(expected, actual);
     }
 
     [Fact]

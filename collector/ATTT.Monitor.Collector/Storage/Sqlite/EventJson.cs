@@ -17,9 +17,20 @@ internal static class EventJson
 
     public static string Serialize(EventRecord e, ArrayBufferWriter<byte> buffer)
     {
+        using var writer = CreateWriter(buffer);
+        return Serialize(e, buffer, writer);
+    }
+
+    /// <summary>A writer to pass to <see cref="Serialize(EventRecord, ArrayBufferWriter{byte}, Utf8JsonWriter)"/> for a whole batch.</summary>
+    public static Utf8JsonWriter CreateWriter(ArrayBufferWriter<byte> buffer) => new(buffer, WriterOptions);
+
+    /// <summary>Serialises with a writer reused across the events of a batch (one writer, one buffer).</summary>
+    public static string Serialize(EventRecord e, ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer)
+    {
         buffer.ResetWrittenCount();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-            EventWireWriter.WriteEvent(writer, e);
+        writer.Reset(buffer);
+        EventWireWriter.WriteEvent(writer, e);
+        writer.Flush();
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 

@@ -26,11 +26,12 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(batch);
         // Serialise here, on the request's thread, so the single writer only inserts.
         var buffer = new ArrayBufferWriter<byte>(2048);
+        using var writer = EventJson.CreateWriter(buffer);
         var rows = new EventRow[batch.Events.Count];
         for (var i = 0; i < rows.Length; i++)
         {
             var e = batch.Events[i];
-            rows[i] = new EventRow(EventJson.ToUnixMicroseconds(e.TimeCreated), e.Computer, e.Channel, e.EventId, EventJson.Serialize(e, buffer));
+            rows[i] = new EventRow(EventJson.ToUnixMicroseconds(e.TimeCreated), e.Computer, e.Channel, e.EventId, EventJson.Serialize(e, buffer, writer));
         }
 
         var pending = new PendingAppend(agent, batch, receivedAt.ToUnixTimeMilliseconds(), rows);
@@ -201,21 +202,34 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
         where.Append(" AND unit IN (").Append(string.Join(',', names)).Append(')');
     }
 
+    /// <summary>Below this many rows, parsing on one thread is cheaper than handing work out.</summary>
+    private const int ParallelParseRows = 256;
+
     private static async Task<List<StoredEvent>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
-        var result = new List<StoredEvent>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        var rows = new List<(long Id, string AgentId, string Unit, bool IsDrill, long ReceivedAt, string Body)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            result.Add(new StoredEvent(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                reader.GetInt64(3) != 0,
-                EventJson.FromUnixMilliseconds(reader.GetInt64(4)),
-                EventJson.Deserialize(reader.GetString(5))));
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3) != 0, reader.GetInt64(4), reader.GetString(5)));
         }
 
-        return result;
+        // Parsing the stored JSON is most of a read's cost: the detection pipeline's slices are
+        // parsed on every core.
+        var events = new StoredEvent[rows.Count];
+        if (rows.Count < ParallelParseRows)
+        {
+            for (var i = 0; i < rows.Count; i++)
+                events[i] = ToStored(rows[i]);
+        }
+        else
+        {
+            Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => events[i] = ToStored(rows[i]));
+        }
+
+        return [.. events];
     }
+
+    private static StoredEvent ToStored((long Id, string AgentId, string Unit, bool IsDrill, long ReceivedAt, string Body) row) =>
+        new(row.Id, row.AgentId, row.Unit, row.IsDrill, EventJson.FromUnixMilliseconds(row.ReceivedAt), EventJson.Deserialize(row.Body));
 }
