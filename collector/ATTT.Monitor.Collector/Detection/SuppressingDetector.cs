@@ -3,22 +3,29 @@ using ATTT.Monitor.Collector.Storage;
 namespace ATTT.Monitor.Collector.Detection;
 
 /// <summary>An <see cref="IDetector"/> that removes, after evaluation, the matches a suppressor rejects.</summary>
+/// <remarks>
+/// The inner detector may evaluate a slice on several threads; the suppressors run afterwards on the
+/// calling thread, so they need no locking of their own for hit counts.
+/// </remarks>
 internal sealed class SuppressingDetector(IDetector inner, IReadOnlyList<IDetectionSuppressor> suppressors) : IDetector
 {
-    public void Evaluate(StoredEvent storedEvent, List<RuleMatch> output)
+    public void Evaluate(IReadOnlyList<StoredEvent> events, SliceMatches output)
     {
+        ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(output);
-        var first = output.Count;
-        inner.Evaluate(storedEvent, output);
-        // Only the matches this call appended are looked at; earlier entries belong to the caller.
-        for (var i = output.Count - 1; i >= first; i--)
+        inner.Evaluate(events, output);
+        for (var e = 0; e < events.Count; e++)
         {
-            foreach (var suppressor in suppressors)
+            var matches = output.MatchesOf(e);
+            for (var i = matches.Count - 1; i >= 0; i--)
             {
-                if (suppressor.ShouldSuppress(output[i], storedEvent))
+                foreach (var suppressor in suppressors)
                 {
-                    output.RemoveAt(i);
-                    break;
+                    if (suppressor.ShouldSuppress(matches[i], events[e]))
+                    {
+                        matches.RemoveAt(i);
+                        break;
+                    }
                 }
             }
         }

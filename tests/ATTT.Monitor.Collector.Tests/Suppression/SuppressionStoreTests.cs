@@ -132,17 +132,19 @@ public sealed class SuppressionStoreTests
     }
 
     [Fact]
-    public async Task The_suppressing_detector_removes_only_the_matches_it_appended()
+    public async Task The_suppressing_detector_removes_the_suppressed_matches_of_every_event_of_a_slice()
     {
         var (db, store, _) = await CreateAsync();
         await using var __ = db;
-        await store.DisableAsync(Rule, SuppressionUnits.All, "thử", "admin", Ct);
+        await store.DisableAsync(Rule, "xa-sang-moc", "thử", "admin", Ct);
         var source = new SuppressingDetectorSource(new FixedSource([Match(), Match(Other)]), [new DetectionSuppressions(store)]);
-        var output = new List<RuleMatch> { Match() };
+        var output = new SliceMatches();
+        output.Reset(2);
 
-        source.CreateDetector().Evaluate(Event(), output);
+        source.CreateDetector().Evaluate([Event(), Event(unit: "xa-khac") with { Id = 2 }], output);
 
-        Assert.Equal([Rule, Other], output.Select(m => m.RuleId));
+        Assert.Equal([Other], output.MatchesOf(0).Select(m => m.RuleId));
+        Assert.Equal([Rule, Other], output.MatchesOf(1).Select(m => m.RuleId));
     }
 
     private sealed class FixedSource(IReadOnlyList<RuleMatch> matches) : IDetectorSource, IDetector
@@ -151,6 +153,10 @@ public sealed class SuppressionStoreTests
 
         public IDetector CreateDetector() => this;
 
-        public void Evaluate(StoredEvent storedEvent, List<RuleMatch> output) => output.AddRange(matches);
+        public void Evaluate(IReadOnlyList<StoredEvent> events, SliceMatches output)
+        {
+            for (var i = 0; i < events.Count; i++)
+                output.MatchesOf(i).AddRange(matches);
+        }
     }
 }

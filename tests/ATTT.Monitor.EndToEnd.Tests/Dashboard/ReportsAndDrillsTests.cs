@@ -54,7 +54,8 @@ public sealed class ReportsAndDrillsTests(DashboardFixture fixture) : IClassFixt
         await page.GetByRole(AriaRole.Link, new() { Name = "Xem bản in (A4)" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "BÁO CÁO BAN ĐẦU SỰ CỐ AN TOÀN THÔNG TIN MẠNG" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("Đề nghị Công an tỉnh hỗ trợ kiểm tra máy <script>");
-        Assert.Equal("collapse", await page.Locator("table").First.EvaluateAsync<string>("t => getComputedStyle(t).borderCollapse"));
+        // The print stylesheet is a separate request: retry until it has applied rather than read once.
+        await Assertions.Expect(page.Locator("table").First).ToHaveCSSAsync("border-collapse", "collapse");
         Assert.Null(await page.EvaluateAsync<object?>("() => window.__pwned ?? null"));
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await Screenshots.SaveAsync(page, "11-bieu-mau-03-ban-in");
@@ -141,7 +142,8 @@ public sealed class ReportsAndDrillsTests(DashboardFixture fixture) : IClassFixt
         await page.GetByRole(AriaRole.Link, new() { Name = "Xem bản in" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "BÁO CÁO SAU DIỄN TẬP" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("Cần in sẵn số điện thoại của Công an tỉnh.");
-        Assert.Equal("collapse", await page.Locator("table").First.EvaluateAsync<string>("t => getComputedStyle(t).borderCollapse"));
+        // The print stylesheet is a separate request: retry until it has applied rather than read once.
+        await Assertions.Expect(page.Locator("table").First).ToHaveCSSAsync("border-collapse", "collapse");
         Assert.Null(await page.EvaluateAsync<object?>("() => window.__pwned ?? null"));
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await Screenshots.SaveAsync(page, "14-bao-cao-sau-dien-tap");
