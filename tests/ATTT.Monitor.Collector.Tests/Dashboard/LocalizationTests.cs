@@ -13,6 +13,16 @@ public sealed class LocalizationTests
         Assert.All(TextsVi.All, kv => Assert.False(string.IsNullOrWhiteSpace(kv.Value), kv.Key));
     }
 
+    [Fact]
+    public void A_key_defined_in_two_areas_is_refused_rather_than_one_text_replacing_the_other()
+    {
+        var merged = TextTables.Merge(new() { ["A.x"] = "1" }, new() { ["B.y"] = "2" });
+        Assert.Equal(["A.x", "B.y"], merged.Keys.Order(StringComparer.Ordinal));
+
+        var error = Assert.Throws<InvalidOperationException>(() => TextTables.Merge(new() { ["A.x"] = "1" }, new() { ["A.x"] = "2" }));
+        Assert.Contains("A.x", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Nav.Incidents", "Sự cố")]
     [InlineData("Severity.critical", "Nghiêm trọng")]
