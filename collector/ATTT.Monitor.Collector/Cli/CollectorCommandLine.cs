@@ -63,7 +63,8 @@ public static class CollectorCommandLine
 
     private static async Task<int> ReportAsync(Exception ex, bool verbose, TextWriter stderr)
     {
-        var code = ex is BadInputException ? ExitCodes.BadInput : ExitCodes.RuntimeFailure;
+        // A configuration value that fails validation is bad input from the operator, like a bad option.
+        var code = ex is BadInputException or Microsoft.Extensions.Options.OptionsValidationException ? ExitCodes.BadInput : ExitCodes.RuntimeFailure;
         await stderr.WriteLineAsync(verbose ? ex.ToString() : OneSentence(ex)).ConfigureAwait(false);
         return code;
     }

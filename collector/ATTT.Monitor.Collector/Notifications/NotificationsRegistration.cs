@@ -10,6 +10,7 @@ using ATTT.Monitor.Collector.Reports;
 using ATTT.Monitor.Collector.Reports.Monthly;
 using ATTT.Monitor.Collector.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace ATTT.Monitor.Collector.Notifications;
@@ -19,7 +20,8 @@ public static class NotificationsRegistration
 {
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<NotificationsOptions>().Bind(configuration.GetSection(NotificationsOptions.SectionName));
+        services.AddOptions<NotificationsOptions>().Bind(configuration.GetSection(NotificationsOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NotificationsOptions>, SenderOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ISchemaMigration>(NotificationsSchema.V1);
         services.AddSingleton<ISchemaMigration>(NotificationsSchema.V2);

@@ -1,4 +1,5 @@
 using ATTT.Monitor.Collector.Cli;
+using ATTT.Monitor.Collector.Tests.Support;
 
 namespace ATTT.Monitor.Collector.Tests.Cli;
 
@@ -48,6 +49,19 @@ public class CommandLineContractTests
         var (code, _, error) = await Run(args);
         Assert.Equal(2, code);
         Assert.False(string.IsNullOrWhiteSpace(error));
+    }
+
+    [Fact]
+    public async Task Serve_with_an_invalid_setting_exits_2_naming_the_key()
+    {
+        using var folder = new TestFolder();
+        var config = Path.Combine(folder.Path, "attt.json");
+        await File.WriteAllTextAsync(config, """{ "Notifications": { "Sender": { "MaxAttempts": 0 } } }""", TestContext.Current.CancellationToken);
+
+        var (code, _, error) = await Run("serve", "--data", Path.Combine(folder.Path, "data"), "--urls", "http://127.0.0.1:0", "--config", config);
+
+        Assert.Equal(2, code);
+        Assert.Contains("Notifications:Sender:MaxAttempts must be at least 1", error, StringComparison.Ordinal);
     }
 
     [Fact]

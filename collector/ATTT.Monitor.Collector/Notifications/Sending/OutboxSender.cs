@@ -34,15 +34,20 @@ public sealed class OutboxSender : BackgroundService
         _logger = logger;
         var sender = options.CurrentValue.Sender;
         var transient = new PredicateBuilder().Handle<Exception>(SendFailure.IsTransient);
-        _pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions
+        var builder = new ResiliencePipelineBuilder { TimeProvider = time };
+        // ImmediateRetries = 0 means one try per attempt: Polly's retry strategy needs at least one retry.
+        if (sender.ImmediateRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = transient,
-                MaxRetryAttempts = Math.Max(0, sender.ImmediateRetries),
+                MaxRetryAttempts = sender.ImmediateRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = sender.ImmediateRetryDelay,
-            })
+            });
+        }
+        _pipeline = builder
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 ShouldHandle = transient,
