@@ -13,13 +13,16 @@ public static class DashboardPolicies
     public const string Scheme = "Dashboard";
     public const string Dashboard = "Dashboard";
 
-    /// <summary>Change incidents: triage, assign, comment, resolve (admin, officer).</summary>
+    /// <summary>
+    /// Change incidents: triage, assign, comment, resolve; and create enrollment codes, because the
+    /// commune's IT officer is the one who installs the agent on its PCs (own unit only) (admin, officer).
+    /// </summary>
     public const string Triage = "Dashboard.Triage";
 
     /// <summary>Schedule and run drills, sign off steps (admin, coordinator).</summary>
     public const string Drills = "Dashboard.Drills";
 
-    /// <summary>Users, contacts, routing, retention, enrollment codes (admin).</summary>
+    /// <summary>Settings (users, retention; contacts and routes read-only), revoking PCs, re-queueing dead letters (admin).</summary>
     public const string Admin = "Dashboard.Admin";
 
     public static AuthorizationBuilder AddDashboardPolicies(this AuthorizationBuilder builder) => builder
