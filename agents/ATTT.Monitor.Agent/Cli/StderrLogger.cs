@@ -4,7 +4,8 @@ namespace ATTT.Monitor.Agent.Cli;
 
 /// <summary>
 /// One line per entry, written at once to the agent's stderr, in the shape of the console logger's
-/// single-line format: <c>2026-11-27T10:00:00Z info: sender[0] message</c>.
+/// single-line format: <c>2026-11-27T10:00:00Z info: sender[0] message</c>; an exception follows on
+/// the same line.
 /// </summary>
 internal sealed class StderrLogger(string category, LogLevel minimum, TextWriter stderr, Lock gate) : ILogger
 {
@@ -17,7 +18,9 @@ internal sealed class StderrLogger(string category, LogLevel minimum, TextWriter
         if (!IsEnabled(logLevel))
             return;
         ArgumentNullException.ThrowIfNull(formatter);
-        var message = formatter(state, exception);
+        // One entry, one line: a line break inside (event content is attacker-controlled) must not
+        // start what looks like another entry.
+        var message = formatter(state, exception).ReplaceLineEndings(" ");
         var line = $"{DateTime.UtcNow:yyyy-MM-dd'T'HH:mm:ss'Z'} {Level(logLevel)}: {category}[{eventId.Id}] {message}" +
             (exception is null ? "" : " " + exception.ToString().ReplaceLineEndings(" "));
         lock (gate)
