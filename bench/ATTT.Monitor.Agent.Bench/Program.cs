@@ -17,6 +17,8 @@ if (args.Contains("--help") || args.Contains("-h"))
           --source S    evtx:PATH, jsonl:PATH or a bare PATH (evtx); default ../shared/evtx/attack-samples
           --agent P     attt-agent.dll (run with dotnet) or a native attt-agent executable
                         (default: the attt-agent.dll built beside this benchmark)
+          --footprint   run the agent with --log-level Debug and print its own account of its memory
+                        (GC heap, JIT-compiled methods, assemblies, threads) logged with each heartbeat
         """);
     return 0;
 }
@@ -25,6 +27,7 @@ var seconds = double.Parse(ArgText("--seconds") ?? "120", CultureInfo.InvariantC
 var warmup = double.Parse(ArgText("--warmup") ?? Math.Min(20, seconds / 4).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 var rate = double.Parse(ArgText("--rate") ?? "50", CultureInfo.InvariantCulture);
 var source = ArgText("--source") ?? FindAttackSamples();
+var footprint = args.Contains("--footprint");
 if (!source.StartsWith("evtx:", StringComparison.Ordinal) && !source.StartsWith("jsonl:", StringComparison.Ordinal))
     source = "evtx:" + source;
 
@@ -46,7 +49,7 @@ if (viaDotnet)
 foreach (var (name, value) in ATTT.Monitor.Agent.Service.ServiceEnvironment.Variables)
     info.Environment.TryAdd(name, value);
 foreach (var a in new[] { "run", "--collector", server.Url.ToString(), "--enroll-code", "BENCH", "--state", state,
-             "--source", source, "--replay-rate", rate.ToString(CultureInfo.InvariantCulture), "--log-level", "Warning" })
+             "--source", source, "--replay-rate", rate.ToString(CultureInfo.InvariantCulture), "--log-level", footprint ? "Debug" : "Warning" })
     info.ArgumentList.Add(a);
 var launched = Stopwatch.StartNew();
 using var agent = Process.Start(info)!;
@@ -101,6 +104,12 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"CPU: {cpu:F2} s user+sys, {100 * cpu / elapsed:F2} % of one core (target < 1 %)"));
 Console.WriteLine($"load average at the end: {load}");
+if (footprint)
+{
+    foreach (var line in (await agentLog).Split('\n').Where(l => l.Contains("Footprint:", StringComparison.Ordinal)))
+        Console.WriteLine("agent " + line.Trim());
+}
+
 return 0;
 
 string? ArgText(string name)

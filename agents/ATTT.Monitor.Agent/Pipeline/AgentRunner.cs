@@ -1,4 +1,5 @@
 using ATTT.Monitor.Agent.Configuration;
+using ATTT.Monitor.Agent.Memory;
 using ATTT.Monitor.Agent.Posture;
 using ATTT.Monitor.Agent.Sources;
 using ATTT.Monitor.Agent.Spool;
@@ -40,14 +41,16 @@ internal sealed class AgentRunner(AgentSettings settings, ILoggerFactory loggers
             credentials.AgentId, settings.Source, spool.Statistics.DepthEvents, start.AckedSequence);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var heapTrim = new HeapTrimSchedule();
         var batcher = new EventBatcher(source, spool, sequence, settings.Pipeline);
         var reading = batcher.RunAsync(resumeAfter, stop.Token);
         var sender = new BatchSender(spool, checkpoint, client, credentials, sequence, settings.Pipeline,
-            Path.Combine(stateDirectory, "quarantine"), loggers.CreateLogger("sender"));
+            Path.Combine(stateDirectory, "quarantine"), loggers.CreateLogger("sender")) { HeapTrim = heapTrim };
         var sending = sender.RunAsync(settings.ExitWhenDrained ? reading.ContinueWith(_ => { }, TaskScheduler.Default) : null, stop.Token);
         var background = new List<Task>
         {
-            new HeartbeatLoop(client, credentials, spool, checkpoint, settings.Pipeline.HeartbeatInterval, loggers.CreateLogger("heartbeat")).RunAsync(stop.Token),
+            new HeartbeatLoop(client, credentials, spool, checkpoint, settings.Pipeline.HeartbeatInterval, loggers.CreateLogger("heartbeat"))
+                { HeapTrim = heapTrim }.RunAsync(stop.Token),
         };
         if (posture is not null)
         {

@@ -33,18 +33,37 @@ public sealed class AgentReplayEndToEndTests
         await using var bed = new AgentTestBed();
         await bed.StartCollectorAsync();
         var expected = AgentTestBed.CountEvents(Folder);
-        var agent = bed.StartAgent("--enroll-code", await bed.EnrollCodeAsync(), "--source", "evtx:" + Folder,
-            "--exit-when-drained", "--replay-rate", "400", "--config", bed.WriteConfig());
+        // The relay lets two batches of at most 20 events be acknowledged, then holds the next one:
+        // the collector is stopped at that known point with most of the folder still to deliver,
+        // whatever the machine's speed (a paced replay raced the test under load and sometimes
+        // finished before the collector was stopped).
+        const int passed = 2, batchEvents = 20;
+        Assert.True(expected > passed * batchEvents, $"the folder has only {expected} events");
+        await using var gate = BatchGate.Start(bed.Url, AgentTestBed.FreePort(), passed);
+        var agent = bed.StartAgentVia(gate.Url, "--enroll-code", await bed.EnrollCodeAsync(), "--source", "evtx:" + Folder,
+            "--exit-when-drained", "--config", bed.WriteConfig($"""
+                batch:
+                  max_events: {batchEvents}
+                """));
 
-        await bed.WaitForEventsAsync(1, Patience);
+        await gate.LimitReached.WaitAsync(Patience, TestContext.Current.CancellationToken);
         bed.KillCollector();
-        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+        var stored = (await bed.StatsAsync()).Events;
+        Assert.InRange(stored, 1, passed * batchEvents);
+        gate.Release();
+        // The agent meets the stopped collector (its batches answered 503) and keeps the rest in its spool.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (gate.Refused < 2 && clock.Elapsed < Patience)
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        Assert.True(gate.Refused >= 2, "the agent did not try the stopped collector");
         Assert.False(agent.HasExited);
         await bed.StartCollectorAsync();
         var (code, log) = await AgentTestBed.WaitAsync(agent, Patience);
 
         Assert.True(code == 0, log);
         Assert.Equal((expected, 0L), await bed.StatsAsync());
+        var status = await AtttExecutable.RunAsync(AtttExecutable.Agent, ["status", "--state", bed.State], cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Contains("spool depth: 0 ", status.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]

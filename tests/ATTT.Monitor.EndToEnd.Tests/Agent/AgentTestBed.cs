@@ -101,9 +101,12 @@ internal sealed class AgentTestBed : IAsyncDisposable
         return (root.GetProperty("events").GetInt64(), dropped);
     }
 
-    public Process StartAgent(params string[] args)
+    public Process StartAgent(params string[] args) => StartAgentVia(Url, args);
+
+    /// <summary>Starts the agent with <paramref name="collectorUrl"/> as its collector (a relay in front of the real one).</summary>
+    public Process StartAgentVia(string collectorUrl, params string[] args)
     {
-        var info = AtttExecutable.StartInfo(AtttExecutable.Agent, ["run", "--collector", Url, "--state", State, .. args]);
+        var info = AtttExecutable.StartInfo(AtttExecutable.Agent, ["run", "--collector", collectorUrl, "--state", State, .. args]);
         var process = Process.Start(info) ?? throw new InvalidOperationException("attt-agent did not start.");
         _ = process.StandardOutput.ReadToEndAsync();
         return process;
@@ -144,7 +147,7 @@ internal sealed class AgentTestBed : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
