@@ -66,6 +66,25 @@ internal static class EventJson
             && u.TryFormat(canonical, out var m, default, CultureInfo.InvariantCulture) && canonical[..m].SequenceEqual(text);
     }
 
+    /// <summary>
+    /// Serialises to exactly sized UTF-8, as the embedded store binds it (CAST to TEXT): no UTF-16
+    /// string in between, which the SQLite binding would only convert back to UTF-8.
+    /// </summary>
+    public static byte[] SerializeUtf8(EventRecord e, ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer)
+    {
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        EventWireWriter.WriteEvent(writer, e);
+        writer.Flush();
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    public static EventRecord Deserialize(ReadOnlyMemory<byte> utf8Body)
+    {
+        using var document = JsonDocument.Parse(utf8Body);
+        return EventWireReader.ReadEvent(document.RootElement, "event");
+    }
+
     public static EventRecord Deserialize(string body)
     {
         using var document = JsonDocument.Parse(body);

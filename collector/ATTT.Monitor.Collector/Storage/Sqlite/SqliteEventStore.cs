@@ -31,7 +31,7 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
         for (var i = 0; i < rows.Length; i++)
         {
             var e = batch.Events[i];
-            var body = EventJson.Serialize(e, buffer, writer);
+            var body = EventJson.SerializeUtf8(e, buffer, writer);
             // Detection is handed the parsed event itself, unless its stored form would read back
             // differently (a number written in another notation): then it gets what the store holds.
             var record = EventJson.RoundTripsExactly(e) ? e : EventJson.Deserialize(body);
