@@ -8,7 +8,8 @@ namespace ATTT.Monitor.Collector.Detection;
 
 /// <summary>
 /// Store -> rules -> incidents, as three stages joined by bounded channels: a reader that follows
-/// <see cref="IEventStore.ReadAfterAsync"/> from the checkpoint, an evaluator running the current
+/// <see cref="IEventStore.ReadAfterAsync"/> from the checkpoint (taking the events just committed
+/// from <see cref="CommittedEventFeed"/> when it holds the next id), an evaluator running the current
 /// <see cref="IDetector"/> (per-event rules on every core, correlations in order on one), and a writer that commits a slice's incidents together with the new
 /// checkpoint. A crash therefore re-evaluates at most the uncommitted slices and never loses or
 /// doubles a detection. A failing event or stage is logged and retried; it never stops the others.
@@ -17,6 +18,7 @@ public sealed class DetectionPipeline : BackgroundService
 {
     private readonly IEventStore _store;
     private readonly IEventAppendedSignal _signal;
+    private readonly CommittedEventFeed _feed;
     private readonly IDetectorSource _rules;
     private readonly IncidentManager _incidents;
     private readonly EmbeddedDatabase _database;
@@ -26,12 +28,13 @@ public sealed class DetectionPipeline : BackgroundService
     private readonly ILogger<DetectionPipeline> _logger;
 
     public DetectionPipeline(
-        IEventStore store, IEventAppendedSignal signal, IDetectorSource rules, IncidentManager incidents, EmbeddedDatabase database,
+        IEventStore store, IEventAppendedSignal signal, CommittedEventFeed feed, IDetectorSource rules, IncidentManager incidents, EmbeddedDatabase database,
         DetectionStatistics stats, IOptions<DetectionOptions> options, TimeProvider time, ILogger<DetectionPipeline> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
         _signal = signal;
+        _feed = feed;
         _rules = rules;
         _incidents = incidents;
         _database = database;
@@ -62,7 +65,12 @@ public sealed class DetectionPipeline : BackgroundService
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var events = await RetryAsync(ct => _store.ReadAfterAsync(after, Math.Max(1, _options.SliceSize), ct), "read stored events", false, stoppingToken).ConfigureAwait(false);
+                var max = Math.Max(1, _options.SliceSize);
+                // Fast path: the events just committed, still in memory. The store when the feed
+                // does not hold the next id (restart, lag) or holds nothing new.
+                var events = _feed.TryTake(after, max) is { Count: > 0 } recent
+                    ? recent
+                    : await RetryAsync(ct => _store.ReadAfterAsync(after, max, ct), "read stored events", false, stoppingToken).ConfigureAwait(false);
                 if (events.Count == 0)
                 {
                     await _signal.WaitAsync(_options.IdlePoll, stoppingToken).ConfigureAwait(false);

@@ -22,6 +22,13 @@ public sealed class EventStoreOptions
     /// <summary>Group commit: at most this many events go into one transaction (one fsync).</summary>
     public int MaxEventsPerCommit { get; set; } = 20_000;
 
+    /// <summary>
+    /// Newest committed events kept in memory for the detection pipeline (the embedded store's fast
+    /// path: no read-back, no re-parse). Only a detection pipeline that lags further than this reads
+    /// them back from the store; 0 turns the hand-off off.
+    /// </summary>
+    public int DetectionHandOffEvents { get; set; } = 10_000;
+
     /// <summary>How often the retention service looks for expired events.</summary>
     public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(1);
 

@@ -12,8 +12,9 @@ public sealed class DetectionPipelineTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<TestCollector> StartAsync(string rules) =>
-        await TestCollector.StartAsync($"--Detection:RulePaths:0={rules}", "--Detection:ReloadDebounce=00:00:00.200");
+    private static async Task<TestCollector> StartAsync(string rules, int handOffEvents = 10_000) =>
+        await TestCollector.StartAsync($"--Detection:RulePaths:0={rules}", "--Detection:ReloadDebounce=00:00:00.200",
+            $"--Storage:Events:DetectionHandOffEvents={handOffEvents}");
 
     private static async Task PostAsync(TestCollector collector, string token, string agentId, long seq, int count, long first, int eventId = 4625)
     {
@@ -38,12 +39,14 @@ public sealed class DetectionPipelineTests
         }
     }
 
-    [Fact]
-    public async Task Posted_events_become_one_grouped_incident_and_the_checkpoint_follows()
+    [Theory]
+    [InlineData(10_000)] // committed events handed over in memory
+    [InlineData(0)] // every event read back from the store (the path after a restart or when detection lags)
+    public async Task Posted_events_become_one_grouped_incident_and_the_checkpoint_follows(int handOffEvents)
     {
         using var rules = new TempDirectory();
         File.WriteAllText(Path.Combine(rules.Path, "failed.yml"), TestRules.FailedLogon());
-        await using var collector = await StartAsync(rules.Path);
+        await using var collector = await StartAsync(rules.Path, handOffEvents);
         var (agentId, token, _) = await collector.EnrollAsync();
 
         await PostAsync(collector, token, agentId, 1, 5, 1);

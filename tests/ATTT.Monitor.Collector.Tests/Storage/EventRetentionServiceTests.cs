@@ -17,7 +17,7 @@ public sealed class EventRetentionServiceTests
         await using var state = await StateDatabaseFixture.CreateAsync([EventRetentionSettings.Migration]);
         using var folder = new TempDirectory();
         var options = new EventStoreOptions { RetentionDays = 90, RetentionInterval = TimeSpan.FromHours(1) };
-        await using var store = new SqliteEventStore(new EventsDatabase(Path.Combine(folder.Path, EventsDatabase.FileName)), new EventAppendedSignal(), options, NullLogger<SqliteEventStore>.Instance);
+        await using var store = new SqliteEventStore(new EventsDatabase(Path.Combine(folder.Path, EventsDatabase.FileName)), new EventAppendedSignal(), new CommittedEventFeed(0), options, NullLogger<SqliteEventStore>.Instance);
         var settings = new EventRetentionSettings(state.Database, options, new SqliteAuditLog(state.Database), TimeProvider.System);
         var agent = new AgentIdentity("a_ret", "xa", "PC-1", false);
         var now = DateTimeOffset.UtcNow;

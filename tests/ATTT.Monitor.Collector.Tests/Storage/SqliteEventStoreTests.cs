@@ -1,6 +1,8 @@
 using ATTT.Monitor.Collector.Storage;
 using ATTT.Monitor.Collector.Storage.Sqlite;
 using ATTT.Monitor.Collector.Tests.Support;
+using ATTT.Monitor.Events;
+using ATTT.Monitor.Events.Wire;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ATTT.Monitor.Collector.Tests.Storage;
@@ -10,6 +12,7 @@ public sealed class SqliteEventStoreTests : EventStoreContract
 {
     private readonly TempDirectory _folder = new();
     private readonly EventAppendedSignal _signal = new();
+    private readonly CommittedEventFeed _feed = new(1000);
     private SqliteEventStore? _store;
 
     private string DatabasePath => Path.Combine(_folder.Path, EventsDatabase.FileName);
@@ -21,7 +24,7 @@ public sealed class SqliteEventStoreTests : EventStoreContract
     }
 
     private SqliteEventStore Open(EventStoreOptions? options = null) =>
-        new(new EventsDatabase(DatabasePath), _signal, options ?? new EventStoreOptions(), NullLogger<SqliteEventStore>.Instance);
+        new(new EventsDatabase(DatabasePath), _signal, _feed, options ?? new EventStoreOptions(), NullLogger<SqliteEventStore>.Instance);
 
     protected override async ValueTask DisposeStoreAsync()
     {
@@ -59,6 +62,12 @@ public sealed class SqliteEventStoreTests : EventStoreContract
         Assert.Equal(2L, (long?)await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
         command.CommandText = "SELECT COUNT(*) FROM batches WHERE agent_id = 'a_file' AND seq = 1;";
         Assert.Equal(1L, (long?)await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+        // Bound as UTF-8 bytes, stored as text (readable with any SQLite tool, searchable as text).
+        command.CommandText = "SELECT typeof(body), instr(body, 'nguyễn.văn.a') > 0 FROM events;";
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        Assert.True(await reader.ReadAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("text", reader.GetString(0));
+        Assert.Equal(1L, reader.GetInt64(1));
     }
 
     [Fact]
@@ -71,5 +80,51 @@ public sealed class SqliteEventStoreTests : EventStoreContract
         await Store.AppendBatchAsync(agent, TestEvents.Batch(agent.AgentId, 1, 1), DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
         await wait;
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(15));
+    }
+
+    [Fact]
+    public async Task Committed_events_are_handed_to_detection_as_reading_them_back_gives_them()
+    {
+        var agent = new AgentIdentity("a_feed", "xa", "PC-1", true);
+        var batch = TestEvents.Batch(agent.AgentId, 1, 3);
+        // Numbers the stored JSON writes in another notation: the hand-off must give what the store gives.
+        batch = batch with
+        {
+            Events =
+            [
+                .. batch.Events,
+                new EventRecord
+                {
+                    EventId = 1, Channel = "Application", TimeCreated = TestEvents.BaseTime, PayloadKind = EventPayloadKind.EventData,
+                    Fields = [new EventField("Ratio", "1.50", EventValueKind.Float), new EventField("Zero", "-0", EventValueKind.Integer), new EventField("Big", "18446744073709551615", EventValueKind.Integer)],
+                },
+            ],
+        };
+        await Store.AppendBatchAsync(agent, batch, DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
+        var duplicate = await Store.AppendBatchAsync(agent, batch, DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
+        Assert.True(duplicate.Duplicate);
+
+        var handed = _feed.TryTake(0, 100);
+        var stored = await Store.ReadAfterAsync(0, 100, TestContext.Current.CancellationToken);
+        Assert.NotNull(handed);
+        Assert.Equal(4, stored.Count);
+        Assert.Equal(stored.Count, handed.Count); // the duplicate was not handed over again
+        for (var i = 0; i < stored.Count; i++)
+        {
+            Assert.Equal(stored[i] with { Event = null! }, handed[i] with { Event = null! });
+            Assert.Equal(Json(stored[i].Event), Json(handed[i].Event));
+            Assert.Equal(stored[i].Event.Fields, handed[i].Event.Fields);
+        }
+
+        Assert.Equal("1.5", handed[3].Event.Fields[0].Value);
+        Assert.Null(_feed.TryTake(4, 100));
+    }
+
+    private static string Json(EventRecord e)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+            EventWireWriter.WriteEvent(writer, e);
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -32,6 +33,56 @@ internal static class EventJson
         EventWireWriter.WriteEvent(writer, e);
         writer.Flush();
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>
+    /// True when reading the serialised event back gives an equal event. Strings, booleans and
+    /// integers as the wire reader produces them always do; a float or an integer in another
+    /// notation (<c>1.50</c>, <c>-0</c>) is rewritten by the writer and reads back changed.
+    /// </summary>
+    public static bool RoundTripsExactly(EventRecord e)
+    {
+        var fields = e.Fields;
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var f = fields[i];
+            if (f.Value is null)
+                continue;
+            if (f.Kind == EventValueKind.Float)
+                return false;
+            if (f.Kind == EventValueKind.Integer && !IsCanonicalInteger(f.Value))
+                return false;
+        }
+
+        return true;
+    }
+
+    private static bool IsCanonicalInteger(string text)
+    {
+        Span<char> canonical = stackalloc char[24];
+        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l))
+            return l.TryFormat(canonical, out var n, default, CultureInfo.InvariantCulture) && canonical[..n].SequenceEqual(text);
+        return ulong.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var u)
+            && u.TryFormat(canonical, out var m, default, CultureInfo.InvariantCulture) && canonical[..m].SequenceEqual(text);
+    }
+
+    /// <summary>
+    /// Serialises to exactly sized UTF-8, as the embedded store binds it (CAST to TEXT): no UTF-16
+    /// string in between, which the SQLite binding would only convert back to UTF-8.
+    /// </summary>
+    public static byte[] SerializeUtf8(EventRecord e, ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer)
+    {
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        EventWireWriter.WriteEvent(writer, e);
+        writer.Flush();
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    public static EventRecord Deserialize(ReadOnlyMemory<byte> utf8Body)
+    {
+        using var document = JsonDocument.Parse(utf8Body);
+        return EventWireReader.ReadEvent(document.RootElement, "event");
     }
 
     public static EventRecord Deserialize(string body)

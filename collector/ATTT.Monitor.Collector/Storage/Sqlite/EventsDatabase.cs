@@ -73,7 +73,9 @@ public sealed class EventsDatabase
         {
             connection.Open();
             using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-16384;";
+            // wal_autocheckpoint 8192 pages (32 MiB) instead of 1000: at thousands of events a second
+            // the default copies the same index pages back into the file several times a second.
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-16384; PRAGMA wal_autocheckpoint=8192;";
             pragma.ExecuteNonQuery();
             // Case-insensitive substring over the stored JSON; the needle is escaped the same way.
             connection.CreateFunction("attt_icontains", (string? body, string? needle) =>

@@ -13,11 +13,11 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
     private readonly SqliteEventWriter _writer;
     private readonly EventStoreOptions _options;
 
-    public SqliteEventStore(EventsDatabase database, IEventAppendedSignal signal, EventStoreOptions options, ILogger<SqliteEventStore> logger)
+    public SqliteEventStore(EventsDatabase database, IEventAppendedSignal signal, CommittedEventFeed feed, EventStoreOptions options, ILogger<SqliteEventStore> logger)
     {
         _database = database;
         _options = options;
-        _writer = new SqliteEventWriter(database, signal, options, logger);
+        _writer = new SqliteEventWriter(database, signal, feed, options, logger);
     }
 
     public async Task<AppendResult> AppendBatchAsync(AgentIdentity agent, EventBatch batch, DateTimeOffset receivedAt, CancellationToken cancellationToken)
@@ -31,7 +31,11 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
         for (var i = 0; i < rows.Length; i++)
         {
             var e = batch.Events[i];
-            rows[i] = new EventRow(EventJson.ToUnixMicroseconds(e.TimeCreated), e.Computer, e.Channel, e.EventId, EventJson.Serialize(e, buffer, writer));
+            var body = EventJson.SerializeUtf8(e, buffer, writer);
+            // Detection is handed the parsed event itself, unless its stored form would read back
+            // differently (a number written in another notation): then it gets what the store holds.
+            var record = EventJson.RoundTripsExactly(e) ? e : EventJson.Deserialize(body);
+            rows[i] = new EventRow(EventJson.ToUnixMicroseconds(e.TimeCreated), e.Computer, e.Channel, e.EventId, body, record);
         }
 
         var pending = new PendingAppend(agent, batch, receivedAt.ToUnixTimeMilliseconds(), rows);

@@ -13,6 +13,7 @@ internal sealed class SqliteEventWriter : IAsyncDisposable
 {
     private readonly EventsDatabase _database;
     private readonly IEventAppendedSignal _signal;
+    private readonly CommittedEventFeed _feed;
     private readonly ILogger _logger;
     private readonly int _maxEventsPerCommit;
     private readonly Channel<PendingAppend> _queue;
@@ -20,10 +21,11 @@ internal sealed class SqliteEventWriter : IAsyncDisposable
     private readonly Lazy<Task> _loop;
     private int _disposed;
 
-    public SqliteEventWriter(EventsDatabase database, IEventAppendedSignal signal, EventStoreOptions options, ILogger logger)
+    public SqliteEventWriter(EventsDatabase database, IEventAppendedSignal signal, CommittedEventFeed feed, EventStoreOptions options, ILogger logger)
     {
         _database = database;
         _signal = signal;
+        _feed = feed;
         _logger = logger;
         _maxEventsPerCommit = Math.Max(1, options.MaxEventsPerCommit);
         _queue = Channel.CreateBounded<PendingAppend>(new BoundedChannelOptions(Math.Max(1, options.WriteQueueBatches))
@@ -111,9 +113,40 @@ internal sealed class SqliteEventWriter : IAsyncDisposable
             return false;
         }
 
+        Publish(group, results);
         for (var i = 0; i < group.Count; i++)
             group[i].Completion.TrySetResult(results[i]);
         return true;
+    }
+
+    /// <summary>
+    /// Hands the committed events to detection in memory. One writer inserting in one transaction
+    /// gives a batch the ids LastEventId - Accepted + 1 .. LastEventId (AUTOINCREMENT, no other writer).
+    /// </summary>
+    private void Publish(List<PendingAppend> group, AppendResult[] results)
+    {
+        var total = 0;
+        for (var i = 0; i < group.Count; i++)
+            total += results[i].Duplicate ? 0 : results[i].Accepted;
+        if (total == 0)
+            return;
+        var events = new StoredEvent[total];
+        var n = 0;
+        for (var i = 0; i < group.Count; i++)
+        {
+            var result = results[i];
+            if (result.Duplicate || result.Accepted == 0)
+                continue;
+            var pending = group[i];
+            var agent = pending.Agent;
+            // Millisecond precision, as the store keeps it, so both paths give the same event.
+            var receivedAt = EventJson.FromUnixMilliseconds(pending.ReceivedAtMs);
+            var firstId = result.LastEventId - result.Accepted + 1;
+            for (var j = 0; j < pending.Rows.Count; j++)
+                events[n++] = new StoredEvent(firstId + j, agent.AgentId, agent.Unit, agent.IsDrill, receivedAt, pending.Rows[j].Record);
+        }
+
+        _feed.Publish(events);
     }
 
     public async ValueTask DisposeAsync()

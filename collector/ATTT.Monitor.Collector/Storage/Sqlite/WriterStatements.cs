@@ -12,9 +12,11 @@ internal sealed class WriterStatements : IDisposable
 
     public WriterStatements(SqliteConnection connection, SqliteTransaction transaction)
     {
+        // The body is bound as its UTF-8 bytes and stored as TEXT (CAST reinterprets the bytes in the
+        // database's UTF-8 encoding), sparing a UTF-16 copy of every event and its conversion back.
         _findBatch = Create(connection, transaction, "SELECT last_event_id FROM batches WHERE agent_id = $agent AND seq = $seq;", "$agent", "$seq");
         _insertEvent = Create(connection, transaction,
-            "INSERT INTO events (received_at, time, agent_id, unit, host, channel, event_id, is_drill, body) VALUES ($received, $time, $agent, $unit, $host, $channel, $event_id, $drill, $body);",
+            "INSERT INTO events (received_at, time, agent_id, unit, host, channel, event_id, is_drill, body) VALUES ($received, $time, $agent, $unit, $host, $channel, $event_id, $drill, CAST($body AS TEXT));",
             "$received", "$time", "$agent", "$unit", "$host", "$channel", "$event_id", "$drill", "$body");
         _lastId = Create(connection, transaction, "SELECT last_insert_rowid();");
         _insertBatch = Create(connection, transaction,
