@@ -21,7 +21,6 @@ public sealed record DrillInject(string Description, TimeSpan After, string Host
         node["record_id"] = recordId;
         if (node["computer"] is null)
             node["computer"] = Host;
-        using var document = JsonDocument.Parse(node.ToJsonString());
-        return EventWireReader.ReadEvent(document.RootElement, "event");
+        return EventWireReader.ReadEvent(System.Text.Encoding.UTF8.GetBytes(node.ToJsonString()), "event");
     }
 }

@@ -79,17 +79,9 @@ internal static class EventJson
         return buffer.WrittenSpan.ToArray();
     }
 
-    public static EventRecord Deserialize(ReadOnlyMemory<byte> utf8Body)
-    {
-        using var document = JsonDocument.Parse(utf8Body);
-        return EventWireReader.ReadEvent(document.RootElement, "event");
-    }
+    public static EventRecord Deserialize(ReadOnlyMemory<byte> utf8Body) => EventWireReader.ReadEvent(utf8Body.Span, "event");
 
-    public static EventRecord Deserialize(string body)
-    {
-        using var document = JsonDocument.Parse(body);
-        return EventWireReader.ReadEvent(document.RootElement, "event");
-    }
+    public static EventRecord Deserialize(string body) => EventWireReader.ReadEvent(System.Text.Encoding.UTF8.GetBytes(body), "event");
 
     /// <summary>The needle as it appears inside the stored JSON (same escaping, no quotes).</summary>
     public static string EscapeForSearch(string text)
