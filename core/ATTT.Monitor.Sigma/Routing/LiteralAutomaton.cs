@@ -1,3 +1,4 @@
+using System.Buffers;
 using ATTT.Monitor.Sigma.Matching;
 
 namespace ATTT.Monitor.Sigma.Routing;
@@ -28,6 +29,7 @@ internal sealed class LiteralAutomaton
     private readonly int[] _fail;
     private readonly int[] _outStart;
     private readonly int[] _outIds;
+    private readonly SearchValues<char> _starts;
 
     /// <param name="literals">Upper-cased (<see cref="CaseFold"/>) literals; a literal's id is its index.</param>
     /// <param name="denseBudgetBytes">Size limit of the dense rows (the root row is always dense).</param>
@@ -75,10 +77,27 @@ internal sealed class LiteralAutomaton
             }
         }
 
+        _starts = SearchValues.Create(StartCharacters());
+        LiteralCount = literals.Count;
         _outStart = new int[n + 1];
         for (var s = 0; s < n; s++) _outStart[s + 1] = _outStart[s] + trie.Outputs[s].Count;
         _outIds = new int[_outStart[n]];
         for (var s = 0; s < n; s++) trie.Outputs[s].CopyTo(_outIds, _outStart[s]);
+    }
+
+    // Every character that leaves the root (after folding, as Scan folds): text between them can
+    // be skipped with a vectorised search. All 65,536 are tried because a few non-ASCII characters
+    // fold to ASCII ones.
+    private char[] StartCharacters()
+    {
+        var starts = new List<char>();
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            var cls = c < 128 ? _asciiClass[c] : OtherClass((char)c);
+            if (cls != 0 && _dense[cls] != 0) starts.Add((char)c);
+        }
+
+        return [.. starts];
     }
 
     private static int DenseStateCount(int[] depth, int classes, long budget)
@@ -94,9 +113,11 @@ internal sealed class LiteralAutomaton
         }
     }
 
-    /// <summary>Bytes of the automaton's tables, for the benchmark's memory report.</summary>
     public int DenseStates => _denseStates;
 
+    public int LiteralCount { get; }
+
+    /// <summary>Bytes of the automaton's tables, for the benchmark's memory report.</summary>
     public long TableBytes => sizeof(int) * ((long)_dense.Length + _childStart.Length + _childClass.Length
         + _childTarget.Length + _fail.Length + _outStart.Length + _outIds.Length);
 
@@ -110,13 +131,25 @@ internal sealed class LiteralAutomaton
         var classes = _classes;
         var denseStates = _denseStates;
         var outStart = _outStart;
-        foreach (var raw in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var raw = text[i];
             var cls = raw < 128 ? _asciiClass[raw] : OtherClass(raw);
+            if (s == 0 && dense[cls] == 0)
+            {
+                // At the root on a character no literal starts with: nothing can be found until
+                // the next character that starts one, so jump there (the root has no outputs).
+                var skip = text.AsSpan(i + 1).IndexOfAny(_starts);
+                if (skip < 0) return;
+                i += skip + 1;
+                raw = text[i];
+                cls = raw < 128 ? _asciiClass[raw] : OtherClass(raw);
+            }
+
             s = s < denseStates ? dense[s * classes + cls] : SparseStep(s, cls);
             var start = outStart[s];
             var end = outStart[s + 1];
-            for (var i = start; i < end; i++) onMatch(ref state, _outIds[i]);
+            for (var o = start; o < end; o++) onMatch(ref state, _outIds[o]);
         }
     }
 
