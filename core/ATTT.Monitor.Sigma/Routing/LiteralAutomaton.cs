@@ -47,24 +47,11 @@ internal sealed class LiteralAutomaton
         for (var c = 'a'; c <= 'z'; c++) _asciiClass[c] = _asciiClass[c - 32];
         _classes = classes;
         var trie = TrieBuilder.Build(literals, ClassOf);
-        var n = trie.Count;
         _denseStates = DenseStateCount(trie.Depth, classes, denseBudgetBytes);
 
-        // Children in CSR form, sorted by class (states are numbered breadth-first).
-        _childStart = new int[n + 1];
-        for (var s = 0; s < n; s++) _childStart[s + 1] = _childStart[s] + trie.Children[s].Count;
-        _childClass = new int[_childStart[n]];
-        _childTarget = new int[_childStart[n]];
-        for (var s = 0; s < n; s++)
-        {
-            var at = _childStart[s];
-            foreach (var (cls, t) in trie.Children[s].OrderBy(kv => kv.Key))
-            {
-                _childClass[at] = cls;
-                _childTarget[at++] = t;
-            }
-        }
-
+        _childStart = trie.ChildStart;
+        _childClass = trie.ChildClass;
+        _childTarget = trie.ChildTarget;
         _fail = trie.Fail;
         _dense = new int[_denseStates * classes];
         for (var s = 0; s < _denseStates; s++)
@@ -72,17 +59,16 @@ internal sealed class LiteralAutomaton
             for (var cls = 0; cls < classes; cls++)
             {
                 // The failure state of a dense state is shallower, hence dense and already filled.
-                _dense[s * classes + cls] = trie.Children[s].TryGetValue(cls, out var t) ? t
+                var t = trie.Child(s, cls);
+                _dense[s * classes + cls] = t >= 0 ? t
                     : s == 0 || cls == 0 ? 0 : _dense[_fail[s] * classes + cls];
             }
         }
 
         _starts = SearchValues.Create(StartCharacters());
         LiteralCount = literals.Count;
-        _outStart = new int[n + 1];
-        for (var s = 0; s < n; s++) _outStart[s + 1] = _outStart[s] + trie.Outputs[s].Count;
-        _outIds = new int[_outStart[n]];
-        for (var s = 0; s < n; s++) trie.Outputs[s].CopyTo(_outIds, _outStart[s]);
+        _outStart = trie.OutStart;
+        _outIds = trie.OutIds;
     }
 
     // Every character that leaves the root (after folding, as Scan folds): text between them can
