@@ -1,13 +1,17 @@
 namespace ATTT.Monitor.Sigma.Matching;
 
 /// <summary>One value that expanded to several (windash, base64offset, expand): any may match.</summary>
-internal sealed class AnyMatcher(IReadOnlyList<StringMatcher> variants) : StringMatcher
+internal sealed class AnyMatcher(IReadOnlyList<StringMatcher> values) : StringMatcher
 {
+    // An array walked by index: foreach over an IReadOnlyList allocates an enumerator per call.
+    private readonly StringMatcher[] _variants = [.. values];
+
     public override bool IsMatch(string value)
     {
-        foreach (var m in variants)
+        var variants = _variants;
+        for (var i = 0; i < variants.Length; i++)
         {
-            if (m.IsMatch(value)) return true;
+            if (variants[i].IsMatch(value)) return true;
         }
 
         return false;
@@ -18,7 +22,7 @@ internal sealed class AnyMatcher(IReadOnlyList<StringMatcher> variants) : String
         get
         {
             var all = new List<string>();
-            foreach (var m in variants)
+            foreach (var m in _variants)
             {
                 if (m.RequiredLiterals is not { } l) return null;
                 all.AddRange(l);

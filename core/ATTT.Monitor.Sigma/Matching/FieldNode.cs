@@ -6,8 +6,11 @@ namespace ATTT.Monitor.Sigma.Matching;
 /// <c>Field|modifiers: values</c>. Values are ORed, or ANDed with <c>all</c>. A YAML null among the
 /// values matches a field that is missing or empty.
 /// </summary>
-internal sealed class FieldNode(int fieldId, string fieldName, IReadOnlyList<StringMatcher> matchers, bool all, bool matchNull) : MatchNode
+internal sealed class FieldNode(int fieldId, string fieldName, IReadOnlyList<StringMatcher> values, bool all, bool matchNull) : MatchNode
 {
+    // An array walked by index: foreach over an IReadOnlyList allocates an enumerator per call.
+    private readonly StringMatcher[] _matchers = [.. values];
+
     public int FieldId => fieldId;
 
     public override bool Matches(EvaluationContext context)
@@ -20,19 +23,20 @@ internal sealed class FieldNode(int fieldId, string fieldName, IReadOnlyList<Str
             value = "";
         }
 
+        var matchers = _matchers;
         if (all)
         {
-            foreach (var m in matchers)
+            for (var i = 0; i < matchers.Length; i++)
             {
-                if (!m.IsMatch(value)) return false;
+                if (!matchers[i].IsMatch(value)) return false;
             }
 
-            return matchers.Count > 0;
+            return matchers.Length > 0;
         }
 
-        foreach (var m in matchers)
+        for (var i = 0; i < matchers.Length; i++)
         {
-            if (m.IsMatch(value)) return true;
+            if (matchers[i].IsMatch(value)) return true;
         }
 
         return false;
@@ -42,16 +46,16 @@ internal sealed class FieldNode(int fieldId, string fieldName, IReadOnlyList<Str
     {
         get
         {
-            if (matchNull || matchers.Count == 0) return null;
+            if (matchNull || _matchers.Length == 0) return null;
             if (all)
             {
                 Requirement? best = null;
-                foreach (var m in matchers) best = Requirement.Best(best, Requirement.Of(fieldId, m.RequiredLiterals));
+                foreach (var m in _matchers) best = Requirement.Best(best, Requirement.Of(fieldId, m.RequiredLiterals));
                 return best;
             }
 
             var literals = new List<string>();
-            foreach (var m in matchers)
+            foreach (var m in _matchers)
             {
                 if (m.RequiredLiterals is not { } l) return null;
                 literals.AddRange(l);
@@ -67,7 +71,7 @@ internal sealed class FieldNode(int fieldId, string fieldName, IReadOnlyList<Str
         {
             if (fieldName != "EventID" || all || matchNull) return null;
             var ids = new HashSet<int>();
-            foreach (var m in matchers)
+            foreach (var m in _matchers)
             {
                 if (m is not TextMatcher { Kind: TextMatchKind.Equals } t
                     || !int.TryParse(t.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var id)

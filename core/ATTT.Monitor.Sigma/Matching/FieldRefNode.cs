@@ -1,14 +1,17 @@
 namespace ATTT.Monitor.Sigma.Matching;
 
 /// <summary>The <c>fieldref</c> modifier: compares a field with another field of the same event.</summary>
-internal sealed class FieldRefNode(int fieldId, IReadOnlyList<int> otherFieldIds, TextMatchKind kind, bool cased, bool all) : MatchNode
+internal sealed class FieldRefNode(int fieldId, IReadOnlyList<int> others, TextMatchKind kind, bool cased, bool all) : MatchNode
 {
+    // An array: foreach over an IReadOnlyList allocates an enumerator per call.
+    private readonly int[] _otherFieldIds = [.. others];
+
     public override bool Matches(EvaluationContext context)
     {
         if (!context.TryGet(fieldId, out var value)) return false;
         value ??= "";
         var comparison = cased ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
-        foreach (var other in otherFieldIds)
+        foreach (var other in _otherFieldIds)
         {
             var hit = context.TryGet(other, out var reference) && Compare(value, reference ?? "", comparison);
             if (hit && !all) return true;

@@ -3,8 +3,11 @@ using ATTT.Monitor.Events;
 namespace ATTT.Monitor.Sigma.Matching;
 
 /// <summary>Keywords: the values are searched in every value of the event (System and payload).</summary>
-internal sealed class KeywordNode(IReadOnlyList<StringMatcher> matchers, bool all) : MatchNode
+internal sealed class KeywordNode(IReadOnlyList<StringMatcher> values, bool all) : MatchNode
 {
+    // An array walked by index: foreach over an IReadOnlyList allocates an enumerator per call.
+    private readonly StringMatcher[] _matchers = [.. values];
+
     /// <summary>
     /// The field id a keyword requirement names: "some value of the event", the values
     /// <see cref="ForEachValue"/> lists. The prefilter scans them all for such a literal.
@@ -15,16 +18,16 @@ internal sealed class KeywordNode(IReadOnlyList<StringMatcher> matchers, bool al
     {
         get
         {
-            if (matchers.Count == 0) return null;
+            if (_matchers.Length == 0) return null;
             if (all)
             {
                 Requirement? best = null;
-                foreach (var m in matchers) best = Requirement.Best(best, Requirement.Of(AllValuesField, m.RequiredLiterals));
+                foreach (var m in _matchers) best = Requirement.Best(best, Requirement.Of(AllValuesField, m.RequiredLiterals));
                 return best;
             }
 
             var literals = new List<string>();
-            foreach (var m in matchers)
+            foreach (var m in _matchers)
             {
                 if (m.RequiredLiterals is not { } l) return null;
                 literals.AddRange(l);
@@ -54,19 +57,20 @@ internal sealed class KeywordNode(IReadOnlyList<StringMatcher> matchers, bool al
     public override bool Matches(EvaluationContext context)
     {
         if (context.Event is not EventRecord record) return false;
+        var matchers = _matchers;
         if (all)
         {
-            foreach (var m in matchers)
+            for (var i = 0; i < matchers.Length; i++)
             {
-                if (!AnyValue(record, m)) return false;
+                if (!AnyValue(record, matchers[i])) return false;
             }
 
-            return matchers.Count > 0;
+            return matchers.Length > 0;
         }
 
-        foreach (var m in matchers)
+        for (var i = 0; i < matchers.Length; i++)
         {
-            if (AnyValue(record, m)) return true;
+            if (AnyValue(record, matchers[i])) return true;
         }
 
         return false;

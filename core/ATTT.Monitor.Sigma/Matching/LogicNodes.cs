@@ -1,14 +1,19 @@
 namespace ATTT.Monitor.Sigma.Matching;
 
+// Children are arrays walked by index: a foreach over an IReadOnlyList allocates an enumerator
+// per node per event, which made evaluation allocate (and collect) for every event.
 internal sealed class AndNode(IReadOnlyList<MatchNode> children) : MatchNode
 {
-    public IReadOnlyList<MatchNode> Children => children;
+    private readonly MatchNode[] _children = [.. children];
+
+    public IReadOnlyList<MatchNode> Children => _children;
 
     public override bool Matches(EvaluationContext context)
     {
-        foreach (var c in children)
+        var children = _children;
+        for (var i = 0; i < children.Length; i++)
         {
-            if (!c.Matches(context)) return false;
+            if (!children[i].Matches(context)) return false;
         }
 
         return true;
@@ -19,19 +24,19 @@ internal sealed class AndNode(IReadOnlyList<MatchNode> children) : MatchNode
         get
         {
             Requirement? best = null;
-            foreach (var c in children) best = Requirement.Best(best, c.Requirement);
+            foreach (var c in _children) best = Requirement.Best(best, c.Requirement);
             return best;
         }
     }
 
-    public override IReadOnlyList<Requirement> RequirementOptions => children.SelectMany(c => c.RequirementOptions).ToList();
+    public override IReadOnlyList<Requirement> RequirementOptions => _children.SelectMany(c => c.RequirementOptions).ToList();
 
     public override IReadOnlySet<int>? RequiredEventIds
     {
         get
         {
             HashSet<int>? ids = null;
-            foreach (var c in children)
+            foreach (var c in _children)
             {
                 if (c.RequiredEventIds is not { } r) continue;
                 if (ids is null) ids = [.. r];
@@ -45,11 +50,14 @@ internal sealed class AndNode(IReadOnlyList<MatchNode> children) : MatchNode
 
 internal sealed class OrNode(IReadOnlyList<MatchNode> children) : MatchNode
 {
+    private readonly MatchNode[] _children = [.. children];
+
     public override bool Matches(EvaluationContext context)
     {
-        foreach (var c in children)
+        var children = _children;
+        for (var i = 0; i < children.Length; i++)
         {
-            if (c.Matches(context)) return true;
+            if (children[i].Matches(context)) return true;
         }
 
         return false;
@@ -59,9 +67,9 @@ internal sealed class OrNode(IReadOnlyList<MatchNode> children) : MatchNode
     {
         get
         {
-            if (children.Count == 0) return null;
-            var r = children[0].Requirement;
-            for (var i = 1; i < children.Count && r is not null; i++) r = Requirement.Either(r, children[i].Requirement);
+            if (_children.Length == 0) return null;
+            var r = _children[0].Requirement;
+            for (var i = 1; i < _children.Length && r is not null; i++) r = Requirement.Either(r, _children[i].Requirement);
             return r;
         }
     }
@@ -71,7 +79,7 @@ internal sealed class OrNode(IReadOnlyList<MatchNode> children) : MatchNode
         get
         {
             var ids = new HashSet<int>();
-            foreach (var c in children)
+            foreach (var c in _children)
             {
                 if (c.RequiredEventIds is not { } r) return null;
                 ids.UnionWith(r);

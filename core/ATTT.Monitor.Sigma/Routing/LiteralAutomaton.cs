@@ -1,3 +1,4 @@
+using System.Buffers;
 using ATTT.Monitor.Sigma.Matching;
 
 namespace ATTT.Monitor.Sigma.Routing;
@@ -28,6 +29,8 @@ internal sealed class LiteralAutomaton
     private readonly int[] _fail;
     private readonly int[] _outStart;
     private readonly int[] _outIds;
+    private readonly ulong[] _hasOutput;
+    private readonly SearchValues<char> _starts;
 
     /// <param name="literals">Upper-cased (<see cref="CaseFold"/>) literals; a literal's id is its index.</param>
     /// <param name="denseBudgetBytes">Size limit of the dense rows (the root row is always dense).</param>
@@ -45,24 +48,11 @@ internal sealed class LiteralAutomaton
         for (var c = 'a'; c <= 'z'; c++) _asciiClass[c] = _asciiClass[c - 32];
         _classes = classes;
         var trie = TrieBuilder.Build(literals, ClassOf);
-        var n = trie.Count;
         _denseStates = DenseStateCount(trie.Depth, classes, denseBudgetBytes);
 
-        // Children in CSR form, sorted by class (states are numbered breadth-first).
-        _childStart = new int[n + 1];
-        for (var s = 0; s < n; s++) _childStart[s + 1] = _childStart[s] + trie.Children[s].Count;
-        _childClass = new int[_childStart[n]];
-        _childTarget = new int[_childStart[n]];
-        for (var s = 0; s < n; s++)
-        {
-            var at = _childStart[s];
-            foreach (var (cls, t) in trie.Children[s].OrderBy(kv => kv.Key))
-            {
-                _childClass[at] = cls;
-                _childTarget[at++] = t;
-            }
-        }
-
+        _childStart = trie.ChildStart;
+        _childClass = trie.ChildClass;
+        _childTarget = trie.ChildTarget;
         _fail = trie.Fail;
         _dense = new int[_denseStates * classes];
         for (var s = 0; s < _denseStates; s++)
@@ -70,15 +60,38 @@ internal sealed class LiteralAutomaton
             for (var cls = 0; cls < classes; cls++)
             {
                 // The failure state of a dense state is shallower, hence dense and already filled.
-                _dense[s * classes + cls] = trie.Children[s].TryGetValue(cls, out var t) ? t
+                var t = trie.Child(s, cls);
+                _dense[s * classes + cls] = t >= 0 ? t
                     : s == 0 || cls == 0 ? 0 : _dense[_fail[s] * classes + cls];
             }
         }
 
-        _outStart = new int[n + 1];
-        for (var s = 0; s < n; s++) _outStart[s + 1] = _outStart[s] + trie.Outputs[s].Count;
-        _outIds = new int[_outStart[n]];
-        for (var s = 0; s < n; s++) trie.Outputs[s].CopyTo(_outIds, _outStart[s]);
+        _starts = SearchValues.Create(StartCharacters());
+        LiteralCount = literals.Count;
+        _outStart = trie.OutStart;
+        _outIds = trie.OutIds;
+        // One bit per state, tested on every character: the offsets array it replaces there is
+        // 4 bytes per state (over a MB for the hash literals), a cache miss per character.
+        _hasOutput = new ulong[(trie.Count + 63) / 64];
+        for (var s = 0; s < trie.Count; s++)
+        {
+            if (_outStart[s + 1] > _outStart[s]) _hasOutput[s >> 6] |= 1UL << s;
+        }
+    }
+
+    // Every character that leaves the root (after folding, as Scan folds): text between them can
+    // be skipped with a vectorised search. All 65,536 are tried because a few non-ASCII characters
+    // fold to ASCII ones.
+    private char[] StartCharacters()
+    {
+        var starts = new List<char>();
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            var cls = c < 128 ? _asciiClass[c] : OtherClass((char)c);
+            if (cls != 0 && _dense[cls] != 0) starts.Add((char)c);
+        }
+
+        return [.. starts];
     }
 
     private static int DenseStateCount(int[] depth, int classes, long budget)
@@ -94,11 +107,13 @@ internal sealed class LiteralAutomaton
         }
     }
 
-    /// <summary>Bytes of the automaton's tables, for the benchmark's memory report.</summary>
     public int DenseStates => _denseStates;
 
+    public int LiteralCount { get; }
+
+    /// <summary>Bytes of the automaton's tables, for the benchmark's memory report.</summary>
     public long TableBytes => sizeof(int) * ((long)_dense.Length + _childStart.Length + _childClass.Length
-        + _childTarget.Length + _fail.Length + _outStart.Length + _outIds.Length);
+        + _childTarget.Length + _fail.Length + _outStart.Length + _outIds.Length) + sizeof(ulong) * (long)_hasOutput.Length;
 
     public delegate void MatchHandler<TState>(ref TState state, int literalId);
 
@@ -109,14 +124,25 @@ internal sealed class LiteralAutomaton
         var dense = _dense;
         var classes = _classes;
         var denseStates = _denseStates;
-        var outStart = _outStart;
-        foreach (var raw in text)
+        var hasOutput = _hasOutput;
+        for (var i = 0; i < text.Length; i++)
         {
+            var raw = text[i];
             var cls = raw < 128 ? _asciiClass[raw] : OtherClass(raw);
+            if (s == 0 && dense[cls] == 0)
+            {
+                // At the root on a character no literal starts with: nothing can be found until
+                // the next character that starts one, so jump there (the root has no outputs).
+                var skip = text.AsSpan(i + 1).IndexOfAny(_starts);
+                if (skip < 0) return;
+                i += skip + 1;
+                raw = text[i];
+                cls = raw < 128 ? _asciiClass[raw] : OtherClass(raw);
+            }
+
             s = s < denseStates ? dense[s * classes + cls] : SparseStep(s, cls);
-            var start = outStart[s];
-            var end = outStart[s + 1];
-            for (var i = start; i < end; i++) onMatch(ref state, _outIds[i]);
+            if ((hasOutput[s >> 6] & (1UL << s)) == 0) continue;
+            for (var o = _outStart[s]; o < _outStart[s + 1]; o++) onMatch(ref state, _outIds[o]);
         }
     }
 

@@ -102,6 +102,9 @@ internal sealed class RuleBucket
     /// <summary>Bytes of the prefilter's transition tables, for the benchmark's memory report.</summary>
     public IEnumerable<LiteralAutomaton> Automata => _scans.Select(s => s.Automaton);
 
+    /// <summary>The prefilter's scans (field id, automaton), for the benchmark's profile.</summary>
+    public IEnumerable<(int FieldId, LiteralAutomaton Automaton)> Scans => _scans.Select(s => (s.FieldId, s.Automaton));
+
     public BucketScratch CreateScratch() => new(_filtered.Length);
 
     /// <summary>Adds the index of every matching rule to <paramref name="matched"/>.</summary>

@@ -51,4 +51,26 @@ public class LiteralAutomatonTests
         automaton.Scan(@"ushers C:\Windows\System32\x", ref found, static (ref List<int> f, int id) => f.Add(id));
         Assert.Equal([0, 1, 3, 4], found.Distinct().Order());
     }
+
+    // The scan jumps over text no literal starts at; the characters it stops at must include the
+    // non-ASCII ones whose folding is a literal's first character, so the result stays the
+    // folded-substring answer (the reference the first test uses).
+    [Theory]
+    [InlineData("xx\\u0131nstall")]
+    [InlineData("xx\\u0130nstall")]
+    [InlineData("xx\\u017Fhell")]
+    [InlineData("----Install")]
+    [InlineData("zzzz nstall")]
+    [InlineData("")]
+    public void Skipping_text_at_the_root_still_finds_literals_after_it(string escaped)
+    {
+        var text = System.Text.RegularExpressions.Regex.Unescape(escaped);
+        string[] literals = [CaseFold.Fold("install"), CaseFold.Fold("shell")];
+        var automaton = new LiteralAutomaton(literals);
+        var found = new HashSet<int>();
+        automaton.Scan(text, ref found, static (ref HashSet<int> f, int id) => f.Add(id));
+        var expected = Enumerable.Range(0, literals.Length)
+            .Where(i => CaseFold.Fold(text).Contains(literals[i], StringComparison.Ordinal)).ToHashSet();
+        Assert.True(expected.SetEquals(found), $"text '{text}': found [{string.Join(", ", found)}], expected [{string.Join(", ", expected)}]");
+    }
 }
