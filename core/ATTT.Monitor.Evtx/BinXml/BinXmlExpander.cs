@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace ATTT.Monitor.Evtx.BinXml;
 
@@ -56,6 +57,7 @@ internal sealed class BinXmlExpander
 
     private ReadOnlySpan<byte> Chunk => _chunk.AsSpan(0, _length);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run(ReadOnlySpan<Instruction> code, int from, int to, ReadOnlySpan<Substitution> subs, IBinXmlVisitor visitor,
         int nesting, int arraySub, int arrayItem, int noExpandAt)
     {
@@ -71,7 +73,7 @@ internal sealed class BinXmlExpander
                     var end = ins.Index;
                     if (end < i || end >= code.Length)
                         throw new BinXmlException("unbalanced element");
-                    if (i != noExpandAt && FindArray(code, i, end, subs, out var sub, out var count))
+                    if (i != noExpandAt && ins.Aux != 0 && FindArray(code, i, end, subs, out var sub, out var count))
                     {
                         // MS-EVEN6: an array substitution repeats its containing element once per item.
                         for (var k = 0; k < count; k++)
@@ -124,6 +126,7 @@ internal sealed class BinXmlExpander
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunTemplate(int definition, int values, IBinXmlVisitor visitor, int nesting)
     {
         if (nesting >= MaxNesting)
@@ -172,6 +175,7 @@ internal sealed class BinXmlExpander
         return code;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EmitSubstitution(int index, ReadOnlySpan<Substitution> subs, IBinXmlVisitor visitor, int nesting, int arraySub, int arrayItem)
     {
         if ((uint)index >= (uint)subs.Length)
@@ -212,6 +216,7 @@ internal sealed class BinXmlExpander
     private static bool IsEmpty(ReadOnlySpan<Substitution> subs, int index) =>
         (uint)index >= (uint)subs.Length || subs[index].Size == 0 || subs[index].Type == ValueTypes.Null;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool FindArray(ReadOnlySpan<Instruction> code, int start, int end, ReadOnlySpan<Substitution> subs, out int sub, out int count)
     {
         for (var j = start + 1; j < end; j++)

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace ATTT.Monitor.Evtx.BinXml;
 
@@ -20,6 +21,7 @@ internal static class FragmentCompiler
     }
 
     /// <summary>Compiles into <paramref name="code"/> (cleared first), so a caller can reuse one list.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Compile(ReadOnlySpan<byte> chunk, int start, int end, NamePool names, List<Instruction> code)
     {
         end = Math.Min(end, chunk.Length);
@@ -125,6 +127,10 @@ internal static class FragmentCompiler
                     ReadByte(chunk, pos + 3, end);
                     pos += 4;
                     code.Add(new Instruction(OpCode.Substitution, null, id, token == 0x0e ? 1 : 0));
+                    // Mark the enclosing element: only such an element can be repeated by an array
+                    // value, so the expander looks for arrays in it and in no other.
+                    if (depth > 0)
+                        code[open[depth - 1]] = code[open[depth - 1]] with { Aux = 1 };
                     break;
                 }
 

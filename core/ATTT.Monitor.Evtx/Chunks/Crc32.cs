@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace ATTT.Monitor.Evtx.Chunks;
 
@@ -10,23 +12,30 @@ internal static class Crc32
 {
     private static readonly uint[] Table = BuildTable();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static uint Append(uint crc, ReadOnlySpan<byte> data)
     {
-        var t = Table;
+        // Indexes are masked to a byte, so every table read is in range: read without bounds checks.
+        ref var t = ref MemoryMarshal.GetArrayDataReference(Table);
         crc = ~crc;
         while (data.Length >= 8)
         {
             var one = BinaryPrimitives.ReadUInt32LittleEndian(data) ^ crc;
             var two = BinaryPrimitives.ReadUInt32LittleEndian(data[4..]);
-            crc = t[(7 * 256) + (one & 0xff)] ^ t[(6 * 256) + ((one >> 8) & 0xff)] ^ t[(5 * 256) + ((one >> 16) & 0xff)] ^ t[(4 * 256) + (one >> 24)]
-                ^ t[(3 * 256) + (two & 0xff)] ^ t[(2 * 256) + ((two >> 8) & 0xff)] ^ t[256 + ((two >> 16) & 0xff)] ^ t[two >> 24];
+            crc = At(ref t, (7 * 256) + (one & 0xff)) ^ At(ref t, (6 * 256) + ((one >> 8) & 0xff))
+                ^ At(ref t, (5 * 256) + ((one >> 16) & 0xff)) ^ At(ref t, (4 * 256) + (one >> 24))
+                ^ At(ref t, (3 * 256) + (two & 0xff)) ^ At(ref t, (2 * 256) + ((two >> 8) & 0xff))
+                ^ At(ref t, 256 + ((two >> 16) & 0xff)) ^ At(ref t, two >> 24);
             data = data[8..];
         }
 
         foreach (var b in data)
-            crc = t[(crc ^ b) & 0xff] ^ (crc >> 8);
+            crc = At(ref t, (crc ^ b) & 0xff) ^ (crc >> 8);
         return ~crc;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint At(ref uint table, uint index) => Unsafe.Add(ref table, (nint)index);
 
     public static uint Compute(ReadOnlySpan<byte> data) => Append(0, data);
 

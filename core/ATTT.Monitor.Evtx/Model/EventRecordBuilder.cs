@@ -1,7 +1,8 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using ATTT.Monitor.Events;
 using ATTT.Monitor.Evtx.BinXml;
 using ATTT.Monitor.Evtx.Chunks;
-using ATTT.Monitor.Events;
 
 namespace ATTT.Monitor.Evtx.Model;
 
@@ -40,6 +41,7 @@ internal sealed class EventRecordBuilder : IRecordVisitor
     public EventRecord Build(RecordSlot slot) => _system.ToRecord(slot, _payload, _userDataName,
         _fields.Count == 0 ? [] : _fields.ToArray());
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void StartElement(string name)
     {
         FinishAttribute();
@@ -81,6 +83,7 @@ internal sealed class EventRecordBuilder : IRecordVisitor
 
     public void Literal(string text) => _value.Add(text, EventValueKind.String);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Value(byte type, ReadOnlySpan<byte> data)
     {
         // System strings, SIDs and GUIDs repeat in every record of a log: share one string each.
@@ -111,6 +114,7 @@ internal sealed class EventRecordBuilder : IRecordVisitor
         _depth--;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FinishAttribute()
     {
         if (_attribute is null)
@@ -124,6 +128,7 @@ internal sealed class EventRecordBuilder : IRecordVisitor
         _value.Reset();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FinishElement()
     {
         var section = _path[1];

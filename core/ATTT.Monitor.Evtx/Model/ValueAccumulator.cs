@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Text;
-using ATTT.Monitor.Evtx.BinXml;
 using ATTT.Monitor.Events;
+using ATTT.Monitor.Evtx.BinXml;
 
 namespace ATTT.Monitor.Evtx.Model;
 
@@ -56,6 +56,7 @@ internal struct ValueAccumulator
         Kind = EventValueKind.String;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(byte type, ReadOnlySpan<byte> data)
     {
         if (!HasValue && data.Length <= RawBytes.Size && data.Length > 0 && data.Length == ValueTypes.FixedSize(type))
