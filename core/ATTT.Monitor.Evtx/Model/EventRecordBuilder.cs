@@ -25,6 +25,10 @@ internal sealed class EventRecordBuilder : IRecordVisitor
     private ValueAccumulator _value;
     private EventPayloadKind _payload;
     private string? _userDataName;
+    // Which child of Event (System, EventData, UserData) is open, and whether the open element
+    // below it is a Data element: decided once per element instead of comparing names per value.
+    private RecordSection _section;
+    private bool _inData;
 
     public void Begin()
     {
@@ -34,6 +38,8 @@ internal sealed class EventRecordBuilder : IRecordVisitor
         _value.Reset();
         _payload = EventPayloadKind.None;
         _userDataName = null;
+        _section = RecordSection.Other;
+        _inData = false;
         _fields.Clear();
         _system.Reset();
     }
@@ -58,14 +64,23 @@ internal sealed class EventRecordBuilder : IRecordVisitor
         _value.Reset();
         if (_depth == 2)
         {
-            if (name == "EventData")
+            _section = name switch
+            {
+                "System" => RecordSection.System,
+                "EventData" => RecordSection.EventData,
+                "UserData" => RecordSection.UserData,
+                _ => RecordSection.Other,
+            };
+            if (_section == RecordSection.EventData)
                 _payload = EventPayloadKind.EventData;
-            else if (name == "UserData")
+            else if (_section == RecordSection.UserData)
                 _payload = EventPayloadKind.UserData;
         }
-        else if (_depth == 3 && _path[1] == "UserData")
+        else if (_depth == 3)
         {
-            _userDataName ??= name;
+            _inData = name == "Data";
+            if (_section == RecordSection.UserData)
+                _userDataName ??= name;
         }
     }
 
@@ -87,7 +102,7 @@ internal sealed class EventRecordBuilder : IRecordVisitor
     public void Value(byte type, ReadOnlySpan<byte> data)
     {
         // System strings, SIDs and GUIDs repeat in every record of a log: share one string each.
-        if (_depth == 3 && !_value.HasValue && _path[1] == "System")
+        if (_depth == 3 && !_value.HasValue && _section == RecordSection.System)
         {
             if (type == ValueTypes.String)
             {
@@ -121,9 +136,9 @@ internal sealed class EventRecordBuilder : IRecordVisitor
             return;
         var name = _attribute;
         _attribute = null;
-        if (_depth == 3 && _path[1] == "System")
+        if (_depth == 3 && _section == RecordSection.System)
             _system.SetAttribute(_path[2], name, ref _value);
-        else if (_depth == 3 && _path[2] == "Data" && _path[1] == "EventData" && name == "Name")
+        else if (_depth == 3 && _inData && _section == RecordSection.EventData && name == "Name")
             _dataName = _value.Text;
         _value.Reset();
     }
@@ -131,8 +146,8 @@ internal sealed class EventRecordBuilder : IRecordVisitor
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FinishElement()
     {
-        var section = _path[1];
-        if (_depth == 3 && section == "System")
+        var section = _section;
+        if (_depth == 3 && section == RecordSection.System)
         {
             _system.SetElement(_path[2], ref _value);
             return;
@@ -141,9 +156,9 @@ internal sealed class EventRecordBuilder : IRecordVisitor
         var leaf = !_hasChildren[_depth - 1];
         if (!leaf)
             return;
-        if (_depth == 3 && section == "EventData")
-            AddField(_path[2] == "Data" ? _dataName ?? "" : _path[2]);
-        else if (_depth >= 4 && section == "UserData")
+        if (_depth == 3 && section == RecordSection.EventData)
+            AddField(_inData ? _dataName ?? "" : _path[2]);
+        else if (_depth >= 4 && section == RecordSection.UserData)
             AddField(_path[_depth - 1]);
     }
 
