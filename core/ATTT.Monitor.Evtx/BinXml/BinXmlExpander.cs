@@ -37,6 +37,7 @@ internal sealed class BinXmlExpander
     }
 
     /// <summary>Expands the binary XML in [start, end) of the current chunk.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Expand(int start, int end, IBinXmlVisitor visitor)
     {
         if (_chunkBudget <= 0)
@@ -154,6 +155,7 @@ internal sealed class BinXmlExpander
         Run(body, 0, body.Length, subs, visitor, nesting + 1, -1, 0, -1);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Instruction[] Template(int definition)
     {
         if (_templates.TryGetValue(definition, out var cached))

@@ -146,6 +146,7 @@ internal static class FragmentCompiler
             throw new BinXmlException("binary XML ends inside an element");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int CompileTemplateInstance(ReadOnlySpan<byte> chunk, int pos, int end, List<Instruction> code)
     {
         // token, unknown (1), template id (4), definition offset (4), [inline definition], values block
@@ -185,6 +186,7 @@ internal static class FragmentCompiler
         _ => "&" + name + ";",
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string ReadName(ReadOnlySpan<byte> chunk, int offset, NamePool names, out int size)
     {
         // next string offset (4), hash (2), character count (2), UTF-16 characters, NUL (2)

@@ -87,6 +87,7 @@ internal static class ValueFormatter
     /// <summary>
     /// The UTF-16 text without its trailing NULs (and then, if asked, its trailing spaces).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Utf16(ReadOnlySpan<byte> data, bool trimSpaces)
     {
         var chars = data.Length / 2;
@@ -129,6 +130,7 @@ internal static class ValueFormatter
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string FormatGuid(ReadOnlySpan<byte> data)
     {
         var guid = new Guid(data[..16]);
@@ -139,6 +141,7 @@ internal static class ValueFormatter
         return new string(chars);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? FormatSid(ReadOnlySpan<byte> data)
     {
         if (data.Length < 8)

@@ -30,6 +30,7 @@ internal sealed class EventRecordBuilder : IRecordVisitor
     private RecordSection _section;
     private bool _inData;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Begin()
     {
         _depth = 0;
@@ -44,6 +45,7 @@ internal sealed class EventRecordBuilder : IRecordVisitor
         _system.Reset();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public EventRecord Build(RecordSlot slot) => _system.ToRecord(slot, _payload, _userDataName,
         _fields.Count == 0 ? [] : _fields.ToArray());
 
@@ -84,18 +86,21 @@ internal sealed class EventRecordBuilder : IRecordVisitor
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Attribute(string name)
     {
         FinishAttribute();
         _attribute = name;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void CloseStartElement()
     {
         FinishAttribute();
         _value.Reset();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Literal(string text) => _value.Add(text, EventValueKind.String);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -120,6 +125,7 @@ internal sealed class EventRecordBuilder : IRecordVisitor
         _value.Add(type, data);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EndElement()
     {
         FinishAttribute();
@@ -162,6 +168,7 @@ internal sealed class EventRecordBuilder : IRecordVisitor
             AddField(_path[_depth - 1]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddField(string name)
     {
         var text = _value.Text;

@@ -20,6 +20,7 @@ internal static class JsonRenderer
 {
     private const int MaxHashedKeys = 64;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(XmlNode root, Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
@@ -110,6 +111,7 @@ internal static class JsonRenderer
     }
 
     /// <summary>The JSON key of a child: its Data Name, else its element name; null for an unnamed Data.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? KeyOf(XmlNode child, out string? dataName)
     {
         dataName = null;
@@ -119,6 +121,7 @@ internal static class JsonRenderer
         return dataName;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string Unique(string key, ReadOnlySpan<XmlNode> before, Span<int> hashes, ref int hashed, ref HashSet<string>? used)
     {
         if (used is null)
@@ -180,6 +183,7 @@ internal static class JsonRenderer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsJsonInteger(string text)
     {
         var start = text.Length > 0 && text[0] == '-' ? 1 : 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using ATTT.Monitor.Events;
 
@@ -21,11 +22,14 @@ internal sealed class XmlNode(string name)
 
     public EventValueKind TextKind { get; set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddAttribute(XmlAttribute attribute) => (_attributes ??= new List<XmlAttribute>(4)).Add(attribute);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddChild(XmlNode child) => (_children ??= []).Add(child);
 
     /// <summary>The value of the attribute <paramref name="attribute"/>, or null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string? AttributeValue(string attribute)
     {
         foreach (var a in Attributes)

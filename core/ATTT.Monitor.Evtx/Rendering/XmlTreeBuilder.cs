@@ -22,6 +22,7 @@ internal sealed class XmlTreeBuilder : IRecordVisitor
         _value.Reset();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void StartElement(string name)
     {
         FinishPending();
@@ -33,18 +34,23 @@ internal sealed class XmlTreeBuilder : IRecordVisitor
         _open.Push(node);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Attribute(string name)
     {
         FinishPending();
         _attribute = name;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void CloseStartElement() => FinishPending();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Literal(string text) => _value.Add(text, EventValueKind.String);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Value(byte type, ReadOnlySpan<byte> data) => _value.Add(type, data);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EndElement()
     {
         FinishPending();
