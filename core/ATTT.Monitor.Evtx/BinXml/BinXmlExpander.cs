@@ -74,7 +74,7 @@ internal sealed class BinXmlExpander
                     var end = ins.Index;
                     if (end < i || end >= code.Length)
                         throw new BinXmlException("unbalanced element");
-                    if (i != noExpandAt && ins.Aux != 0 && FindArray(code, i, end, subs, out var sub, out var count))
+                    if (i != noExpandAt && ins.Aux != 0 && FindArray(code, i, end, ins.Aux, subs, out var sub, out var count))
                     {
                         // MS-EVEN6: an array substitution repeats its containing element once per item.
                         for (var k = 0; k < count; k++)
@@ -219,8 +219,12 @@ internal sealed class BinXmlExpander
         (uint)index >= (uint)subs.Length || subs[index].Size == 0 || subs[index].Type == ValueTypes.Null;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool FindArray(ReadOnlySpan<Instruction> code, int start, int end, ReadOnlySpan<Substitution> subs, out int sub, out int count)
+    private bool FindArray(ReadOnlySpan<Instruction> code, int start, int end, int only, ReadOnlySpan<Substitution> subs, out int sub, out int count)
     {
+        sub = -1;
+        count = 0;
+        if (only > start && only < end)
+            return IsArray(code[only].Index, subs, ref sub, ref count);
         for (var j = start + 1; j < end; j++)
         {
             var ins = code[j];
@@ -232,22 +236,26 @@ internal sealed class BinXmlExpander
                 continue;
             }
 
-            if (ins.Op != OpCode.Substitution || (uint)ins.Index >= (uint)subs.Length)
-                continue;
-            var s = subs[ins.Index];
-            if ((s.Type & ValueTypes.ArrayFlag) == 0 || s.Size == 0)
-                continue;
-            var n = ValueFormatter.ArrayCount(s.Type, Chunk.Slice(s.Offset, s.Size));
-            if (n > 1)
-            {
-                sub = ins.Index;
-                count = n;
+            if (ins.Op == OpCode.Substitution && IsArray(ins.Index, subs, ref sub, ref count))
                 return true;
-            }
         }
 
-        sub = -1;
-        count = 0;
         return false;
+    }
+
+    /// <summary>Whether substitution <paramref name="index"/> is an array of more than one item.</summary>
+    private bool IsArray(int index, ReadOnlySpan<Substitution> subs, ref int sub, ref int count)
+    {
+        if ((uint)index >= (uint)subs.Length)
+            return false;
+        var s = subs[index];
+        if ((s.Type & ValueTypes.ArrayFlag) == 0 || s.Size == 0)
+            return false;
+        var n = ValueFormatter.ArrayCount(s.Type, Chunk.Slice(s.Offset, s.Size));
+        if (n <= 1)
+            return false;
+        sub = index;
+        count = n;
+        return true;
     }
 }

@@ -127,10 +127,14 @@ internal static class FragmentCompiler
                     ReadByte(chunk, pos + 3, end);
                     pos += 4;
                     code.Add(new Instruction(OpCode.Substitution, null, id, token == 0x0e ? 1 : 0));
-                    // Mark the enclosing element: only such an element can be repeated by an array
-                    // value, so the expander looks for arrays in it and in no other.
+                    // Note it in the enclosing element (its index if it is the only one there, -1 if
+                    // there are several): only such an element can be repeated by an array value,
+                    // so the expander looks for arrays in it alone, and mostly at one place.
                     if (depth > 0)
-                        code[open[depth - 1]] = code[open[depth - 1]] with { Aux = 1 };
+                    {
+                        var element = open[depth - 1];
+                        code[element] = code[element] with { Aux = code[element].Aux == 0 ? code.Count - 1 : -1 };
+                    }
                     break;
                 }
 
