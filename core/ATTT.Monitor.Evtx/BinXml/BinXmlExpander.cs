@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace ATTT.Monitor.Evtx.BinXml;
 
@@ -36,6 +37,7 @@ internal sealed class BinXmlExpander
     }
 
     /// <summary>Expands the binary XML in [start, end) of the current chunk.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Expand(int start, int end, IBinXmlVisitor visitor)
     {
         if (_chunkBudget <= 0)
@@ -56,6 +58,7 @@ internal sealed class BinXmlExpander
 
     private ReadOnlySpan<byte> Chunk => _chunk.AsSpan(0, _length);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run(ReadOnlySpan<Instruction> code, int from, int to, ReadOnlySpan<Substitution> subs, IBinXmlVisitor visitor,
         int nesting, int arraySub, int arrayItem, int noExpandAt)
     {
@@ -71,7 +74,7 @@ internal sealed class BinXmlExpander
                     var end = ins.Index;
                     if (end < i || end >= code.Length)
                         throw new BinXmlException("unbalanced element");
-                    if (i != noExpandAt && FindArray(code, i, end, subs, out var sub, out var count))
+                    if (i != noExpandAt && ins.Aux != 0 && FindArray(code, i, end, ins.Aux, subs, out var sub, out var count))
                     {
                         // MS-EVEN6: an array substitution repeats its containing element once per item.
                         for (var k = 0; k < count; k++)
@@ -124,6 +127,7 @@ internal sealed class BinXmlExpander
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunTemplate(int definition, int values, IBinXmlVisitor visitor, int nesting)
     {
         if (nesting >= MaxNesting)
@@ -151,6 +155,7 @@ internal sealed class BinXmlExpander
         Run(body, 0, body.Length, subs, visitor, nesting + 1, -1, 0, -1);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Instruction[] Template(int definition)
     {
         if (_templates.TryGetValue(definition, out var cached))
@@ -172,6 +177,7 @@ internal sealed class BinXmlExpander
         return code;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EmitSubstitution(int index, ReadOnlySpan<Substitution> subs, IBinXmlVisitor visitor, int nesting, int arraySub, int arrayItem)
     {
         if ((uint)index >= (uint)subs.Length)
@@ -212,8 +218,13 @@ internal sealed class BinXmlExpander
     private static bool IsEmpty(ReadOnlySpan<Substitution> subs, int index) =>
         (uint)index >= (uint)subs.Length || subs[index].Size == 0 || subs[index].Type == ValueTypes.Null;
 
-    private bool FindArray(ReadOnlySpan<Instruction> code, int start, int end, ReadOnlySpan<Substitution> subs, out int sub, out int count)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool FindArray(ReadOnlySpan<Instruction> code, int start, int end, int only, ReadOnlySpan<Substitution> subs, out int sub, out int count)
     {
+        sub = -1;
+        count = 0;
+        if (only > start && only < end)
+            return IsArray(code[only].Index, subs, ref sub, ref count);
         for (var j = start + 1; j < end; j++)
         {
             var ins = code[j];
@@ -225,22 +236,26 @@ internal sealed class BinXmlExpander
                 continue;
             }
 
-            if (ins.Op != OpCode.Substitution || (uint)ins.Index >= (uint)subs.Length)
-                continue;
-            var s = subs[ins.Index];
-            if ((s.Type & ValueTypes.ArrayFlag) == 0 || s.Size == 0)
-                continue;
-            var n = ValueFormatter.ArrayCount(s.Type, Chunk.Slice(s.Offset, s.Size));
-            if (n > 1)
-            {
-                sub = ins.Index;
-                count = n;
+            if (ins.Op == OpCode.Substitution && IsArray(ins.Index, subs, ref sub, ref count))
                 return true;
-            }
         }
 
-        sub = -1;
-        count = 0;
         return false;
+    }
+
+    /// <summary>Whether substitution <paramref name="index"/> is an array of more than one item.</summary>
+    private bool IsArray(int index, ReadOnlySpan<Substitution> subs, ref int sub, ref int count)
+    {
+        if ((uint)index >= (uint)subs.Length)
+            return false;
+        var s = subs[index];
+        if ((s.Type & ValueTypes.ArrayFlag) == 0 || s.Size == 0)
+            return false;
+        var n = ValueFormatter.ArrayCount(s.Type, Chunk.Slice(s.Offset, s.Size));
+        if (n <= 1)
+            return false;
+        sub = index;
+        count = n;
+        return true;
     }
 }

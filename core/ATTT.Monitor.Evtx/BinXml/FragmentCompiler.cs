@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace ATTT.Monitor.Evtx.BinXml;
 
@@ -20,6 +21,7 @@ internal static class FragmentCompiler
     }
 
     /// <summary>Compiles into <paramref name="code"/> (cleared first), so a caller can reuse one list.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Compile(ReadOnlySpan<byte> chunk, int start, int end, NamePool names, List<Instruction> code)
     {
         end = Math.Min(end, chunk.Length);
@@ -125,6 +127,14 @@ internal static class FragmentCompiler
                     ReadByte(chunk, pos + 3, end);
                     pos += 4;
                     code.Add(new Instruction(OpCode.Substitution, null, id, token == 0x0e ? 1 : 0));
+                    // Note it in the enclosing element (its index if it is the only one there, -1 if
+                    // there are several): only such an element can be repeated by an array value,
+                    // so the expander looks for arrays in it alone, and mostly at one place.
+                    if (depth > 0)
+                    {
+                        var element = open[depth - 1];
+                        code[element] = code[element] with { Aux = code[element].Aux == 0 ? code.Count - 1 : -1 };
+                    }
                     break;
                 }
 
@@ -140,6 +150,7 @@ internal static class FragmentCompiler
             throw new BinXmlException("binary XML ends inside an element");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int CompileTemplateInstance(ReadOnlySpan<byte> chunk, int pos, int end, List<Instruction> code)
     {
         // token, unknown (1), template id (4), definition offset (4), [inline definition], values block
@@ -179,6 +190,7 @@ internal static class FragmentCompiler
         _ => "&" + name + ";",
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string ReadName(ReadOnlySpan<byte> chunk, int offset, NamePool names, out int size)
     {
         // next string offset (4), hash (2), character count (2), UTF-16 characters, NUL (2)

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using ATTT.Monitor.Events;
@@ -25,6 +26,7 @@ internal static class ValueFormatter
     };
 
     /// <summary>The value as text, or null when it is empty.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string? Format(byte type, ReadOnlySpan<byte> data)
     {
         if (data.IsEmpty || type == ValueTypes.Null)
@@ -40,7 +42,7 @@ internal static class ValueFormatter
         switch (type)
         {
             // Windows (and the reference JSON) show strings without the trailing spaces some providers pad with.
-            case ValueTypes.String: return Utf16(data).TrimEnd(' ');
+            case ValueTypes.String: return Utf16(data, trimSpaces: true);
             case ValueTypes.AnsiString: return Encoding.Latin1.GetString(data).TrimEnd('\0', ' ');
             case ValueTypes.Int8: return ((sbyte)data[0]).ToString(inv);
             case ValueTypes.UInt8: return data[0].ToString(inv);
@@ -70,16 +72,36 @@ internal static class ValueFormatter
         }
     }
 
-    public static string Hex(ulong value) => "0x" + value.ToString("x", CultureInfo.InvariantCulture);
-
-    public static string Utf16(ReadOnlySpan<byte> data)
+    public static string Hex(ulong value)
     {
-        // Encoding.Unicode replaces lone surrogates with U+FFFD, so every writer downstream gets valid text.
+        // One allocation, no format-string parsing: Keywords and access masks are formatted per record.
+        Span<char> chars = stackalloc char[18];
+        chars[0] = '0';
+        chars[1] = 'x';
+        value.TryFormat(chars[2..], out var written, "x", CultureInfo.InvariantCulture);
+        return new string(chars[..(written + 2)]);
+    }
+
+    public static string Utf16(ReadOnlySpan<byte> data) => Utf16(data, trimSpaces: false);
+
+    /// <summary>
+    /// The UTF-16 text without its trailing NULs (and then, if asked, its trailing spaces).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static string Utf16(ReadOnlySpan<byte> data, bool trimSpaces)
+    {
         var chars = data.Length / 2;
-        var span = MemoryMarshal.Cast<byte, char>(data[..(chars * 2)]);
-        while (span.Length > 0 && span[^1] == '\0')
-            span = span[..^1];
-        return span.IsEmpty ? "" : Encoding.Unicode.GetString(MemoryMarshal.AsBytes(span));
+        var span = MemoryMarshal.Cast<byte, char>(data[..(chars * 2)]).TrimEnd('\0');
+        if (trimSpaces)
+            span = span.TrimEnd(' ');
+        if (span.IsEmpty)
+            return "";
+        // Nearly all text has no surrogates at all, and then the characters are copied as they are
+        // (a vectorised scan and one copy). Otherwise Encoding.Unicode replaces lone surrogates with
+        // U+FFFD, so every writer downstream gets valid text.
+        return span.IndexOfAnyInRange('\uD800', '\uDFFF') < 0
+            ? new string(span)
+            : Encoding.Unicode.GetString(MemoryMarshal.AsBytes(span));
     }
 
     public static bool TryFileTime(ReadOnlySpan<byte> data, out DateTimeOffset time)
@@ -108,6 +130,7 @@ internal static class ValueFormatter
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string FormatGuid(ReadOnlySpan<byte> data)
     {
         var guid = new Guid(data[..16]);
@@ -118,6 +141,7 @@ internal static class ValueFormatter
         return new string(chars);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? FormatSid(ReadOnlySpan<byte> data)
     {
         if (data.Length < 8)

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace ATTT.Monitor.Evtx.Chunks;
 
@@ -33,8 +35,11 @@ internal sealed class EvtxScanner
         _onWarning = onWarning;
     }
 
-    /// <summary>The current chunk's bytes; valid from one chunk's first slot until the next chunk's.</summary>
-    public byte[] Buffer { get; } = new byte[ChunkSize];
+    /// <summary>
+    /// The current chunk's bytes; valid from one chunk's first slot until the next chunk's, and only
+    /// while <see cref="Records"/> is being enumerated. Only the first <see cref="Length"/> bytes are the chunk's.
+    /// </summary>
+    public byte[] Buffer { get; private set; } = [];
 
     public int Length { get; private set; }
 
@@ -46,14 +51,27 @@ internal sealed class EvtxScanner
         CheckFileHeader(file);
         var fileLength = file.Length;
         var chunk = 0;
-        for (long start = FileHeaderSize; start < fileLength; start += ChunkSize, chunk++)
+        // Most logs are small: a fresh 64 KiB buffer per file was half of all the memory that
+        // reading allocated. Every read below is bounded by Length, so stale bytes are never seen.
+        Buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        try
         {
-            file.Position = start;
-            Length = file.ReadAtLeast(Buffer, ChunkSize, throwOnEndOfStream: false);
-            if (!CheckChunk(chunk, start, out var freeSpace))
-                continue;
-            foreach (var slot in RecordsOfChunk(chunk, start, freeSpace))
-                yield return slot;
+            for (long start = FileHeaderSize; start < fileLength; start += ChunkSize, chunk++)
+            {
+                file.Position = start;
+                Length = file.ReadAtLeast(Buffer.AsSpan(0, ChunkSize), ChunkSize, throwOnEndOfStream: false);
+                if (!CheckChunk(chunk, start, out var freeSpace))
+                    continue;
+                foreach (var slot in RecordsOfChunk(chunk, start, freeSpace))
+                    yield return slot;
+            }
+        }
+        finally
+        {
+            var rented = Buffer;
+            Buffer = [];
+            Length = 0;
+            ArrayPool<byte>.Shared.Return(rented);
         }
     }
 
@@ -160,6 +178,7 @@ internal sealed class EvtxScanner
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private RecordSlot Slot(int chunk, int pos, int size, bool recovered)
     {
         var span = Buffer.AsSpan(pos);
@@ -167,6 +186,7 @@ internal sealed class EvtxScanner
             BinaryPrimitives.ReadInt64LittleEndian(span[16..]), recovered);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int NextSignature(int from, int limit)
     {
         if (from >= limit)
@@ -175,6 +195,7 @@ internal sealed class EvtxScanner
         return found < 0 ? limit : from + found;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryRecord(int pos, out int size)
     {
         var span = Buffer.AsSpan(0, Length);

@@ -1,7 +1,8 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using ATTT.Monitor.Events;
 using ATTT.Monitor.Evtx.BinXml;
 using ATTT.Monitor.Evtx.Chunks;
-using ATTT.Monitor.Events;
 
 namespace ATTT.Monitor.Evtx.Model;
 
@@ -24,7 +25,12 @@ internal sealed class EventRecordBuilder : IRecordVisitor
     private ValueAccumulator _value;
     private EventPayloadKind _payload;
     private string? _userDataName;
+    // Which child of Event (System, EventData, UserData) is open, and whether the open element
+    // below it is a Data element: decided once per element instead of comparing names per value.
+    private RecordSection _section;
+    private bool _inData;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Begin()
     {
         _depth = 0;
@@ -33,13 +39,17 @@ internal sealed class EventRecordBuilder : IRecordVisitor
         _value.Reset();
         _payload = EventPayloadKind.None;
         _userDataName = null;
+        _section = RecordSection.Other;
+        _inData = false;
         _fields.Clear();
         _system.Reset();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public EventRecord Build(RecordSlot slot) => _system.ToRecord(slot, _payload, _userDataName,
         _fields.Count == 0 ? [] : _fields.ToArray());
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void StartElement(string name)
     {
         FinishAttribute();
@@ -56,35 +66,48 @@ internal sealed class EventRecordBuilder : IRecordVisitor
         _value.Reset();
         if (_depth == 2)
         {
-            if (name == "EventData")
+            _section = name switch
+            {
+                "System" => RecordSection.System,
+                "EventData" => RecordSection.EventData,
+                "UserData" => RecordSection.UserData,
+                _ => RecordSection.Other,
+            };
+            if (_section == RecordSection.EventData)
                 _payload = EventPayloadKind.EventData;
-            else if (name == "UserData")
+            else if (_section == RecordSection.UserData)
                 _payload = EventPayloadKind.UserData;
         }
-        else if (_depth == 3 && _path[1] == "UserData")
+        else if (_depth == 3)
         {
-            _userDataName ??= name;
+            _inData = name == "Data";
+            if (_section == RecordSection.UserData)
+                _userDataName ??= name;
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Attribute(string name)
     {
         FinishAttribute();
         _attribute = name;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void CloseStartElement()
     {
         FinishAttribute();
         _value.Reset();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Literal(string text) => _value.Add(text, EventValueKind.String);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Value(byte type, ReadOnlySpan<byte> data)
     {
         // System strings, SIDs and GUIDs repeat in every record of a log: share one string each.
-        if (_depth == 3 && !_value.HasValue && _path[1] == "System")
+        if (_depth == 3 && !_value.HasValue && _section == RecordSection.System)
         {
             if (type == ValueTypes.String)
             {
@@ -102,6 +125,7 @@ internal sealed class EventRecordBuilder : IRecordVisitor
         _value.Add(type, data);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EndElement()
     {
         FinishAttribute();
@@ -111,23 +135,25 @@ internal sealed class EventRecordBuilder : IRecordVisitor
         _depth--;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FinishAttribute()
     {
         if (_attribute is null)
             return;
         var name = _attribute;
         _attribute = null;
-        if (_depth == 3 && _path[1] == "System")
+        if (_depth == 3 && _section == RecordSection.System)
             _system.SetAttribute(_path[2], name, ref _value);
-        else if (_depth == 3 && _path[2] == "Data" && _path[1] == "EventData" && name == "Name")
+        else if (_depth == 3 && _inData && _section == RecordSection.EventData && name == "Name")
             _dataName = _value.Text;
         _value.Reset();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FinishElement()
     {
-        var section = _path[1];
-        if (_depth == 3 && section == "System")
+        var section = _section;
+        if (_depth == 3 && section == RecordSection.System)
         {
             _system.SetElement(_path[2], ref _value);
             return;
@@ -136,12 +162,13 @@ internal sealed class EventRecordBuilder : IRecordVisitor
         var leaf = !_hasChildren[_depth - 1];
         if (!leaf)
             return;
-        if (_depth == 3 && section == "EventData")
-            AddField(_path[2] == "Data" ? _dataName ?? "" : _path[2]);
-        else if (_depth >= 4 && section == "UserData")
+        if (_depth == 3 && section == RecordSection.EventData)
+            AddField(_inData ? _dataName ?? "" : _path[2]);
+        else if (_depth >= 4 && section == RecordSection.UserData)
             AddField(_path[_depth - 1]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddField(string name)
     {
         var text = _value.Text;

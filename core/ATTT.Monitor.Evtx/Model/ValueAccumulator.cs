@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Text;
-using ATTT.Monitor.Evtx.BinXml;
 using ATTT.Monitor.Events;
+using ATTT.Monitor.Evtx.BinXml;
 
 namespace ATTT.Monitor.Evtx.Model;
 
@@ -35,6 +35,7 @@ internal struct ValueAccumulator
         Kind = EventValueKind.Null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(string text, EventValueKind kind)
     {
         Materialize();
@@ -56,6 +57,7 @@ internal struct ValueAccumulator
         Kind = EventValueKind.String;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(byte type, ReadOnlySpan<byte> data)
     {
         if (!HasValue && data.Length <= RawBytes.Size && data.Length > 0 && data.Length == ValueTypes.FixedSize(type))
@@ -81,9 +83,12 @@ internal struct ValueAccumulator
     }
 
     /// <summary>The value as text, or null when there was none; "" for an empty value.</summary>
-    public readonly string? Text =>
-        _hasRaw ? ValueFormatter.Format(_rawType, ((ReadOnlySpan<byte>)_raw)[.._rawLength])
-        : _joined?.ToString() ?? _text ?? (_empty ? "" : null);
+    public readonly string? Text
+    {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        get => _hasRaw ? ValueFormatter.Format(_rawType, ((ReadOnlySpan<byte>)_raw)[.._rawLength])
+            : _joined?.ToString() ?? _text ?? (_empty ? "" : null);
+    }
 
     /// <summary>The value as a number when it is a single integer value.</summary>
     public readonly long? Integer
@@ -123,6 +128,7 @@ internal struct ValueAccumulator
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Materialize()
     {
         if (!_hasRaw)

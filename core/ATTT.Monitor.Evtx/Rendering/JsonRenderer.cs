@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ATTT.Monitor.Events;
 
@@ -17,6 +18,9 @@ namespace ATTT.Monitor.Evtx.Rendering;
 /// </summary>
 internal static class JsonRenderer
 {
+    private const int MaxHashedKeys = 64;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(XmlNode root, Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
@@ -26,10 +30,11 @@ internal static class JsonRenderer
         writer.Flush();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteNode(XmlNode node, Utf8JsonWriter writer, bool withAttributes)
     {
-        var attributes = withAttributes && node.Attributes.Count > 0;
-        if (!attributes && node.Children.Count == 0)
+        var attributes = withAttributes && !node.Attributes.IsEmpty;
+        if (!attributes && node.Children.IsEmpty)
         {
             WriteValue(node.Text, node.TextKind, writer);
             return;
@@ -58,39 +63,86 @@ internal static class JsonRenderer
         writer.WriteEndObject();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteChildren(XmlNode node, Utf8JsonWriter writer)
     {
+        // Keys written so far, by hash: a repeated key is rare, so the exact set is only built
+        // when a hash repeats (or there are very many keys), not once per element of every record.
+        Span<int> hashes = stackalloc int[MaxHashedKeys];
+        var hashed = 0;
         HashSet<string>? used = null;
-        List<XmlNode>? unnamedData = null;
-        foreach (var child in node.Children)
+        var unnamedData = 0;
+        XmlNode? firstUnnamed = null;
+        var children = node.Children;
+        for (var i = 0; i < children.Length; i++)
         {
-            var dataName = child.Name == "Data" ? child.AttributeValue("Name") : null;
-            if (child.Name == "Data" && dataName is null)
+            var child = children[i];
+            var key = KeyOf(child, out var dataName);
+            if (key is null)
             {
-                (unnamedData ??= []).Add(child);
+                unnamedData++;
+                firstUnnamed ??= child;
                 continue;
             }
 
-            used ??= new HashSet<string>(StringComparer.Ordinal);
-            writer.WritePropertyName(UniqueKey(dataName ?? child.Name, used));
+            writer.WritePropertyName(Unique(key, children[..i], hashes, ref hashed, ref used));
             WriteNode(child, writer, withAttributes: dataName is null);
         }
 
-        if (unnamedData is null)
+        if (firstUnnamed is null)
             return;
-        writer.WritePropertyName(UniqueKey("Data", used ?? []));
-        if (unnamedData.Count == 1)
+        writer.WritePropertyName(Unique("Data", children, hashes, ref hashed, ref used));
+        if (unnamedData == 1)
         {
-            WriteNode(unnamedData[0], writer, withAttributes: true);
+            WriteNode(firstUnnamed, writer, withAttributes: true);
             return;
         }
 
         writer.WriteStartObject();
         writer.WriteStartArray("#text");
-        foreach (var d in unnamedData)
-            WriteValue(d.Text, d.TextKind, writer);
+        foreach (var d in children)
+        {
+            if (KeyOf(d, out _) is null)
+                WriteValue(d.Text, d.TextKind, writer);
+        }
+
         writer.WriteEndArray();
         writer.WriteEndObject();
+    }
+
+    /// <summary>The JSON key of a child: its Data Name, else its element name; null for an unnamed Data.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static string? KeyOf(XmlNode child, out string? dataName)
+    {
+        dataName = null;
+        if (child.Name != "Data")
+            return child.Name;
+        dataName = child.AttributeValue("Name");
+        return dataName;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static string Unique(string key, ReadOnlySpan<XmlNode> before, Span<int> hashes, ref int hashed, ref HashSet<string>? used)
+    {
+        if (used is null)
+        {
+            var hash = key.GetHashCode(StringComparison.Ordinal);
+            if (hashed < hashes.Length && !hashes[..hashed].Contains(hash))
+            {
+                hashes[hashed++] = hash;
+                return key;
+            }
+
+            // Until now every key was written as it is; collect them to decide exactly.
+            used = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var b in before)
+            {
+                if (KeyOf(b, out _) is { } written)
+                    used.Add(written);
+            }
+        }
+
+        return UniqueKey(key, used);
     }
 
     private static string UniqueKey(string key, HashSet<string> used)
@@ -105,6 +157,7 @@ internal static class JsonRenderer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteValue(string? text, EventValueKind kind, Utf8JsonWriter writer)
     {
         if (text is null)
@@ -130,6 +183,7 @@ internal static class JsonRenderer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsJsonInteger(string text)
     {
         var start = text.Length > 0 && text[0] == '-' ? 1 : 0;

@@ -21,7 +21,7 @@ internal static class XmlRenderer
             writer.Write('"');
         }
 
-        if (node.Children.Count == 0 && node.Text is null)
+        if (node.Children.IsEmpty && node.Text is null)
         {
             writer.Write("/>");
             return;

@@ -1,6 +1,7 @@
+using System.Runtime.CompilerServices;
+using ATTT.Monitor.Events;
 using ATTT.Monitor.Evtx.BinXml;
 using ATTT.Monitor.Evtx.Model;
-using ATTT.Monitor.Events;
 
 namespace ATTT.Monitor.Evtx.Rendering;
 
@@ -21,29 +22,35 @@ internal sealed class XmlTreeBuilder : IRecordVisitor
         _value.Reset();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void StartElement(string name)
     {
         FinishPending();
         var node = new XmlNode(name);
         if (_open.Count > 0)
-            _open.Peek().Children.Add(node);
+            _open.Peek().AddChild(node);
         else
             Root ??= node;
         _open.Push(node);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Attribute(string name)
     {
         FinishPending();
         _attribute = name;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void CloseStartElement() => FinishPending();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Literal(string text) => _value.Add(text, EventValueKind.String);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Value(byte type, ReadOnlySpan<byte> data) => _value.Add(type, data);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EndElement()
     {
         FinishPending();
@@ -51,6 +58,7 @@ internal sealed class XmlTreeBuilder : IRecordVisitor
             _open.Pop();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FinishPending()
     {
         if (_value.HasValue && _open.Count > 0)
@@ -59,7 +67,7 @@ internal sealed class XmlTreeBuilder : IRecordVisitor
             var node = _open.Peek();
             if (_attribute is not null)
             {
-                node.Attributes.Add(new XmlAttribute(_attribute, text, _value.Kind));
+                node.AddAttribute(new XmlAttribute(_attribute, text, _value.Kind));
             }
             else if (node.Text is null)
             {

@@ -43,7 +43,11 @@ internal static class EvtxDumpCommand
     private static async Task<string?> DumpAsync(CliContext context, FileInfo[] files, string format, bool recoverDeleted, Stream output, CancellationToken cancel)
     {
         var options = new EvtxReadOptions { RecoverDeleted = recoverDeleted };
-        using var json = new Utf8JsonWriter(output, EvtxDocument.JsonWriterOptions);
+        // JSON is written into one growing buffer and handed to the output in large blocks: a
+        // Utf8JsonWriter over a Stream flushes that stream after every record, which for stdout
+        // was one write system call per record.
+        var pending = new ArrayBufferWriter<byte>(BufferSize);
+        using var json = new Utf8JsonWriter(pending, EvtxDocument.JsonWriterOptions);
         var scratch = new ArrayBufferWriter<byte>(4096);
         string? badInput = null;
         foreach (var file in files)
@@ -55,10 +59,15 @@ internal static class EvtxDumpCommand
                 {
                     cancel.ThrowIfCancellationRequested();
                     if (format == "xml")
-                        output.Write(Encoding.UTF8.GetBytes(document.ToXml()));
+                        Append(pending, Encoding.UTF8.GetBytes(document.ToXml()));
                     else
-                        WriteJson(document, json, output, scratch);
-                    output.WriteByte((byte)'\n');
+                        WriteJson(document, json, pending, scratch);
+                    Append(pending, "\n"u8);
+                    if (pending.WrittenCount >= BufferSize)
+                    {
+                        output.Write(pending.WrittenSpan);
+                        pending.ResetWrittenCount();
+                    }
                 }
             }
             catch (EvtxFormatException ex)
@@ -70,6 +79,9 @@ internal static class EvtxDumpCommand
                     await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             }
 
+            // Records before warnings, as before: what was read of this file is out before its warnings are.
+            output.Write(pending.WrittenSpan);
+            pending.ResetWrittenCount();
             foreach (var w in warnings)
             {
                 var where = w.Chunk < 0 ? "file header" : $"chunk {w.Chunk} at offset {w.Offset}";
@@ -80,11 +92,17 @@ internal static class EvtxDumpCommand
         return badInput;
     }
 
-    private static void WriteJson(EvtxDocument document, Utf8JsonWriter writer, Stream output, ArrayBufferWriter<byte> scratch)
+    private static void Append(ArrayBufferWriter<byte> buffer, ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(buffer.GetSpan(bytes.Length));
+        buffer.Advance(bytes.Length);
+    }
+
+    private static void WriteJson(EvtxDocument document, Utf8JsonWriter writer, ArrayBufferWriter<byte> pending, ArrayBufferWriter<byte> scratch)
     {
         if (!document.Recovered)
         {
-            writer.Reset(output);
+            writer.Reset(pending);
             document.WriteJson(writer);
             return;
         }
@@ -94,7 +112,7 @@ internal static class EvtxDumpCommand
         scratch.ResetWrittenCount();
         writer.Reset(scratch);
         document.WriteJson(writer);
-        output.Write(scratch.WrittenSpan[..^1]);
-        output.Write(""","Recovered":true}"""u8);
+        Append(pending, scratch.WrittenSpan[..^1]);
+        Append(pending, ""","Recovered":true}"""u8);
     }
 }
