@@ -11,7 +11,9 @@ namespace ATTT.Monitor.Evtx.Rendering;
 /// one '_', and an empty name becomes "_", so the output is always well-formed XML. One '_' per
 /// character keeps names short and readable; XmlConvert.EncodeName's _xHHHH_ form would be reversible
 /// but would read as a genuine name to anyone who does not know it. ':' is replaced too: a name with a
-/// prefix that no xmlns declares would make namespace-aware readers reject the whole record. A
+/// prefix that no xmlns declares would make namespace-aware readers reject the whole record; the one
+/// exception is an attribute that declares a prefix (<c>xmlns:auto-ns2</c>, which Windows writes in
+/// UserData), kept as it is unless the prefix is reserved (starts with "xml"). A
 /// supplementary-plane character (a surrogate pair) counts as one character. Genuine Windows names
 /// are plain ASCII, so they pass through unchanged (and unallocated).
 /// </summary>
@@ -31,6 +33,21 @@ internal static class XmlNames
         }
 
         return name;
+    }
+
+    /// <summary>As <see cref="Safe"/>, but a namespace declaration <c>xmlns:PREFIX</c> keeps its colon.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static string SafeAttribute(string name)
+    {
+        const string Declaration = "xmlns:";
+        if (name.StartsWith(Declaration, StringComparison.Ordinal))
+        {
+            var prefix = name[Declaration.Length..];
+            if (!prefix.StartsWith("xml", StringComparison.OrdinalIgnoreCase) && ReferenceEquals(Safe(prefix), prefix))
+                return name;
+        }
+
+        return Safe(name);
     }
 
     private static string Replace(string name)

@@ -49,7 +49,7 @@ internal static class XmlRenderer
     /// </summary>
     private static string UniqueAttributeName(ReadOnlySpan<XmlAttribute> attributes, int index, ref HashSet<string>? used)
     {
-        var name = XmlNames.Safe(attributes[index].Name);
+        var name = XmlNames.SafeAttribute(attributes[index].Name);
         if (index == 0)
             return name;
         if (used is null)
@@ -58,12 +58,12 @@ internal static class XmlRenderer
             // name repeats (damaged records) or the element is long, track the names written so far.
             var clash = index >= 16;
             for (var j = 0; j < index && !clash; j++)
-                clash = XmlNames.Safe(attributes[j].Name) == name;
+                clash = XmlNames.SafeAttribute(attributes[j].Name) == name;
             if (!clash)
                 return name;
             used = new HashSet<string>(StringComparer.Ordinal);
             for (var j = 0; j < index; j++)
-                used.Add(XmlNames.Safe(attributes[j].Name));
+                used.Add(XmlNames.SafeAttribute(attributes[j].Name));
         }
 
         var unique = name;

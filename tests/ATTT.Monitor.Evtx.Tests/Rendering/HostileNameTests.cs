@@ -65,6 +65,44 @@ public sealed class HostileNameTests
     public void Names_are_made_safe_one_underscore_per_invalid_character(string name, string expected)
         => Assert.Equal(expected, XmlNames.Safe(name));
 
+    [Theory]
+    [InlineData("xmlns", "xmlns")]
+    [InlineData("xmlns:auto-ns2", "xmlns:auto-ns2")]
+    [InlineData("xmlns:xml", "xmlns_xml")]
+    [InlineData("xmlns:", "xmlns_")]
+    [InlineData("xmlns:a:b", "xmlns_a_b")]
+    [InlineData("a:b", "a_b")]
+    public void Attribute_names_keep_the_colon_only_of_a_namespace_declaration(string name, string expected)
+        => Assert.Equal(expected, XmlNames.SafeAttribute(name));
+
+    [Fact]
+    public void Genuine_names_of_every_live_record_are_written_unchanged()
+    {
+        var checkedNames = 0;
+        foreach (var sample in SharedData.EvtxFiles(SharedData.AttackSamples))
+        {
+            foreach (var document in EvtxFile.ReadDocuments(sample))
+                checkedNames += AssertUnchanged(document.Root);
+        }
+
+        Assert.True(checkedNames > 100_000, $"only {checkedNames} names checked");
+    }
+
+    private static int AssertUnchanged(ATTT.Monitor.Evtx.Rendering.XmlNode node)
+    {
+        Assert.Same(node.Name, XmlNames.Safe(node.Name));
+        var count = 1;
+        foreach (var a in node.Attributes)
+        {
+            Assert.Same(a.Name, XmlNames.SafeAttribute(a.Name));
+            count++;
+        }
+
+        foreach (var child in node.Children)
+            count += AssertUnchanged(child);
+        return count;
+    }
+
     /// <summary>Parses one record with a strict, namespace-aware reader and returns its element and attribute names.</summary>
     private static List<string> ReadXmlNames(string xml)
     {
