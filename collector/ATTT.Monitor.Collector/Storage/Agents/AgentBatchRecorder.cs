@@ -90,6 +90,7 @@ public sealed class AgentBatchRecorder : IAsyncDisposable
         var results = new BatchRecordResult?[group.Count];
         var failures = new Exception?[group.Count];
         var started = _logger.IsEnabled(LogLevel.Debug) ? TimeProvider.System.GetTimestamp() : 0;
+        using (await _database.TakeWriteTurnAsync(_stopping.Token).ConfigureAwait(false))
         await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(_stopping.Token).ConfigureAwait(false))
         {
             var now = _time.GetUtcNow();
