@@ -175,6 +175,8 @@ public sealed class DetectionPipeline : BackgroundService
 
     private async Task CommitAsync(DetectionSlice slice, CancellationToken cancellationToken)
     {
+        // Taking turns with the ingest's counter writer (see EmbeddedDatabase.TakeWriteTurnAsync).
+        using var turn = await _database.TakeWriteTurnAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         if (slice.Hits.Count > 0)

@@ -40,7 +40,7 @@ public static class IngestEndpoints
         }).ConfigureAwait(false);
     }
 
-    private static async Task EventsAsync(HttpContext context, IEventStore store, AgentRegistry registry, IngestGate gate,
+    private static async Task EventsAsync(HttpContext context, IEventStore store, AgentBatchRecorder counters, IngestGate gate,
         IngestOptions options, TimeProvider time, ILoggerFactory loggers)
     {
         await HandleAsync(context, async () =>
@@ -57,7 +57,7 @@ public static class IngestEndpoints
                     throw new WireFormatException("agent_id", "agent_id does not match the agent the token belongs to.");
                 var result = await AppendAsync(store, agent, batch, time.GetUtcNow(), options, context.RequestAborted).ConfigureAwait(false);
                 if (!result.Duplicate)
-                    await RecordAsync(registry, agent, batch, loggers.CreateLogger(typeof(IngestEndpoints)), context.RequestAborted).ConfigureAwait(false);
+                    await RecordAsync(counters, agent, batch, loggers.CreateLogger(typeof(IngestEndpoints)), context.RequestAborted).ConfigureAwait(false);
                 return IngestJson.Write(w =>
                 {
                     w.WriteNumber("ack", result.Sequence);
@@ -101,12 +101,12 @@ public static class IngestEndpoints
         }
     }
 
-    private static async Task RecordAsync(AgentRegistry registry, AgentIdentity agent, EventBatch batch, ILogger logger, CancellationToken cancellationToken)
+    private static async Task RecordAsync(AgentBatchRecorder recorder, AgentIdentity agent, EventBatch batch, ILogger logger, CancellationToken cancellationToken)
     {
         // The batch is already durable; the counters are bookkeeping and must not fail the ack.
         try
         {
-            var counters = await registry.RecordBatchAsync(agent.AgentId, batch.Sequence, batch.Dropped, cancellationToken).ConfigureAwait(false);
+            var counters = await recorder.RecordAsync(agent.AgentId, batch.Sequence, batch.Dropped, cancellationToken).ConfigureAwait(false);
             if (batch.Dropped > 0)
                 logger.LogWarning("Agent {AgentId} ({Host}, {Unit}) dropped {Dropped} events before batch {Seq}; {Total} dropped in all.",
                     agent.AgentId, agent.Host, agent.Unit, batch.Dropped, batch.Sequence, counters.DroppedTotal);

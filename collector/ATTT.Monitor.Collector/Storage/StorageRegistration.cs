@@ -19,6 +19,7 @@ public static class StorageRegistration
         services.AddSingleton(IngestSchema.V1);
         services.AddSingleton<AgentRegistry>();
         services.AddSingleton<IAgentRegistry>(sp => sp.GetRequiredService<AgentRegistry>());
+        services.AddSingleton<AgentBatchRecorder>();
 
         services.AddOptions<EventStoreOptions>().BindConfiguration(EventStoreOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<EventStoreOptions>>().Value);

@@ -122,25 +122,9 @@ public sealed class AgentRegistry(EmbeddedDatabase database, TimeProvider time) 
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = connection.BeginTransaction();
-        await using var read = connection.CreateCommand();
-        read.Transaction = transaction;
-        read.CommandText = "SELECT last_seq FROM agents WHERE agent_id = $id;";
-        read.Parameters.AddWithValue("$id", agentId);
-        if (await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not long previous)
-            throw new KeyNotFoundException($"No agent has the id {agentId}.");
-        await using var update = connection.CreateCommand();
-        update.Transaction = transaction;
-        update.CommandText = """
-            UPDATE agents SET last_seq = MAX(last_seq, $seq), dropped_total = dropped_total + $dropped, last_seen_at = $now
-            WHERE agent_id = $id RETURNING dropped_total;
-            """;
-        update.Parameters.AddWithValue("$seq", sequence);
-        update.Parameters.AddWithValue("$dropped", dropped);
-        update.Parameters.AddWithValue("$now", EventTime.Format(time.GetUtcNow()));
-        update.Parameters.AddWithValue("$id", agentId);
-        var droppedTotal = (long)(await update.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        var result = await BatchCounters.ApplyAsync(connection, transaction, agentId, sequence, dropped, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new BatchRecordResult(previous, droppedTotal);
+        return result;
     }
 
     /// <summary>Notes a heartbeat: last contact, inventory and spool counters.</summary>
