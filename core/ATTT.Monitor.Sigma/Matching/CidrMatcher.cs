@@ -23,7 +23,7 @@ internal sealed class CidrMatcher : StringMatcher
 
     public override bool IsMatch(string value)
     {
-        if (!IPAddress.TryParse(value.AsSpan().Trim(), out var ip)) return false;
+        if (!IpAddressText.TryParse(value, out var ip)) return false;
         if (ip.IsIPv4MappedToIPv6 && _network.Length == 4) ip = ip.MapToIPv4();
         var bytes = ip.GetAddressBytes();
         if (bytes.Length != _network.Length) return false;

@@ -107,8 +107,19 @@ internal static class ReferenceValueMatcher
         var parts = cidr.Split('/');
         var network = IPAddress.Parse(parts[0]).GetAddressBytes();
         var prefix = parts.Length > 1 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : network.Length * 8;
-        if (!IPAddress.TryParse(fieldValue, out var address)) return false;
-        var bytes = address.GetAddressBytes();
+        // Only plain dotted-quad IPv4 or IPv6 text is an address (no spaces, no "5" for 0.0.0.5).
+        byte[] bytes;
+        var quad = Regex.Match(fieldValue, @"^([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})$");
+        if (quad.Success)
+        {
+            var parts4 = quad.Groups.Cast<Group>().Skip(1).Select(g => int.Parse(g.Value, CultureInfo.InvariantCulture)).ToArray();
+            if (parts4.Any(p => p > 255)) return false;
+            bytes = parts4.Select(p => (byte)p).ToArray();
+        }
+        else if (fieldValue.Contains(':', StringComparison.Ordinal) && !fieldValue.Any(char.IsWhiteSpace) && IPAddress.TryParse(fieldValue, out var v6))
+            bytes = v6.GetAddressBytes();
+        else
+            return false;
         if (bytes.Length != network.Length) return false;
         for (var bit = 0; bit < prefix; bit++)
         {
