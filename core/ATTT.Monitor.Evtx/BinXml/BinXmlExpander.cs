@@ -21,6 +21,10 @@ internal sealed class BinXmlExpander
 
     private readonly Dictionary<int, Instruction[]> _templates = [];
     private readonly List<Instruction> _recordCode = new(16);
+    // Scratch lists reused for every compilation, so that a template costs one exact-size array and
+    // nested binary XML none (growing a fresh list was a third of the bytes reading allocated).
+    private readonly List<Instruction> _templateCode = new(256);
+    private readonly List<Instruction>?[] _nestedCode = new List<Instruction>?[MaxNesting + 1];
     private readonly Substitution[][] _substitutions = new Substitution[MaxNesting + 1][];
     private readonly NamePool _names = new();
     private byte[] _chunk = [];
@@ -171,7 +175,8 @@ internal sealed class BinXmlExpander
         if (_budget < 0)
             throw new BinXmlException("record expands to too much XML");
         var created = _names.CreatedChars;
-        var code = FragmentCompiler.Compile(chunk, start, start + size, _names);
+        FragmentCompiler.Compile(chunk, start, start + size, _names, _templateCode);
+        var code = _templateCode.ToArray();
         _templates[definition] = code;
         _budget -= code.Length + (int)((_names.CreatedChars - created) >> 3);
         return code;
@@ -206,7 +211,10 @@ internal sealed class BinXmlExpander
             if (nesting >= MaxNesting)
                 throw new BinXmlException("binary XML nested too deeply");
             var created = _names.CreatedChars;
-            var code = FragmentCompiler.Compile(Chunk, sub.Offset, sub.Offset + sub.Size, _names);
+            // Each nesting level has its own list: this one stays in use while deeper levels compile theirs.
+            var list = _nestedCode[nesting] ??= new List<Instruction>(32);
+            FragmentCompiler.Compile(Chunk, sub.Offset, sub.Offset + sub.Size, _names, list);
+            var code = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list);
             _budget -= code.Length + (int)((_names.CreatedChars - created) >> 3);
             Run(code, 0, code.Length, NoSubstitutions, visitor, nesting + 1, -1, 0, -1);
             return;

@@ -12,14 +12,6 @@ internal static class FragmentCompiler
     private const int MaxElementDepth = 128;
     private const int MaxNameLength = 256;
 
-
-    public static Instruction[] Compile(ReadOnlySpan<byte> chunk, int start, int end, NamePool names)
-    {
-        var code = new List<Instruction>(32);
-        Compile(chunk, start, end, names, code);
-        return code.ToArray();
-    }
-
     /// <summary>Compiles into <paramref name="code"/> (cleared first), so a caller can reuse one list.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Compile(ReadOnlySpan<byte> chunk, int start, int end, NamePool names, List<Instruction> code)
