@@ -36,7 +36,7 @@ public static class EvtxFile
     private static IEnumerable<EventRecord> ReadEventsCore(string path, Func<Stream> open, EvtxReadOptions options, Action<EvtxWarning>? onWarning)
     {
         var builder = new EventRecordBuilder();
-        foreach (var record in Expand(path, open, options, onWarning, builder))
+        foreach (var record in Expand(path, open, options, onWarning, new EventRecordVisitor(builder)))
         {
             yield return builder.Build(record);
         }
@@ -63,7 +63,7 @@ public static class EvtxFile
     private static IEnumerable<EvtxDocument> ReadDocumentsCore(string path, Func<Stream> open, EvtxReadOptions options, Action<EvtxWarning>? onWarning)
     {
         var builder = new XmlTreeBuilder();
-        foreach (var record in Expand(path, open, options, onWarning, builder))
+        foreach (var record in Expand(path, open, options, onWarning, new XmlTreeVisitor(builder)))
         {
             if (builder.Root is { } root)
                 yield return new EvtxDocument(root, record.RecordId, record.Recovered);
@@ -74,7 +74,8 @@ public static class EvtxFile
     /// Expands every record into <paramref name="visitor"/>; yields each record whose expansion
     /// succeeded, while the visitor still holds its content.
     /// </summary>
-    internal static IEnumerable<RecordSlot> Expand(string path, Func<Stream> open, EvtxReadOptions options, Action<EvtxWarning>? onWarning, IRecordVisitor visitor)
+    internal static IEnumerable<RecordSlot> Expand<TVisitor>(string path, Func<Stream> open, EvtxReadOptions options, Action<EvtxWarning>? onWarning, TVisitor visitor)
+        where TVisitor : IRecordVisitor
     {
         var scanner = new EvtxScanner(path, open, options.RecoverDeleted, onWarning);
         var expander = new BinXmlExpander();

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
 namespace ATTT.Monitor.Evtx.BinXml;
@@ -194,12 +195,18 @@ internal static class FragmentCompiler
         return names.Get(Slice(chunk, offset + 8, Math.Min((int)count, MaxNameLength) * 2, chunk.Length));
     }
 
+    // Every read of the chunk goes through here: small enough to inline, with the throw kept apart.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ReadOnlySpan<byte> Slice(ReadOnlySpan<byte> chunk, int offset, int length, int end)
     {
         if (offset < 0 || length < 0 || offset > end - length)
-            throw new BinXmlException($"data at {offset} (+{length}) runs past its bounds");
+            ThrowPastBounds(offset, length);
         return chunk.Slice(offset, length);
     }
+
+    [DoesNotReturn]
+    private static void ThrowPastBounds(int offset, int length) =>
+        throw new BinXmlException($"data at {offset} (+{length}) runs past its bounds");
 
     private static byte ReadByte(ReadOnlySpan<byte> chunk, int offset, int end) => Slice(chunk, offset, 1, end)[0];
 
