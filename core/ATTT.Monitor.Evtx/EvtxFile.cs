@@ -65,6 +65,7 @@ public static class EvtxFile
         var builder = new XmlTreeBuilder();
         foreach (var record in Expand(path, open, options, onWarning, new XmlTreeVisitor(builder)))
         {
+            builder.Finish();
             if (builder.Root is { } root)
                 yield return new EvtxDocument(root, record.RecordId, record.Recovered);
         }

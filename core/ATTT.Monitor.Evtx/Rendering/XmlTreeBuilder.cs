@@ -9,6 +9,10 @@ namespace ATTT.Monitor.Evtx.Rendering;
 internal sealed class XmlTreeBuilder : IRecordVisitor
 {
     private readonly Stack<XmlNode> _open = new();
+    // The children of every open element, in order, each element's from its start index on: an
+    // element gets them as one array when it ends (instead of a list grown child by child).
+    private readonly List<XmlNode> _pendingChildren = new(64);
+    private readonly Stack<int> _childrenStart = new();
     private string? _attribute;
     private ValueAccumulator _value;
 
@@ -17,6 +21,8 @@ internal sealed class XmlTreeBuilder : IRecordVisitor
     public void Begin()
     {
         _open.Clear();
+        _pendingChildren.Clear();
+        _childrenStart.Clear();
         Root = null;
         _attribute = null;
         _value.Reset();
@@ -28,10 +34,11 @@ internal sealed class XmlTreeBuilder : IRecordVisitor
         FinishPending();
         var node = new XmlNode(name);
         if (_open.Count > 0)
-            _open.Peek().AddChild(node);
+            _pendingChildren.Add(node);
         else
             Root ??= node;
         _open.Push(node);
+        _childrenStart.Push(_pendingChildren.Count);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -55,7 +62,27 @@ internal sealed class XmlTreeBuilder : IRecordVisitor
     {
         FinishPending();
         if (_open.Count > 0)
-            _open.Pop();
+            Close();
+    }
+
+    /// <summary>Closes what is still open, so every element has its children; call when the record is expanded.</summary>
+    public void Finish()
+    {
+        FinishPending();
+        while (_open.Count > 0)
+            Close();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Close()
+    {
+        var node = _open.Pop();
+        var start = _childrenStart.Pop();
+        var count = _pendingChildren.Count - start;
+        if (count == 0)
+            return;
+        node.AddChildren(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_pendingChildren).Slice(start, count));
+        _pendingChildren.RemoveRange(start, count);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
