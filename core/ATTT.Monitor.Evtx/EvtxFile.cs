@@ -78,31 +78,34 @@ public static class EvtxFile
     internal static IEnumerable<RecordSlot> Expand<TVisitor>(string path, Func<Stream> open, EvtxReadOptions options, Action<EvtxWarning>? onWarning, TVisitor visitor)
         where TVisitor : IRecordVisitor
     {
-        var scanner = new EvtxScanner(path, open, options.RecoverDeleted, onWarning);
+        var scanner = new EvtxScanner(path, open, options.RecoverDeleted, onWarning) { ReadWholeChunks = options.ReadWholeChunks };
         var expander = new BinXmlExpander();
         var chunk = -1;
+        var loaded = 0;
         foreach (var slot in scanner.Records())
         {
             if (slot.Chunk != chunk)
             {
-                expander.ResetChunk(scanner.Buffer, scanner.Length);
+                expander.ResetChunk(scanner.Buffer, scanner.Loaded);
                 chunk = slot.Chunk;
+                loaded = scanner.Loaded;
+            }
+            else if (scanner.Loaded != loaded)
+            {
+                expander.ExtendChunk(scanner.Loaded);
+                loaded = scanner.Loaded;
             }
 
-            string? error = null;
-            try
+            var budget = expander.ChunkBudget;
+            var error = ExpandRecord(expander, slot, visitor);
+            if (error is not null && scanner.LoadRest())
             {
-                visitor.Begin();
-                expander.Expand(slot.Offset + 24, slot.Offset + slot.Size - 4, visitor);
-            }
-            catch (BinXmlException ex)
-            {
-                error = ex.Message;
-            }
-            catch (Exception ex) when (ex is ArgumentException or IndexOutOfRangeException or InvalidOperationException or OverflowException)
-            {
-                // Defence in depth: a read the compiler did not bound-check must still cost one record only.
-                error = ex.Message;
+                // Only part of the chunk had been read, and the record reaches past it (a damaged one
+                // can point anywhere): read the rest and expand it again, as if all had been read at once.
+                expander.UndoRecord(budget);
+                expander.ExtendChunk(scanner.Loaded);
+                loaded = scanner.Loaded;
+                error = ExpandRecord(expander, slot, visitor);
             }
 
             if (error is null)
@@ -117,6 +120,27 @@ public static class EvtxFile
             onWarning?.Invoke(new EvtxWarning(path, slot.Chunk,
                 EvtxScanner.FileHeaderSize + ((long)slot.Chunk * EvtxScanner.ChunkSize) + slot.Offset,
                 $"{what}: {error}"));
+        }
+    }
+
+    /// <summary>Expands one record into <paramref name="visitor"/>; the error if it cannot be expanded.</summary>
+    private static string? ExpandRecord<TVisitor>(BinXmlExpander expander, RecordSlot slot, TVisitor visitor)
+        where TVisitor : IRecordVisitor
+    {
+        try
+        {
+            visitor.Begin();
+            expander.Expand(slot.Offset + 24, slot.Offset + slot.Size - 4, visitor);
+            return null;
+        }
+        catch (BinXmlException ex)
+        {
+            return ex.Message;
+        }
+        catch (Exception ex) when (ex is ArgumentException or IndexOutOfRangeException or InvalidOperationException or OverflowException)
+        {
+            // Defence in depth: a read the compiler did not bound-check must still cost one record only.
+            return ex.Message;
         }
     }
 

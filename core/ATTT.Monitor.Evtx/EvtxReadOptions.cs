@@ -8,4 +8,10 @@ public sealed class EvtxReadOptions
     /// marked <see cref="Events.EventRecord.Recovered"/>. For forensic use; off by default.
     /// </summary>
     public bool RecoverDeleted { get; init; }
+
+    /// <summary>
+    /// Reads every chunk whole instead of only up to its free space. For tests: what is read must
+    /// not depend on it.
+    /// </summary>
+    internal bool ReadWholeChunks { get; init; }
 }

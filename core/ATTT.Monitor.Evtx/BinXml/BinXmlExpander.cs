@@ -22,6 +22,8 @@ internal sealed class BinXmlExpander
     private static readonly Substitution[] NoSubstitutions = [];
 
     private readonly Dictionary<int, Instruction[]> _templates = [];
+    // Templates the current record compiled, so that expanding it again can compile (and pay for) them again.
+    private readonly List<int> _compiledByRecord = [];
     private readonly List<Instruction> _recordCode = new(16);
     // Scratch lists reused for every compilation, so that a template costs one exact-size array and
     // nested binary XML none (growing a fresh list was a third of the bytes reading allocated).
@@ -42,6 +44,24 @@ internal sealed class BinXmlExpander
         _chunkBudget = WorkBudgetPerChunk;
     }
 
+    /// <summary>More of the current chunk has been read: <paramref name="length"/> bytes are valid now.</summary>
+    public void ExtendChunk(int length) => _length = length;
+
+    /// <summary>
+    /// Puts the chunk's state back as it was before the last record was expanded (its templates out of
+    /// the cache, the chunk's budget as <paramref name="chunkBudget"/>), to expand that record again.
+    /// </summary>
+    public void UndoRecord(int chunkBudget)
+    {
+        foreach (var definition in _compiledByRecord)
+            _templates.Remove(definition);
+        _compiledByRecord.Clear();
+        _chunkBudget = chunkBudget;
+    }
+
+    /// <summary>What the current chunk may still expand to, for <see cref="UndoRecord"/>.</summary>
+    public int ChunkBudget => _chunkBudget;
+
     /// <summary>Expands the binary XML in [start, end) of the current chunk.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Expand<TVisitor>(int start, int end, TVisitor visitor)
@@ -51,6 +71,7 @@ internal sealed class BinXmlExpander
             throw new BinXmlException("the chunk's records expand to too much XML");
         var granted = Math.Min(WorkBudgetPerRecord, _chunkBudget);
         _budget = granted;
+        _compiledByRecord.Clear();
         try
         {
             FragmentCompiler.Compile(Chunk, start, end, _names, _recordCode);
@@ -183,6 +204,7 @@ internal sealed class BinXmlExpander
         FragmentCompiler.Compile(chunk, start, start + size, _names, _templateCode);
         var code = _templateCode.ToArray();
         _templates[definition] = code;
+        _compiledByRecord.Add(definition);
         _budget -= code.Length + (int)((_names.CreatedChars - created) >> 3);
         return code;
     }

@@ -35,13 +35,27 @@ internal sealed class EvtxScanner
         _onWarning = onWarning;
     }
 
+    private Stream? _file;
+    private long _chunkStart;
+
     /// <summary>
     /// The current chunk's bytes; valid from one chunk's first slot until the next chunk's, and only
-    /// while <see cref="Records"/> is being enumerated. Only the first <see cref="Length"/> bytes are the chunk's.
+    /// while <see cref="Records"/> is being enumerated. Only the first <see cref="Loaded"/> bytes are
+    /// read; the chunk is <see cref="Length"/> bytes long.
     /// </summary>
     public byte[] Buffer { get; private set; } = [];
 
     public int Length { get; private set; }
+
+    /// <summary>
+    /// How much of the current chunk has been read. Without recovery of deleted records, a complete
+    /// chunk is read only up to its free space (its header and records: a third of the bytes of the
+    /// attack samples' chunks); <see cref="LoadRest"/> reads the rest when something reaches past it.
+    /// </summary>
+    public int Loaded { get; private set; }
+
+    /// <summary>Reads every chunk whole (see <see cref="EvtxReadOptions.ReadWholeChunks"/>).</summary>
+    public bool ReadWholeChunks { get; init; }
 
     public IEnumerable<RecordSlot> Records()
     {
@@ -54,12 +68,26 @@ internal sealed class EvtxScanner
         // Most logs are small: a fresh 64 KiB buffer per file was half of all the memory that
         // reading allocated. Every read below is bounded by Length, so stale bytes are never seen.
         Buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        _file = file;
         try
         {
             for (long start = FileHeaderSize; start < fileLength; start += ChunkSize, chunk++)
             {
+                _chunkStart = start;
                 file.Position = start;
-                Length = file.ReadAtLeast(Buffer.AsSpan(0, ChunkSize), ChunkSize, throwOnEndOfStream: false);
+                if (!_recover && !ReadWholeChunks && file.Length - start >= ChunkSize)
+                {
+                    // A complete chunk: its header first, the rest as far as it is needed.
+                    Length = ChunkSize;
+                    Loaded = file.ReadAtLeast(Buffer.AsSpan(0, ChunkHeaderSize), ChunkHeaderSize, throwOnEndOfStream: false);
+                    if (Loaded < ChunkHeaderSize)
+                        Length = Loaded;
+                }
+                else
+                {
+                    Length = Loaded = file.ReadAtLeast(Buffer.AsSpan(0, ChunkSize), ChunkSize, throwOnEndOfStream: false);
+                }
+
                 if (!CheckChunk(chunk, start, out var freeSpace))
                     continue;
                 foreach (var slot in RecordsOfChunk(chunk, start, freeSpace))
@@ -70,9 +98,31 @@ internal sealed class EvtxScanner
         {
             var rented = Buffer;
             Buffer = [];
-            Length = 0;
+            Length = Loaded = 0;
+            _file = null;
             ArrayPool<byte>.Shared.Return(rented);
         }
+    }
+
+    /// <summary>Reads the rest of the current chunk; false if it was all read already.</summary>
+    public bool LoadRest()
+    {
+        if (Loaded >= Length)
+            return false;
+        Load(Length);
+        return true;
+    }
+
+    private void Load(int upTo)
+    {
+        if (Loaded >= upTo || _file is null)
+            return;
+        _file.Position = _chunkStart + Loaded;
+        var read = _file.ReadAtLeast(Buffer.AsSpan(Loaded, upTo - Loaded), upTo - Loaded, throwOnEndOfStream: false);
+        Loaded += read;
+        // The file was cut while we read it: what is there is the chunk, as a whole read would have found.
+        if (Loaded < upTo)
+            Length = Loaded;
     }
 
     private void CheckFileHeader(Stream file)
@@ -108,9 +158,11 @@ internal sealed class EvtxScanner
     private bool CheckChunk(int chunk, long start, out int freeSpace)
     {
         freeSpace = 0;
-        var data = Buffer.AsSpan(0, Length);
+        var data = Buffer.AsSpan(0, Loaded);
         if (Length < ChunkHeaderSize || !data[..8].SequenceEqual(ChunkSignature))
         {
+            LoadRest();
+            data = Buffer.AsSpan(0, Length);
             // Preallocated, never used chunks are all zeros: nothing to say about them.
             if (data.IndexOfAnyExcept((byte)0) >= 0)
                 Warn(chunk, start, Length < ChunkHeaderSize ? "truncated chunk skipped" : "block without a chunk signature skipped");
@@ -130,12 +182,20 @@ internal sealed class EvtxScanner
             Warn(chunk, start, $"chunk free-space offset {freeSpace} out of range");
             freeSpace = Length;
         }
-        else if (freeSpace <= Length &&
-                 Crc32.Compute(data[ChunkHeaderSize..freeSpace]) != BinaryPrimitives.ReadUInt32LittleEndian(data[52..]))
+        else if (freeSpace <= Length)
         {
-            Warn(chunk, start, "chunk records checksum mismatch");
+            Load(freeSpace);
+            if (Loaded < freeSpace)
+            {
+                Warn(chunk, start, $"truncated chunk ({Length} of {ChunkSize} bytes); reading what is there");
+                return true;
+            }
+
+            if (Crc32.Compute(Buffer.AsSpan(ChunkHeaderSize, freeSpace - ChunkHeaderSize)) != BinaryPrimitives.ReadUInt32LittleEndian(data[52..]))
+                Warn(chunk, start, "chunk records checksum mismatch");
         }
 
+        Load(Math.Min(freeSpace, Length));
         return true;
     }
 
@@ -206,6 +266,14 @@ internal sealed class EvtxScanner
         if (declared < 32 || declared > (uint)(Length - pos))
             return false;
         size = (int)declared;
+        if (pos + size > Loaded)
+        {
+            LoadRest();
+            if (pos + size > Length)
+                return false;
+            span = Buffer.AsSpan(0, Length);
+        }
+
         return BinaryPrimitives.ReadUInt32LittleEndian(span[(pos + size - 4)..]) == declared;
     }
 
