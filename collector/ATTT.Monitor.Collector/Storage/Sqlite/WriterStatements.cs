@@ -9,6 +9,7 @@ internal sealed class WriterStatements : IDisposable
     private readonly SqliteCommand _insertEvent;
     private readonly SqliteCommand _lastId;
     private readonly SqliteCommand _insertBatch;
+    private readonly SqliteCommand _countHour;
 
     public WriterStatements(SqliteConnection connection, SqliteTransaction transaction)
     {
@@ -22,6 +23,10 @@ internal sealed class WriterStatements : IDisposable
         _insertBatch = Create(connection, transaction,
             "INSERT INTO batches (agent_id, seq, received_at, accepted, dropped, last_event_id) VALUES ($agent, $seq, $received, $accepted, $dropped, $last);",
             "$agent", "$seq", "$received", "$accepted", "$dropped", "$last");
+        // One row per batch, not per event: a batch's events share their unit and time of receipt.
+        _countHour = Create(connection, transaction,
+            "INSERT INTO event_hours (hour, unit, events) VALUES ($hour, $unit, $events) ON CONFLICT (hour, unit) DO UPDATE SET events = events + excluded.events;",
+            "$hour", "$unit", "$events");
     }
 
     public AppendResult Append(PendingAppend pending)
@@ -58,6 +63,15 @@ internal sealed class WriterStatements : IDisposable
         b[4].Value = pending.Batch.Dropped;
         b[5].Value = last;
         _insertBatch.ExecuteNonQuery();
+        if (pending.Rows.Count > 0)
+        {
+            var h = _countHour.Parameters;
+            h[0].Value = pending.ReceivedAtMs / EventHours.HourMilliseconds;
+            h[1].Value = agent.Unit;
+            h[2].Value = pending.Rows.Count;
+            _countHour.ExecuteNonQuery();
+        }
+
         return new AppendResult(seq, pending.Rows.Count, false, last);
     }
 
@@ -78,5 +92,6 @@ internal sealed class WriterStatements : IDisposable
         _insertEvent.Dispose();
         _lastId.Dispose();
         _insertBatch.Dispose();
+        _countHour.Dispose();
     }
 }
