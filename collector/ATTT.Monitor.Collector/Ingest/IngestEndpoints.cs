@@ -41,7 +41,7 @@ public static class IngestEndpoints
     }
 
     private static async Task EventsAsync(HttpContext context, IEventStore store, AgentBatchRecorder counters, IngestGate gate,
-        IngestOptions options, TimeProvider time, ILoggerFactory loggers)
+        CommittedEventFeed detectionFeed, IngestOptions options, TimeProvider time, ILoggerFactory loggers)
     {
         await HandleAsync(context, async () =>
         {
@@ -50,6 +50,7 @@ public static class IngestEndpoints
                 throw Overloaded(options, "The collector is busy; retry later.");
             try
             {
+                await WaitForDetectionAsync(detectionFeed, options, context.RequestAborted).ConfigureAwait(false);
                 EventBatch batch;
                 using (var body = await RequestBody.ReadJsonAsync(context.Request, options.MaxCompressedBytes, options.MaxInflatedBytes, context.RequestAborted).ConfigureAwait(false))
                     batch = EventWireReader.ReadBatch(body.Memory);
@@ -117,6 +118,22 @@ public static class IngestEndpoints
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Could not update the counters of agent {AgentId} after batch {Seq}.", agent.AgentId, batch.Sequence);
+        }
+    }
+
+    /// <summary>
+    /// Holds a batch back while detection is further behind than the in-memory hand-off serves,
+    /// before its body is read; refuses it (503) if detection does not catch up in time. Without
+    /// this, acknowledged events outran evaluated ones and detection fell back to reading the store.
+    /// </summary>
+    private static async Task WaitForDetectionAsync(CommittedEventFeed feed, IngestOptions options, CancellationToken cancellationToken)
+    {
+        if (options.DetectionBacklogEvents <= 0)
+            return;
+        if (!await feed.WaitForDetectionAsync(options.DetectionBacklogEvents, options.DetectionBacklogWait, options.DetectionStalledAfter, cancellationToken).ConfigureAwait(false))
+        {
+            throw new IngestRejection(StatusCodes.Status503ServiceUnavailable, "Detection is behind; retry later.", null,
+                TimeSpan.FromSeconds(Math.Max(1, options.DetectionBacklogRetryAfterSeconds)));
         }
     }
 

@@ -34,4 +34,25 @@ public sealed class IngestOptions
 
     /// <summary>What 503 answers tell the agent to wait.</summary>
     public int OverloadRetryAfterSeconds { get; set; } = 2;
+
+    /// <summary>
+    /// Events stored but not yet read by detection beyond which a new batch waits (at most
+    /// <see cref="DetectionBacklogWait"/>) and is then refused with 503, so that what is acknowledged
+    /// is also evaluated. Keep it under the in-memory hand-off (<c>Storage:Events:DetectionHandOffEvents</c>,
+    /// 10,000) less the events of the batches in flight: a pipeline further behind reads the store
+    /// and re-parses every event. 0: never hold ingest back for detection.
+    /// </summary>
+    public int DetectionBacklogEvents { get; set; } = 5_000;
+
+    /// <summary>How long a batch may wait for detection to catch up before the 503.</summary>
+    public TimeSpan DetectionBacklogWait { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// A detection pipeline that has not asked for events for this long is taken as stopped, not
+    /// slow: ingest then goes on (the store keeps the events for when it resumes).
+    /// </summary>
+    public TimeSpan DetectionStalledAfter { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>What the 503 for a detection backlog tells the agent to wait (detection clears 5,000 events in well under a second).</summary>
+    public int DetectionBacklogRetryAfterSeconds { get; set; } = 1;
 }

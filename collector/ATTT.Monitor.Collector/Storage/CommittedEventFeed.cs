@@ -6,18 +6,34 @@ namespace ATTT.Monitor.Collector.Storage;
 /// the feed holds only a bounded, contiguous run of the newest ids, and whenever the pipeline's next
 /// id is not at its front (after a restart, or when detection lags and older events were let go)
 /// <see cref="TryTake"/> says so and the pipeline reads the store, exactly as without the feed.
-/// Publishing never waits for detection, so a stalled pipeline cannot slow ingest.
+/// Publishing never waits for detection, so a stalled pipeline cannot slow ingest. The feed also
+/// knows how far detection is behind (<see cref="Backlog"/>): ingest holds new batches back while
+/// detection lags beyond what the feed serves (<see cref="WaitForDetectionAsync"/>).
 /// </summary>
 public sealed class CommittedEventFeed
 {
     private readonly Lock _lock = new();
     private readonly LinkedList<IReadOnlyList<StoredEvent>> _chunks = new();
     private readonly int _capacity;
+    private readonly TimeProvider _time;
     private int _buffered;
     private long _lastPublishedId;
+    // Where detection reads (the id it asked to follow), and when it last asked; -1 until it first asks.
+    private long _consumerAfter = -1;
+    private long _consumerAskedAt;
+    // Completed (and replaced) each time detection asks for more, waking ingest requests held back.
+    private TaskCompletionSource _consumerMoved = NewSignal();
 
     /// <param name="capacity">Most events held; 0 turns the feed off (the pipeline always reads the store).</param>
-    public CommittedEventFeed(int capacity) => _capacity = Math.Max(0, capacity);
+    /// <param name="time">Clock for telling a detection pipeline that lags from one that stopped.</param>
+    public CommittedEventFeed(int capacity, TimeProvider? time = null)
+    {
+        _capacity = Math.Max(0, capacity);
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>Most events the feed holds (0: off).</summary>
+    public int Capacity => _capacity;
 
     /// <summary>
     /// Adds events just committed, ids strictly increasing and contiguous, each call after the
@@ -70,6 +86,7 @@ public sealed class CommittedEventFeed
     {
         lock (_lock)
         {
+            NoteConsumer(afterId);
             // Let go of everything up to afterId, including the front of a chunk.
             while (_chunks.First is { } first && first.Value[^1].Id <= afterId)
             {
@@ -105,6 +122,68 @@ public sealed class CommittedEventFeed
             return taken;
         }
     }
+
+    /// <summary>
+    /// Events committed that detection has not read yet (0 before it first reads, or when nothing
+    /// is published here, e.g. with another store).
+    /// </summary>
+    public long Backlog
+    {
+        get
+        {
+            lock (_lock)
+                return BacklogLocked();
+        }
+    }
+
+    /// <summary>
+    /// Waits until detection has read to within <paramref name="maxBacklog"/> events of the newest
+    /// committed event, at most <paramref name="maxWait"/>. True when within; true as well when
+    /// detection has not asked for events for <paramref name="stalledAfter"/> (a stopped pipeline
+    /// must not stop ingest: the store holds the events for when it resumes). False when detection
+    /// is working but still further behind after <paramref name="maxWait"/>.
+    /// </summary>
+    public async Task<bool> WaitForDetectionAsync(long maxBacklog, TimeSpan maxWait, TimeSpan stalledAfter, CancellationToken cancellationToken)
+    {
+        var deadline = _time.GetTimestamp() + (long)(maxWait.TotalSeconds * _time.TimestampFrequency);
+        while (true)
+        {
+            Task moved;
+            lock (_lock)
+            {
+                if (BacklogLocked() <= maxBacklog || _time.GetElapsedTime(_consumerAskedAt) >= stalledAfter)
+                    return true;
+                moved = _consumerMoved.Task;
+            }
+
+            var left = _time.GetElapsedTime(_time.GetTimestamp(), deadline);
+            if (left <= TimeSpan.Zero)
+                return false;
+            try
+            {
+                await moved.WaitAsync(left, _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // Checked once more above, then given up.
+            }
+        }
+    }
+
+    private long BacklogLocked() => _consumerAfter < 0 ? 0 : Math.Max(0, _lastPublishedId - _consumerAfter);
+
+    private void NoteConsumer(long afterId)
+    {
+        _consumerAskedAt = _time.GetTimestamp();
+        if (afterId == _consumerAfter)
+            return;
+        _consumerAfter = afterId;
+        var moved = _consumerMoved;
+        _consumerMoved = NewSignal();
+        moved.TrySetResult();
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private void Clear()
     {

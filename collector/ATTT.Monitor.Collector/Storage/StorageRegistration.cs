@@ -24,7 +24,7 @@ public static class StorageRegistration
         services.AddOptions<EventStoreOptions>().BindConfiguration(EventStoreOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<EventStoreOptions>>().Value);
         services.AddSingleton<IEventAppendedSignal, EventAppendedSignal>();
-        services.AddSingleton(sp => new CommittedEventFeed(sp.GetRequiredService<EventStoreOptions>().DetectionHandOffEvents));
+        services.AddSingleton(sp => new CommittedEventFeed(sp.GetRequiredService<EventStoreOptions>().DetectionHandOffEvents, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(_ => new EventsDatabase(Path.Combine(data.Path, EventsDatabase.FileName)));
         services.AddSingleton<SqliteEventStore>();
         services.AddSingleton<IEventStore>(CreateEventStore);

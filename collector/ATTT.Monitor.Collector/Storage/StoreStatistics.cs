@@ -18,7 +18,7 @@ public static class StoreStatistics
             throw new DirectoryNotFoundException($"The data folder {data.Path} does not exist.");
         var counts = new Dictionary<string, long>(StringComparer.Ordinal)
         {
-            ["events"] = await CountAsync(Path.Combine(data.Path, EventsDatabase.FileName), "events", "SELECT COUNT(*) FROM events", cancellationToken).ConfigureAwait(false),
+            ["events"] = await CountEventsAsync(Path.Combine(data.Path, EventsDatabase.FileName), cancellationToken).ConfigureAwait(false),
         };
         var state = data.StateDatabasePath;
         counts["incidents"] = await CountAsync(state, "incidents", "SELECT COUNT(*) FROM incidents", cancellationToken).ConfigureAwait(false);
@@ -27,6 +27,16 @@ public static class StoreStatistics
         counts["units"] = await CountAsync(state, "units", "SELECT COUNT(*) FROM units", cancellationToken).ConfigureAwait(false);
         counts["events_dropped_by_agents"] = await CountAsync(state, "agents", "SELECT COALESCE(SUM(dropped_total), 0) FROM agents", cancellationToken).ConfigureAwait(false);
         return counts;
+    }
+
+    /// <summary>
+    /// From the per-hour counts the collector keeps beside the events (events.db has no index to
+    /// count quickly); a file the collector has not brought to that version yet is counted row by row.
+    /// </summary>
+    private static async Task<long> CountEventsAsync(string file, CancellationToken cancellationToken)
+    {
+        var fromHours = await CountAsync(file, "event_hours", "SELECT COALESCE(SUM(events), 0) FROM event_hours", cancellationToken).ConfigureAwait(false);
+        return fromHours > 0 ? fromHours : await CountAsync(file, "events", "SELECT COUNT(*) FROM events", cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<long> CountAsync(string file, string table, string sql, CancellationToken cancellationToken)

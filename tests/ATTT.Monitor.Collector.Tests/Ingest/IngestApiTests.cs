@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using ATTT.Monitor.Collector.Storage;
 using ATTT.Monitor.Collector.Tests.Support;
 using ATTT.Monitor.Events.Wire;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ATTT.Monitor.Collector.Tests.Ingest;
 
@@ -187,6 +189,32 @@ public sealed class IngestApiTests
         slowBody.Finish();
         Assert.Equal(HttpStatusCode.OK, (await slow).StatusCode);
         Assert.Equal(50, await collector.Store.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task When_detection_is_further_behind_than_allowed_a_batch_gets_503_with_retry_after_and_is_not_stored()
+    {
+        await using var collector = await TestCollector.StartAsync("--Ingest:DetectionBacklogEvents=100", "--Ingest:DetectionBacklogWait=00:00:00.3");
+        var (agentId, token, _) = await collector.EnrollAsync();
+        using var client = collector.Client(token);
+        using (var first = await client.PostAsync("/api/v1/events", TestCollector.GzipBatch(TestEvents.Batch(agentId, 1, 5)), Ct))
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        // Detection has read the batch; then commits it has not read put it 2,000 events behind (ids
+        // past a gap, so the pipeline looks for event 6 in the store and finds nothing to evaluate).
+        var feed = collector.Services.GetRequiredService<CommittedEventFeed>();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (feed.Buffered > 0 || feed.Backlog > 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "detection did not read the first batch");
+            await Task.Delay(20, Ct);
+        }
+
+        feed.Publish([.. Enumerable.Range(1006, 1000).Select(i => new StoredEvent(i, agentId, "xa", false, TestEvents.BaseTime, TestEvents.Logon(i)))]);
+        Assert.True(feed.Backlog >= 1000);
+        using var refused = await client.PostAsync("/api/v1/events", TestCollector.GzipBatch(TestEvents.Batch(agentId, 2, 1)), Ct);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
+        Assert.Equal(5, await collector.Store.CountAsync(Ct));
     }
 
     [Fact]

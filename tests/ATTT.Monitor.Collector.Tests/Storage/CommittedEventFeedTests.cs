@@ -70,4 +70,46 @@ public sealed class CommittedEventFeedTests
         feed.Publish(Events(1, 1));
         Assert.Null(feed.TryTake(0, 100));
     }
+
+    [Fact]
+    public void The_backlog_is_what_was_published_after_the_id_detection_last_asked_for()
+    {
+        var feed = new CommittedEventFeed(100);
+        feed.Publish(Events(1, 10));
+        Assert.Equal(0, feed.Backlog); // detection has not asked yet: nothing to hold ingest back on
+        feed.TryTake(0, 4);
+        Assert.Equal(10, feed.Backlog);
+        feed.TryTake(4, 4);
+        feed.Publish(Events(11, 5));
+        Assert.Equal(11, feed.Backlog);
+        feed.TryTake(15, 4);
+        Assert.Equal(0, feed.Backlog);
+    }
+
+    [Fact]
+    public async Task Ingest_waits_for_detection_gives_up_after_the_wait_and_goes_on_when_detection_has_stopped()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var feed = new CommittedEventFeed(100);
+        feed.Publish(Events(1, 50));
+        feed.TryTake(0, 10);
+        var minute = TimeSpan.FromMinutes(1);
+
+        Assert.True(await feed.WaitForDetectionAsync(50, TimeSpan.Zero, minute, ct));
+        Assert.False(await feed.WaitForDetectionAsync(20, TimeSpan.FromMilliseconds(100), minute, ct));
+
+        var waiting = feed.WaitForDetectionAsync(20, minute, minute, ct);
+        await Task.Delay(50, ct);
+        Assert.False(waiting.IsCompleted);
+        feed.TryTake(20, 10); // detection reads on: 30 behind, still too far
+        await Task.Delay(50, ct);
+        Assert.False(waiting.IsCompleted);
+        feed.TryTake(30, 10); // 20 behind
+        Assert.True(await waiting.WaitAsync(TimeSpan.FromSeconds(10), ct));
+
+        // A pipeline that stopped asking must not stop ingest.
+        feed.Publish(Events(51, 50));
+        await Task.Delay(150, ct);
+        Assert.True(await feed.WaitForDetectionAsync(20, minute, TimeSpan.FromMilliseconds(100), ct));
+    }
 }

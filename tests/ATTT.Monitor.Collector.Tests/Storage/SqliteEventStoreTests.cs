@@ -50,6 +50,31 @@ public sealed class SqliteEventStoreTests : EventStoreContract
     }
 
     [Fact]
+    public async Task Batches_longer_than_one_insert_statement_keep_their_order_and_contiguous_ids()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var agent = new AgentIdentity("a_rows", "xa-rows", "PC-1", false);
+        // 2 x 32 rows and 11 alone; then 32 exactly; then fewer than 32.
+        var sizes = new[] { WriterStatements.RowsPerInsert * 2 + 11, WriterStatements.RowsPerInsert, 5 };
+        var results = new List<AppendResult>();
+        var first = 1;
+        for (var i = 0; i < sizes.Length; i++)
+        {
+            results.Add(await Store.AppendBatchAsync(agent, TestEvents.Batch(agent.AgentId, i + 1, sizes[i], first), TestEvents.BaseTime, ct));
+            first += sizes[i];
+        }
+
+        var stored = await Store.ReadAfterAsync(0, 1000, ct);
+        Assert.Equal(Enumerable.Range(1, first - 1).Select(i => (long)i), stored.Select(e => e.Event.RecordId));
+        Assert.Equal(Enumerable.Range(1, first - 1).Select(i => (long)i), stored.Select(e => e.Id));
+        Assert.Equal([75L, 107, 112], results.Select(r => r.LastEventId));
+        Assert.All(stored, e => Assert.Equal(("a_rows", "xa-rows"), (e.AgentId, e.Unit)));
+        Assert.Equal(first - 1, await Store.CountAsync(ct));
+        var page = await Store.ListByAgentAsync("xa-rows", agent.AgentId, 80, 10, ct);
+        Assert.Equal(Enumerable.Range(70, 10).Reverse().Select(i => (long)i), page.Events.Select(e => e.Id));
+    }
+
+    [Fact]
     public async Task Events_go_to_their_own_file_in_wal_mode_with_full_sync()
     {
         var agent = new AgentIdentity("a_file", "xa", "PC-1", false);

@@ -118,69 +118,95 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(agentId);
         limit = Math.Clamp(limit, 1, 1000);
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        // The unit comes first so the walk uses events_unit (unit, id) newest first; no index of its own.
-        command.CommandText = $"SELECT {Columns} FROM events WHERE unit = $unit AND id < $before AND agent_id = $agent ORDER BY id DESC LIMIT $limit;";
-        command.Parameters.AddWithValue("$unit", unit);
-        command.Parameters.AddWithValue("$agent", agentId);
-        command.Parameters.AddWithValue("$before", beforeId ?? long.MaxValue);
-        command.Parameters.AddWithValue("$limit", limit + 1);
-        var events = await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
+        // The agent's batches newest first (batches_agent_events), then their id ranges: events.db
+        // keeps no index of its own on the events' agent.
+        var before = beforeId ?? long.MaxValue;
+        var ranges = new List<(long First, long Last)>();
+        // The batch that holds the cursor (ends at or after it, starts before it), then the older ones.
+        await ReadRangesAsync(connection, """
+            SELECT last_event_id - accepted + 1, last_event_id FROM batches
+            WHERE agent_id = $agent AND last_event_id >= $before ORDER BY last_event_id LIMIT 1;
+            """, agentId, before, limit, ranges, cancellationToken).ConfigureAwait(false);
+        await ReadRangesAsync(connection, """
+            SELECT last_event_id - accepted + 1, last_event_id FROM batches
+            WHERE agent_id = $agent AND last_event_id < $before ORDER BY last_event_id DESC;
+            """, agentId, before, limit, ranges, cancellationToken).ConfigureAwait(false);
+
+        var events = new List<StoredEvent>(limit + 1);
+        foreach (var (first, last) in ranges)
+        {
+            if (events.Count > limit)
+                break;
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {Columns} FROM events WHERE id BETWEEN $first AND $last AND unit = $unit AND agent_id = $agent ORDER BY id DESC LIMIT $limit;";
+            command.Parameters.AddWithValue("$first", first);
+            command.Parameters.AddWithValue("$last", last);
+            command.Parameters.AddWithValue("$unit", unit);
+            command.Parameters.AddWithValue("$agent", agentId);
+            command.Parameters.AddWithValue("$limit", limit + 1 - events.Count);
+            events.AddRange(await ReadAllAsync(command, cancellationToken).ConfigureAwait(false));
+        }
+
         if (events.Count <= limit)
             return new EventPage(events, null);
         var page = events.Take(limit).ToList();
         return new EventPage(page, page[^1].Id);
     }
 
+    /// <summary>Adds the id ranges the query yields, cut below <paramref name="before"/>, until they cover more than <paramref name="limit"/> events.</summary>
+    private static async Task ReadRangesAsync(SqliteConnection connection, string sql, string agentId, long before, int limit, List<(long First, long Last)> ranges,
+        CancellationToken cancellationToken)
+    {
+        var covered = 0L;
+        foreach (var (first, last) in ranges)
+            covered += last - first + 1;
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$agent", agentId);
+        command.Parameters.AddWithValue("$before", before);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (covered <= limit && await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var first = reader.GetInt64(0);
+            var last = Math.Min(reader.GetInt64(1), before - 1);
+            if (last < first)
+                continue; // an empty batch
+            ranges.Add((first, last));
+            covered += last - first + 1;
+        }
+    }
+
     public async Task<long> CountAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM events;";
+        command.CommandText = "SELECT COALESCE(SUM(events), 0) FROM event_hours;";
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
+    /// <summary>By whole hours of receipt from <paramref name="since"/> on (rounded up to the hour).</summary>
     public async Task<IReadOnlyList<HourlyCount>> CountPerHourAsync(DateTimeOffset since, IReadOnlyCollection<string>? units, CancellationToken cancellationToken)
     {
         if (units is { Count: 0 })
             return [];
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        var where = new StringBuilder("WHERE received_at >= $since");
-        command.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
+        var where = new StringBuilder("WHERE hour >= $since");
+        var sinceMs = since.ToUnixTimeMilliseconds();
+        command.Parameters.AddWithValue("$since", sinceMs / EventHours.HourMilliseconds + (sinceMs % EventHours.HourMilliseconds > 0 ? 1 : 0));
         AddUnits(command, where, units);
-        command.CommandText = $"SELECT received_at / 3600000 AS hour, COUNT(*) FROM events {where} GROUP BY hour ORDER BY hour;";
+        command.CommandText = $"SELECT hour, SUM(events) FROM event_hours {where} GROUP BY hour HAVING SUM(events) > 0 ORDER BY hour;";
         var result = new List<HourlyCount>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            result.Add(new HourlyCount(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0) * 3_600_000), reader.GetInt64(1)));
+            result.Add(new HourlyCount(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0) * EventHours.HourMilliseconds), reader.GetInt64(1)));
         return result;
     }
 
     public async Task<long> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var cutoffMs = cutoff.ToUnixTimeMilliseconds();
-        long total = 0;
-        // Small slices, each its own short transaction, so the event writer waits only briefly.
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            await using var delete = connection.CreateCommand();
-            delete.CommandText = "DELETE FROM events WHERE id IN (SELECT id FROM events WHERE received_at < $cutoff LIMIT $slice);";
-            delete.Parameters.AddWithValue("$cutoff", cutoffMs);
-            delete.Parameters.AddWithValue("$slice", Math.Max(1, _options.RetentionSliceRows));
-            var deleted = await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            total += deleted;
-            if (deleted == 0)
-                break;
-        }
-
-        await using var batches = connection.CreateCommand();
-        batches.CommandText = "DELETE FROM batches WHERE received_at < $cutoff;";
-        batches.Parameters.AddWithValue("$cutoff", cutoffMs);
-        await batches.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        return total;
+        return await EventRetentionDeletion.DeleteOlderThanAsync(connection, cutoff.ToUnixTimeMilliseconds(), _options.RetentionSliceRows, cancellationToken).ConfigureAwait(false);
     }
 
     public ValueTask DisposeAsync() => _writer.DisposeAsync();
