@@ -18,6 +18,7 @@ internal sealed record BenchOptions(IReadOnlyList<string> Rules, string Input, d
                 case "--rules": rules.Add(args[i + 1]); break;
                 case "--input": input = args[i + 1]; break;
                 case "--dump": dump = args[i + 1]; break;
+                case "--passes": break; // the detector command reads it
                 case "--seconds": seconds = double.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }

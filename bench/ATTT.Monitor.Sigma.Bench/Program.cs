@@ -3,9 +3,12 @@ using ATTT.Monitor.Sigma.Bench;
 // Usage:
 //   ATTT.Monitor.Sigma.Bench eval  [--rules DIR...] [--input DIR] [--seconds N] [--dump FILE]   events per CPU second on pre-parsed events, 1 core then all cores
 //   ATTT.Monitor.Sigma.Bench profile [--rules DIR...] [--input DIR] [--seconds PASSES]   prefilter scans vs full evaluation, fields scanned most
+//   ATTT.Monitor.Sigma.Bench detector [--rules DIR...] [--input DIR] [--seconds N] [--passes N]  the collector's detector on the load generator's events vs the engine alone
 //   ATTT.Monitor.Sigma.Bench scan  [--rules DIR...] [--input DIR]                 attt scan end to end: MB/s, events/s, peak memory
 // Defaults: every ../shared/sigma/rules* folder and ../shared/evtx/attack-samples.
-return args.Length > 0 && args[0] == "scan"
+return args.Length > 0 && args[0] == "detector"
+    ? await DetectorBenchmark.RunAsync(args[1..])
+    : args.Length > 0 && args[0] == "scan"
     ? await ScanBenchmark.RunAsync(BenchOptions.Parse(args[1..]))
     : args.Length > 0 && args[0] == "profile"
     ? ProfileBenchmark.Run(BenchOptions.Parse(args[1..]))

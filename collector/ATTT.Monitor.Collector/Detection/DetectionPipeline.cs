@@ -203,8 +203,11 @@ public sealed class DetectionPipeline : BackgroundService
         }
     }
 
-    private static DetectionHit ToHit(RuleMatch match, StoredEvent stored)
+    /// <summary>A rule match on a stored event as the incident manager takes it (public for the detection benchmark).</summary>
+    public static DetectionHit ToHit(RuleMatch match, StoredEvent stored)
     {
+        ArgumentNullException.ThrowIfNull(match);
+        ArgumentNullException.ThrowIfNull(stored);
         var e = stored.Event;
         var host = string.IsNullOrWhiteSpace(e.Computer) ? stored.AgentId : e.Computer;
         var at = e.TimeCreated == default ? stored.ReceivedAt : e.TimeCreated;

@@ -58,20 +58,20 @@ public sealed class IncidentManager
         var changes = new List<IncidentChange>(hits.Count);
         var pending = new Dictionary<(string Key, string Unit, string Host, bool IsDrill), PendingIncident>();
         var now = _time.GetUtcNow();
+        await using var statements = new SliceStatements(connection, transaction);
         foreach (var hit in hits)
         {
             var group = ("rule:" + hit.RuleId, hit.Unit, hit.Host, hit.IsDrill);
             if (pending.TryGetValue(group, out var incident) && !incident.Covers(hit.At, _options.GroupingWindow))
             {
-                await FlushAsync(incident, now, connection, transaction, cancellationToken).ConfigureAwait(false);
+                await FlushAsync(incident, now, statements, connection, transaction, cancellationToken).ConfigureAwait(false);
                 pending.Remove(group);
                 incident = null;
             }
 
             if (incident is null)
             {
-                var current = await IncidentRows.FindOpenAsync(
-                    connection, transaction, group.Item1, hit.Unit, hit.Host, hit.IsDrill, hit.At, _options.GroupingWindow, cancellationToken).ConfigureAwait(false);
+                var current = await statements.FindOpenAsync(group.Item1, hit.Unit, hit.Host, hit.IsDrill, hit.At, _options.GroupingWindow, cancellationToken).ConfigureAwait(false);
                 if (current is null)
                 {
                     var opened = await OpenAsync(hit, group.Item1, now, connection, transaction, cancellationToken).ConfigureAwait(false);
@@ -83,11 +83,11 @@ public sealed class IncidentManager
                 pending[group] = incident = new PendingIncident(current);
             }
 
-            changes.Add(await AddAsync(incident, hit, now, connection, transaction, cancellationToken).ConfigureAwait(false));
+            changes.Add(await AddAsync(incident, hit, now, statements, connection, transaction, cancellationToken).ConfigureAwait(false));
         }
 
         foreach (var incident in pending.Values)
-            await FlushAsync(incident, now, connection, transaction, cancellationToken).ConfigureAwait(false);
+            await FlushAsync(incident, now, statements, connection, transaction, cancellationToken).ConfigureAwait(false);
         return changes;
     }
 
@@ -105,7 +105,8 @@ public sealed class IncidentManager
     }
 
     /// <summary>Adds a detection to an open incident in memory; a rise of severity is written and announced at once.</summary>
-    private async Task<IncidentChange> AddAsync(PendingIncident incident, DetectionHit hit, DateTimeOffset now, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    private async Task<IncidentChange> AddAsync(
+        PendingIncident incident, DetectionHit hit, DateTimeOffset now, SliceStatements statements, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         var before = incident.Current;
         var severity = IncidentText.FromRuleLevel(hit.RuleLevel);
@@ -123,7 +124,7 @@ public sealed class IncidentManager
         if (updated.Severity <= before.Severity)
             return IncidentHooks.ToChange(IncidentChangeKind.Updated, updated, null, now);
 
-        await FlushAsync(incident, now, connection, transaction, cancellationToken, announce: false).ConfigureAwait(false);
+        await FlushAsync(incident, now, statements, connection, transaction, cancellationToken, announce: false).ConfigureAwait(false);
         await AuditAsync("severity_raised", updated, $"{before.Severity.ToText()} -> {updated.Severity.ToText()}", now, connection, transaction, cancellationToken).ConfigureAwait(false);
         return await IncidentHooks.NotifyAsync(_hooks, IncidentChangeKind.SeverityRaised, updated, null, now, connection, transaction, cancellationToken).ConfigureAwait(false);
     }
@@ -133,14 +134,15 @@ public sealed class IncidentManager
     /// the hooks once. Further matches are not audited one by one: the count and the kept events are their trail.
     /// </summary>
     private async Task FlushAsync(
-        PendingIncident incident, DateTimeOffset now, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken, bool announce = true)
+        PendingIncident incident, DateTimeOffset now, SliceStatements statements, SqliteConnection connection, SqliteTransaction transaction,
+        CancellationToken cancellationToken, bool announce = true)
     {
         if (incident.Current == incident.Stored)
             return;
         var current = incident.Current;
-        await IncidentRows.UpdateAsync(connection, transaction, current, cancellationToken).ConfigureAwait(false);
+        await statements.UpdateAsync(current, cancellationToken).ConfigureAwait(false);
         var keep = incident.NewEvents.Where(e => e.Seq <= _options.KeepFirstEvents || e.Seq > current.Count - _options.KeepLastEvents).ToList();
-        await IncidentRows.AddEventsAsync(connection, transaction, current.Id, keep, current.Count, _options.KeepFirstEvents, _options.KeepLastEvents, cancellationToken).ConfigureAwait(false);
+        await statements.AddEventsAsync(current.Id, keep, current.Count, _options.KeepFirstEvents, _options.KeepLastEvents, cancellationToken).ConfigureAwait(false);
         incident.NewEvents.Clear();
         incident.Stored = current;
         if (announce)

@@ -60,13 +60,7 @@ internal static class IncidentRows
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        var windowClause = window is null ? "" : " AND last_seen >= $from AND first_seen <= $to";
-        command.CommandText = $"""
-            SELECT {Columns} FROM incidents
-            WHERE group_key = $key AND unit = $unit AND host = $host AND is_drill = $drill
-              AND state IN ('new', 'in_progress'){windowClause}
-            ORDER BY last_seen DESC, id DESC LIMIT 1;
-            """;
+        command.CommandText = FindOpenSql(window is not null);
         command.Parameters.AddWithValue("$key", groupKey);
         command.Parameters.AddWithValue("$unit", unit);
         command.Parameters.AddWithValue("$host", host);
@@ -80,6 +74,20 @@ internal static class IncidentRows
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
     }
+
+    /// <summary>
+    /// The query of <see cref="FindOpenAsync"/>. INDEXED BY: without it SQLite's planner picked
+    /// ix_incidents_unit (unit, last_seen) for the window clause and walked every incident of the
+    /// unit seen since $from (all of them when old events are replayed, every recent one otherwise),
+    /// so each lookup cost more as incidents accumulated: the 10-minute soak's rising CPU. The group
+    /// index narrows it to the few open incidents of one group.
+    /// </summary>
+    internal static string FindOpenSql(bool windowed) => $"""
+        SELECT {Columns} FROM incidents INDEXED BY ix_incidents_group
+        WHERE group_key = $key AND unit = $unit AND host = $host AND is_drill = $drill
+          AND state IN ('new', 'in_progress'){(windowed ? " AND last_seen >= $from AND first_seen <= $to" : "")}
+        ORDER BY last_seen DESC, id DESC LIMIT 1;
+        """;
 
     public static async Task<bool> AnyOpenAsync(SqliteConnection connection, string groupKey, string unit, string host, bool isDrill, CancellationToken cancellationToken)
     {
@@ -122,17 +130,23 @@ internal static class IncidentRows
         return draft with { Id = id };
     }
 
+    internal const string UpdateSql = """
+        UPDATE incidents SET severity = $severity, state = $state, first_seen = $first_seen, last_seen = $last_seen,
+            count = $count, assignee = $assignee, description = $description, updated_at = $updated_at,
+            resolved_at = $resolved_at, duration_seconds = $duration
+        WHERE id = $id;
+        """;
+
+    internal const string InsertEventSql = "INSERT OR IGNORE INTO incident_events (incident_id, seq, event_id) VALUES ($id, $seq, $event);";
+
+    internal const string PruneEventsSql = "DELETE FROM incident_events WHERE incident_id = $id AND seq > $first AND seq <= $count - $last;";
+
     /// <summary>Writes the columns that change over an incident's life.</summary>
     public static async Task UpdateAsync(SqliteConnection connection, SqliteTransaction transaction, Incident incident, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = """
-            UPDATE incidents SET severity = $severity, state = $state, first_seen = $first_seen, last_seen = $last_seen,
-                count = $count, assignee = $assignee, description = $description, updated_at = $updated_at,
-                resolved_at = $resolved_at, duration_seconds = $duration
-            WHERE id = $id;
-            """;
+        command.CommandText = UpdateSql;
         command.Parameters.AddWithValue("$id", incident.Id);
         AddMutable(command, incident);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -160,40 +174,6 @@ internal static class IncidentRows
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Records several matched events of one incident at once (match numbers ascending), then drops
-    /// the ones between the first <paramref name="keepFirst"/> and the last <paramref name="keepLast"/>
-    /// of <paramref name="count"/> matches: the same end state as <see cref="AddEventAsync"/> per event.
-    /// </summary>
-    public static async Task AddEventsAsync(
-        SqliteConnection connection, SqliteTransaction transaction, long incidentId, IReadOnlyList<(long Seq, long EventId)> events, long count,
-        int keepFirst, int keepLast, CancellationToken cancellationToken)
-    {
-        await using (var insert = connection.CreateCommand())
-        {
-            insert.Transaction = transaction;
-            insert.CommandText = "INSERT OR IGNORE INTO incident_events (incident_id, seq, event_id) VALUES ($id, $seq, $event);";
-            insert.Parameters.AddWithValue("$id", incidentId);
-            var seq = insert.Parameters.Add("$seq", SqliteType.Integer);
-            var eventId = insert.Parameters.Add("$event", SqliteType.Integer);
-            foreach (var (s, e) in events)
-            {
-                seq.Value = s;
-                eventId.Value = e;
-                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        await using var prune = connection.CreateCommand();
-        prune.Transaction = transaction;
-        prune.CommandText = "DELETE FROM incident_events WHERE incident_id = $id AND seq > $first AND seq <= $count - $last;";
-        prune.Parameters.AddWithValue("$id", incidentId);
-        prune.Parameters.AddWithValue("$first", keepFirst);
-        prune.Parameters.AddWithValue("$count", count);
-        prune.Parameters.AddWithValue("$last", keepLast);
-        await prune.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
     public static async Task<IReadOnlyList<long>> EventIdsAsync(SqliteConnection connection, long incidentId, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
@@ -206,18 +186,28 @@ internal static class IncidentRows
         return ids;
     }
 
-    private static void AddMutable(SqliteCommand command, Incident incident)
+    /// <summary>Binds the columns <see cref="UpdateSql"/> and the insert write (a re-run command gets new values).</summary>
+    internal static void AddMutable(SqliteCommand command, Incident incident)
     {
-        command.Parameters.AddWithValue("$severity", (int)incident.Severity);
-        command.Parameters.AddWithValue("$state", incident.State.ToText());
-        command.Parameters.AddWithValue("$first_seen", DbTime.Format(incident.FirstSeen));
-        command.Parameters.AddWithValue("$last_seen", DbTime.Format(incident.LastSeen));
-        command.Parameters.AddWithValue("$count", incident.Count);
-        command.Parameters.AddWithValue("$assignee", (object?)incident.Assignee ?? DBNull.Value);
-        command.Parameters.AddWithValue("$description", (object?)incident.Description ?? DBNull.Value);
-        command.Parameters.AddWithValue("$updated_at", DbTime.Format(incident.UpdatedAt));
-        command.Parameters.AddWithValue("$resolved_at", incident.ResolvedAt is { } r ? DbTime.Format(r) : DBNull.Value);
-        command.Parameters.AddWithValue("$duration", incident.Duration is { } d ? d.TotalSeconds : DBNull.Value);
+        Set(command, "$severity", (int)incident.Severity);
+        Set(command, "$state", incident.State.ToText());
+        Set(command, "$first_seen", DbTime.Format(incident.FirstSeen));
+        Set(command, "$last_seen", DbTime.Format(incident.LastSeen));
+        Set(command, "$count", incident.Count);
+        Set(command, "$assignee", incident.Assignee);
+        Set(command, "$description", incident.Description);
+        Set(command, "$updated_at", DbTime.Format(incident.UpdatedAt));
+        Set(command, "$resolved_at", incident.ResolvedAt is { } r ? DbTime.Format(r) : null);
+        Set(command, "$duration", incident.Duration is { } d ? d.TotalSeconds : null);
+    }
+
+    /// <summary>Gives a parameter its value, adding it on a command's first run (null is SQL NULL).</summary>
+    internal static void Set(SqliteCommand command, string name, object? value)
+    {
+        if (command.Parameters.Contains(name))
+            command.Parameters[name].Value = value ?? DBNull.Value;
+        else
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
     }
 
     private static string? NullableString(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
