@@ -3,9 +3,6 @@ using ATTT.Monitor.Agent.Configuration;
 using ATTT.Monitor.Agent.Pipeline;
 using ATTT.Monitor.Agent.Posture;
 using ATTT.Monitor.Agent.Service;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.WindowsServices;
 using Microsoft.Extensions.Logging;
 
 namespace ATTT.Monitor.Agent.Cli;
@@ -80,8 +77,8 @@ public static class RunCommand
             var runner = new AgentRunner(settings, loggers, posture);
             try
             {
-                if (OperatingSystem.IsWindows() && WindowsServiceHelpers.IsWindowsService())
-                    await RunAsServiceAsync(runner, ct).ConfigureAwait(false);
+                if (OperatingSystem.IsWindows() && WindowsServiceHost.IsServiceProcess())
+                    await WindowsServiceHost.RunAsync(runner, ct).ConfigureAwait(false);
                 else
                     await runner.RunAsync(ct).ConfigureAwait(false);
             }
@@ -94,15 +91,5 @@ public static class RunCommand
             return AgentExitCodes.Success;
         });
         return command;
-    }
-
-    private static async Task RunAsServiceAsync(AgentRunner runner, CancellationToken cancellationToken)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddWindowsService(o => o.ServiceName = "ATTTAgent");
-        builder.Services.AddSingleton(runner);
-        builder.Services.AddHostedService<AgentBackgroundService>();
-        using var host = builder.Build();
-        await host.RunAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -45,7 +45,7 @@ internal sealed class CheckpointStore
             return null;
         try
         {
-            return JsonSerializer.Deserialize(bytes, AgentStateJsonContext.Default.AgentCheckpoint);
+            return StateFileJson.ReadCheckpoint(bytes);
         }
         catch (JsonException ex)
         {
@@ -61,7 +61,7 @@ internal sealed class CheckpointStore
             var next = change(_current);
             if (next == _current)
                 return next;
-            AtomicFile.WriteAllBytes(FilePath, JsonSerializer.SerializeToUtf8Bytes(next, AgentStateJsonContext.Default.AgentCheckpoint));
+            AtomicFile.WriteAllBytes(FilePath, StateFileJson.Write(next));
             _current = next;
             return next;
         }

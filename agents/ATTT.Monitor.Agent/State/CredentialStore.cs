@@ -31,7 +31,7 @@ internal sealed class CredentialStore
         StoredCredentials? stored;
         try
         {
-            stored = JsonSerializer.Deserialize(bytes, AgentStateJsonContext.Default.StoredCredentials);
+            stored = StateFileJson.ReadCredentials(bytes);
         }
         catch (JsonException ex)
         {
@@ -56,7 +56,7 @@ internal sealed class CredentialStore
             Protection = _protector.Name,
             Token = Convert.ToBase64String(_protector.Protect(Encoding.UTF8.GetBytes(enrollment.Token))),
         };
-        AtomicFile.WriteAllBytes(_path, JsonSerializer.SerializeToUtf8Bytes(stored, AgentStateJsonContext.Default.StoredCredentials));
+        AtomicFile.WriteAllBytes(_path, StateFileJson.Write(stored));
     }
 
     /// <summary>

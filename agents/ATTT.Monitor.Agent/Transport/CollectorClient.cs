@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Polly;
 
 namespace ATTT.Monitor.Agent.Transport;
 
@@ -13,7 +12,7 @@ namespace ATTT.Monitor.Agent.Transport;
 internal sealed class CollectorClient : IDisposable
 {
     private readonly HttpClient _http;
-    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly FailureActivatedPipeline _pipeline;
     private readonly ILogger _logger;
 
     public CollectorClient(Uri collector, TransportOptions options, ILogger logger)
@@ -38,7 +37,7 @@ internal sealed class CollectorClient : IDisposable
         // Timeouts are the pipeline's (per attempt), not HttpClient's.
         _http = new HttpClient(handler) { BaseAddress = collector, Timeout = Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("attt-agent", HostInventory.CurrentAgentVersion));
-        _pipeline = ResiliencePipelines.Create(options, logger);
+        _pipeline = new FailureActivatedPipeline(options, logger);
     }
 
     public async Task<EnrollmentResult> EnrollAsync(string code, HostInventory inventory, CancellationToken cancellationToken)
@@ -125,6 +124,9 @@ internal sealed class CollectorClient : IDisposable
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>True once a call has failed and the retry pipeline is in use (see <see cref="FailureActivatedPipeline"/>).</summary>
+    internal bool ResiliencePipelineActive => _pipeline.IsActive;
 
     private static async Task<JsonDocument> ReadJson(HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -17,10 +17,7 @@ internal static class ResiliencePipelines
     public static ResiliencePipeline<HttpResponseMessage> Create(TransportOptions options, ILogger logger)
     {
         var shouldHandle = new PredicateBuilder<HttpResponseMessage>()
-            .Handle<HttpRequestException>()
-            .Handle<TimeoutRejectedException>()
-            .Handle<BrokenCircuitException>()
-            .Handle<IOException>()
+            .Handle<Exception>(IsRetried)
             .HandleResult(r => IsTransient(r.StatusCode));
         return new ResiliencePipelineBuilder<HttpResponseMessage>()
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
@@ -64,6 +61,10 @@ internal static class ResiliencePipelines
             .AddTimeout(options.AttemptTimeout)
             .Build();
     }
+
+    /// <summary>The failures that are retried: connection and protocol errors, timeouts, an open circuit.</summary>
+    public static bool IsRetried(Exception exception) =>
+        exception is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or IOException;
 
     public static bool IsTransient(HttpStatusCode status) =>
         status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)status >= 500;

@@ -73,6 +73,41 @@ public sealed class CollectorClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_retry_pipeline_is_built_at_the_first_failure_which_it_retries()
+    {
+        using var client = TransportBuilder.Client(_collector.Url);
+        var ct = TestContext.Current.CancellationToken;
+
+        var healthy = await client.SendBatchAsync(TransportBuilder.Credentials, 1, 0, TransportBuilder.EventsJson(1), ct);
+        var builtWhileHealthy = client.ResiliencePipelineActive;
+        _collector.Script.Enqueue(LoopbackCollector.Status(503));
+        var afterFailure = await client.SendBatchAsync(TransportBuilder.Credentials, 2, 0, TransportBuilder.EventsJson(1), ct);
+
+        Assert.Equal(SendStatus.Accepted, healthy.Status);
+        Assert.False(builtWhileHealthy);
+        Assert.Equal(SendStatus.Accepted, afterFailure.Status);
+        Assert.True(client.ResiliencePipelineActive);
+        Assert.Equal(3, _collector.EventRequests);
+        Assert.Equal([1L, 2L], _collector.Batches.Select(b => b.Sequence));
+    }
+
+    [Fact]
+    public async Task An_attempt_that_outlives_its_timeout_is_abandoned_and_retried()
+    {
+        var options = TransportBuilder.FastOptions();
+        options.AttemptTimeout = TimeSpan.FromMilliseconds(300);
+        _collector.Script.Enqueue(async ctx => await Task.Delay(TimeSpan.FromSeconds(10), ctx.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default));
+        using var client = TransportBuilder.Client(_collector.Url, options);
+        var clock = Stopwatch.StartNew();
+
+        var outcome = await client.SendBatchAsync(TransportBuilder.Credentials, 1, 0, TransportBuilder.EventsJson(1), TestContext.Current.CancellationToken);
+
+        Assert.Equal(SendStatus.Accepted, outcome.Status);
+        Assert.Equal(2, _collector.EventRequests);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
     public async Task A_dropped_connection_is_retried()
     {
         _collector.Script.Enqueue(LoopbackCollector.DropConnection());
