@@ -50,28 +50,30 @@ public sealed class SqliteEventStoreTests : EventStoreContract
     }
 
     [Fact]
-    public async Task Batches_longer_than_one_insert_statement_keep_their_order_and_contiguous_ids()
+    public async Task An_agents_events_are_paged_through_its_batches_id_ranges_even_when_the_cursor_falls_inside_a_batch()
     {
         var ct = TestContext.Current.CancellationToken;
         var agent = new AgentIdentity("a_rows", "xa-rows", "PC-1", false);
-        // 2 x 32 rows and 11 alone; then 32 exactly; then fewer than 32.
-        var sizes = new[] { WriterStatements.RowsPerInsert * 2 + 11, WriterStatements.RowsPerInsert, 5 };
+        var neighbour = new AgentIdentity("a_next", "xa-rows", "PC-2", false);
+        var sizes = new[] { 75, 32, 5 };
         var results = new List<AppendResult>();
         var first = 1;
         for (var i = 0; i < sizes.Length; i++)
         {
             results.Add(await Store.AppendBatchAsync(agent, TestEvents.Batch(agent.AgentId, i + 1, sizes[i], first), TestEvents.BaseTime, ct));
             first += sizes[i];
+            await Store.AppendBatchAsync(neighbour, TestEvents.Batch(neighbour.AgentId, i + 1, 3, 1000 + i * 3), TestEvents.BaseTime, ct);
         }
 
-        var stored = await Store.ReadAfterAsync(0, 1000, ct);
-        Assert.Equal(Enumerable.Range(1, first - 1).Select(i => (long)i), stored.Select(e => e.Event.RecordId));
-        Assert.Equal(Enumerable.Range(1, first - 1).Select(i => (long)i), stored.Select(e => e.Id));
-        Assert.Equal([75L, 107, 112], results.Select(r => r.LastEventId));
-        Assert.All(stored, e => Assert.Equal(("a_rows", "xa-rows"), (e.AgentId, e.Unit)));
-        Assert.Equal(first - 1, await Store.CountAsync(ct));
-        var page = await Store.ListByAgentAsync("xa-rows", agent.AgentId, 80, 10, ct);
-        Assert.Equal(Enumerable.Range(70, 10).Reverse().Select(i => (long)i), page.Events.Select(e => e.Id));
+        // Ids: agent 1-75, neighbour 76-78, agent 79-110, neighbour 111-113, agent 114-118, neighbour 119-121.
+        Assert.Equal([75L, 110, 118], results.Select(r => r.LastEventId));
+        Assert.Equal(121, await Store.CountAsync(ct));
+        var page = await Store.ListByAgentAsync("xa-rows", agent.AgentId, 85, 10, ct);
+        Assert.Equal([84L, 83, 82, 81, 80, 79, 75, 74, 73, 72], page.Events.Select(e => e.Id));
+        Assert.Equal(72, page.NextBeforeId);
+        var newest = await Store.ListByAgentAsync("xa-rows", agent.AgentId, null, 6, ct);
+        Assert.Equal([118L, 117, 116, 115, 114, 110], newest.Events.Select(e => e.Id));
+        Assert.Empty((await Store.ListByAgentAsync("xa-other", agent.AgentId, null, 6, ct)).Events);
     }
 
     [Fact]

@@ -49,7 +49,6 @@ internal sealed class SqliteEventWriter : IAsyncDisposable
     private async Task RunAsync()
     {
         SqliteConnection? connection = null;
-        WriterStatements? statements = null;
         try
         {
             var group = new List<PendingAppend>();
@@ -64,13 +63,12 @@ internal sealed class SqliteEventWriter : IAsyncDisposable
                 }
 
                 connection ??= await _database.OpenAsync(_stopping.Token).ConfigureAwait(false);
-                statements ??= new WriterStatements(connection);
-                if (!TryCommit(connection, statements, group))
+                if (!TryCommit(connection, group))
                 {
                     // Something in the group failed: commit each batch alone so one bad batch
                     // cannot fail the others.
                     foreach (var pending in group)
-                        TryCommit(connection, statements, [pending]);
+                        TryCommit(connection, [pending]);
                 }
 
                 _signal.Notify();
@@ -86,7 +84,6 @@ internal sealed class SqliteEventWriter : IAsyncDisposable
         }
         finally
         {
-            statements?.Dispose();
             if (connection is not null)
                 await connection.DisposeAsync().ConfigureAwait(false);
             while (_queue.Reader.TryRead(out var left))
@@ -94,7 +91,7 @@ internal sealed class SqliteEventWriter : IAsyncDisposable
         }
     }
 
-    private bool TryCommit(SqliteConnection connection, WriterStatements statements, List<PendingAppend> group)
+    private bool TryCommit(SqliteConnection connection, List<PendingAppend> group)
     {
         var results = new AppendResult[group.Count];
         var timed = _logger.IsEnabled(LogLevel.Debug);
@@ -102,7 +99,8 @@ internal sealed class SqliteEventWriter : IAsyncDisposable
         var inserted = 0L;
         try
         {
-            using var transaction = statements.Begin(connection);
+            using var transaction = connection.BeginTransaction();
+            using var statements = new WriterStatements(connection, transaction);
             for (var i = 0; i < group.Count; i++)
                 results[i] = statements.Append(group[i]);
             inserted = timed ? TimeProvider.System.GetTimestamp() : 0;

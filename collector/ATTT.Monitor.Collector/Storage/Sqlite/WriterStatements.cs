@@ -1,40 +1,24 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.Data.Sqlite;
 
 namespace ATTT.Monitor.Collector.Storage.Sqlite;
 
-/// <summary>
-/// The event writer's statements, prepared once for the life of its connection and given each
-/// group's transaction (<see cref="Begin"/>): SQL is parsed once, not per group.
-/// </summary>
+/// <summary>The prepared statements of one write transaction.</summary>
 internal sealed class WriterStatements : IDisposable
 {
-    /// <summary>
-    /// Events per multi-row INSERT. Each statement execution costs a fixed amount on top of its
-    /// rows (the driver's call, SQLite's statement start, and AUTOINCREMENT reading and writing
-    /// sqlite_sequence), so rows go in by this many; the rest of a batch one by one.
-    /// </summary>
-    internal const int RowsPerInsert = 32;
-
-    private const int BatchParameters = 4; // $received, $agent, $unit, $drill
-    private const int RowParameters = 5;   // time, host, channel, event_id, body
-
     private readonly SqliteCommand _findBatch;
-    private readonly SqliteCommand _insertEvents;
     private readonly SqliteCommand _insertEvent;
     private readonly SqliteCommand _lastId;
     private readonly SqliteCommand _insertBatch;
     private readonly SqliteCommand _countHour;
-    private readonly SqliteCommand[] _all;
 
-    public WriterStatements(SqliteConnection connection)
+    public WriterStatements(SqliteConnection connection, SqliteTransaction transaction)
     {
-        // Prepared inside a transaction of its own: the schema is read once, and nothing is written.
-        using var transaction = connection.BeginTransaction(deferred: true);
+        // The body is bound as its UTF-8 bytes and stored as TEXT (CAST reinterprets the bytes in the
+        // database's UTF-8 encoding), sparing a UTF-16 copy of every event and its conversion back.
         _findBatch = Create(connection, transaction, "SELECT last_event_id FROM batches WHERE agent_id = $agent AND seq = $seq;", "$agent", "$seq");
-        _insertEvents = CreateInsert(connection, transaction, RowsPerInsert);
-        _insertEvent = CreateInsert(connection, transaction, 1);
+        _insertEvent = Create(connection, transaction,
+            "INSERT INTO events (received_at, time, agent_id, unit, host, channel, event_id, is_drill, body) VALUES ($received, $time, $agent, $unit, $host, $channel, $event_id, $drill, CAST($body AS TEXT));",
+            "$received", "$time", "$agent", "$unit", "$host", "$channel", "$event_id", "$drill", "$body");
         _lastId = Create(connection, transaction, "SELECT last_insert_rowid();");
         _insertBatch = Create(connection, transaction,
             "INSERT INTO batches (agent_id, seq, received_at, accepted, dropped, last_event_id) VALUES ($agent, $seq, $received, $accepted, $dropped, $last);",
@@ -43,17 +27,6 @@ internal sealed class WriterStatements : IDisposable
         _countHour = Create(connection, transaction,
             "INSERT INTO event_hours (hour, unit, events) VALUES ($hour, $unit, $events) ON CONFLICT (hour, unit) DO UPDATE SET events = events + excluded.events;",
             "$hour", "$unit", "$events");
-        _all = [_findBatch, _insertEvents, _insertEvent, _lastId, _insertBatch, _countHour];
-        transaction.Commit();
-    }
-
-    /// <summary>Puts the statements in a new write transaction.</summary>
-    public SqliteTransaction Begin(SqliteConnection connection)
-    {
-        var transaction = connection.BeginTransaction();
-        foreach (var command in _all)
-            command.Transaction = transaction;
-        return transaction;
     }
 
     public AppendResult Append(PendingAppend pending)
@@ -66,86 +39,40 @@ internal sealed class WriterStatements : IDisposable
         if (existing is long previousLast)
             return new AppendResult(seq, 0, true, previousLast);
 
-        var rows = pending.Rows;
-        var next = 0;
-        if (rows.Count >= RowsPerInsert)
+        var p = _insertEvent.Parameters;
+        p[0].Value = pending.ReceivedAtMs;
+        p[2].Value = agent.AgentId;
+        p[3].Value = agent.Unit;
+        p[7].Value = agent.IsDrill ? 1 : 0;
+        foreach (var row in pending.Rows)
         {
-            SetBatchValues(_insertEvents.Parameters, pending);
-            for (; next + RowsPerInsert <= rows.Count; next += RowsPerInsert)
-            {
-                for (var i = 0; i < RowsPerInsert; i++)
-                    SetRowValues(_insertEvents.Parameters, i, rows[next + i]);
-                _insertEvents.ExecuteNonQuery();
-            }
+            p[1].Value = row.TimeUs;
+            p[4].Value = row.Host;
+            p[5].Value = row.Channel;
+            p[6].Value = row.EventId;
+            p[8].Value = row.Body;
+            _insertEvent.ExecuteNonQuery();
         }
 
-        if (next < rows.Count)
-        {
-            SetBatchValues(_insertEvent.Parameters, pending);
-            for (; next < rows.Count; next++)
-            {
-                SetRowValues(_insertEvent.Parameters, 0, rows[next]);
-                _insertEvent.ExecuteNonQuery();
-            }
-        }
-
-        var last = rows.Count == 0 ? 0L : (long)_lastId.ExecuteScalar()!;
+        var last = pending.Rows.Count == 0 ? 0L : (long)_lastId.ExecuteScalar()!;
         var b = _insertBatch.Parameters;
         b[0].Value = agent.AgentId;
         b[1].Value = seq;
         b[2].Value = pending.ReceivedAtMs;
-        b[3].Value = rows.Count;
+        b[3].Value = pending.Rows.Count;
         b[4].Value = pending.Batch.Dropped;
         b[5].Value = last;
         _insertBatch.ExecuteNonQuery();
-        if (rows.Count > 0)
+        if (pending.Rows.Count > 0)
         {
             var h = _countHour.Parameters;
             h[0].Value = pending.ReceivedAtMs / EventHours.HourMilliseconds;
             h[1].Value = agent.Unit;
-            h[2].Value = rows.Count;
+            h[2].Value = pending.Rows.Count;
             _countHour.ExecuteNonQuery();
         }
 
-        return new AppendResult(seq, rows.Count, false, last);
-    }
-
-    private static void SetBatchValues(SqliteParameterCollection p, PendingAppend pending)
-    {
-        p[0].Value = pending.ReceivedAtMs;
-        p[1].Value = pending.Agent.AgentId;
-        p[2].Value = pending.Agent.Unit;
-        p[3].Value = pending.Agent.IsDrill ? 1 : 0;
-    }
-
-    private static void SetRowValues(SqliteParameterCollection p, int row, EventRow values)
-    {
-        var at = BatchParameters + row * RowParameters;
-        p[at].Value = values.TimeUs;
-        p[at + 1].Value = values.Host;
-        p[at + 2].Value = values.Channel;
-        p[at + 3].Value = values.EventId;
-        p[at + 4].Value = values.Body;
-    }
-
-    /// <summary>
-    /// INSERT of <paramref name="rows"/> events; ids are given in row order within the statement.
-    /// The body is bound as its UTF-8 bytes and stored as TEXT (CAST reinterprets the bytes in the
-    /// database's UTF-8 encoding), sparing a UTF-16 copy of every event and its conversion back.
-    /// </summary>
-    private static SqliteCommand CreateInsert(SqliteConnection connection, SqliteTransaction transaction, int rows)
-    {
-        var sql = new StringBuilder("INSERT INTO events (received_at, time, agent_id, unit, host, channel, event_id, is_drill, body) VALUES ");
-        var names = new List<string> { "$received", "$agent", "$unit", "$drill" };
-        for (var i = 0; i < rows; i++)
-        {
-            var n = i.ToString(CultureInfo.InvariantCulture);
-            sql.Append(i == 0 ? "" : ", ")
-                .Append(CultureInfo.InvariantCulture, $"($received, $t{n}, $agent, $unit, $h{n}, $c{n}, $e{n}, $drill, CAST($b{n} AS TEXT))");
-            names.AddRange(["$t" + n, "$h" + n, "$c" + n, "$e" + n, "$b" + n]);
-        }
-
-        return Create(connection, transaction, sql.Append(';').ToString(), [.. names]);
+        return new AppendResult(seq, pending.Rows.Count, false, last);
     }
 
     private static SqliteCommand Create(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
@@ -161,7 +88,10 @@ internal sealed class WriterStatements : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in _all)
-            command.Dispose();
+        _findBatch.Dispose();
+        _insertEvent.Dispose();
+        _lastId.Dispose();
+        _insertBatch.Dispose();
+        _countHour.Dispose();
     }
 }
