@@ -10,7 +10,7 @@ namespace ATTT.Monitor.Collector.Detection;
 /// Store -> rules -> incidents, as three stages joined by bounded channels: a reader that follows
 /// <see cref="IEventStore.ReadAfterAsync"/> from the checkpoint (taking the events just committed
 /// from <see cref="CommittedEventFeed"/> when it holds the next id), an evaluator running the current
-/// <see cref="IDetector"/> (per-event rules on every core, correlations in order on one), and a writer that commits a slice's incidents together with the new
+/// <see cref="IDetector"/> (per-event rules on <see cref="DetectionOptions.EvaluationWorkers"/> threads, correlations in order on one), and a writer that commits a slice's incidents together with the new
 /// checkpoint. A crash therefore re-evaluates at most the uncommitted slices and never loses or
 /// doubles a detection. A failing event or stage is logged and retried; it never stops the others.
 /// </summary>
