@@ -61,18 +61,23 @@ internal static class IncidentRows
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = FindOpenSql(window is not null);
-        command.Parameters.AddWithValue("$key", groupKey);
-        command.Parameters.AddWithValue("$unit", unit);
-        command.Parameters.AddWithValue("$host", host);
-        command.Parameters.AddWithValue("$drill", isDrill ? 1 : 0);
-        if (window is { } w)
-        {
-            command.Parameters.AddWithValue("$from", DbTime.Format(at - w));
-            command.Parameters.AddWithValue("$to", DbTime.Format(at + w));
-        }
-
+        BindFindOpen(command, groupKey, unit, host, isDrill, at, window);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
+    }
+
+    /// <summary>Binds <see cref="FindOpenSql"/>'s parameters (a re-run command gets new values).</summary>
+    internal static void BindFindOpen(SqliteCommand command, string groupKey, string unit, string host, bool isDrill, DateTimeOffset at, TimeSpan? window)
+    {
+        Set(command, "$key", groupKey);
+        Set(command, "$unit", unit);
+        Set(command, "$host", host);
+        Set(command, "$drill", isDrill ? 1 : 0);
+        if (window is { } w)
+        {
+            Set(command, "$from", DbTime.Format(at - w));
+            Set(command, "$to", DbTime.Format(at + w));
+        }
     }
 
     /// <summary>
@@ -147,8 +152,7 @@ internal static class IncidentRows
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = UpdateSql;
-        command.Parameters.AddWithValue("$id", incident.Id);
-        AddMutable(command, incident);
+        BindUpdate(command, incident);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -186,8 +190,15 @@ internal static class IncidentRows
         return ids;
     }
 
+    /// <summary>Binds <see cref="UpdateSql"/>'s parameters (a re-run command gets new values).</summary>
+    internal static void BindUpdate(SqliteCommand command, Incident incident)
+    {
+        Set(command, "$id", incident.Id);
+        AddMutable(command, incident);
+    }
+
     /// <summary>Binds the columns <see cref="UpdateSql"/> and the insert write (a re-run command gets new values).</summary>
-    internal static void AddMutable(SqliteCommand command, Incident incident)
+    private static void AddMutable(SqliteCommand command, Incident incident)
     {
         Set(command, "$severity", (int)incident.Severity);
         Set(command, "$state", incident.State.ToText());

@@ -1,4 +1,3 @@
-using ATTT.Monitor.Collector.Audit;
 using Microsoft.Data.Sqlite;
 
 namespace ATTT.Monitor.Collector.Incidents;
@@ -20,12 +19,7 @@ internal sealed class SliceStatements(SqliteConnection connection, SqliteTransac
     public async Task<Incident?> FindOpenAsync(string groupKey, string unit, string host, bool isDrill, DateTimeOffset at, TimeSpan window, CancellationToken cancellationToken)
     {
         var command = _findOpen ??= Create(IncidentRows.FindOpenSql(windowed: true));
-        IncidentRows.Set(command, "$key", groupKey);
-        IncidentRows.Set(command, "$unit", unit);
-        IncidentRows.Set(command, "$host", host);
-        IncidentRows.Set(command, "$drill", isDrill ? 1 : 0);
-        IncidentRows.Set(command, "$from", DbTime.Format(at - window));
-        IncidentRows.Set(command, "$to", DbTime.Format(at + window));
+        IncidentRows.BindFindOpen(command, groupKey, unit, host, isDrill, at, window);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? IncidentRows.Read(reader) : null;
     }
@@ -34,8 +28,7 @@ internal sealed class SliceStatements(SqliteConnection connection, SqliteTransac
     public async Task UpdateAsync(Incident incident, CancellationToken cancellationToken)
     {
         var command = _update ??= Create(IncidentRows.UpdateSql);
-        IncidentRows.Set(command, "$id", incident.Id);
-        IncidentRows.AddMutable(command, incident);
+        IncidentRows.BindUpdate(command, incident);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
