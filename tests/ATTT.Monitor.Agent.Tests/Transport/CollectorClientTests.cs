@@ -95,7 +95,9 @@ public sealed class CollectorClientTests : IAsyncLifetime
     public async Task An_attempt_that_outlives_its_timeout_is_abandoned_and_retried()
     {
         var options = TransportBuilder.FastOptions();
-        options.AttemptTimeout = TimeSpan.FromMilliseconds(300);
+        // Long enough for a healthy attempt on a machine busy running the other test projects (at
+        // 300 ms the retry itself timed out there once, making three requests); far under the 10 s stall.
+        options.AttemptTimeout = TimeSpan.FromSeconds(2);
         _collector.Script.Enqueue(async ctx => await Task.Delay(TimeSpan.FromSeconds(10), ctx.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default));
         using var client = TransportBuilder.Client(_collector.Url, options);
         var clock = Stopwatch.StartNew();

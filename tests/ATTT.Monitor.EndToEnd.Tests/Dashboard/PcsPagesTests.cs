@@ -20,7 +20,9 @@ public sealed class PcsPagesTests(DashboardFixture fixture) : IClassFixture<Dash
         var coverage = page.Locator("section[aria-labelledby='h-av']");
         await Assertions.Expect(coverage).ToContainTextAsync("Tắt bảo vệ thời gian thực");
         await coverage.Locator("a[href='/pcs?posture=realtime_off']").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("posture=realtime_off", StringComparison.Ordinal));
+        // Until the navigation commits, not until its load event: the assertions below wait for the
+        // page's content themselves, and under a busy test run the load-event wait once timed out after 30 s.
+        await page.WaitForURLAsync(url => url.Contains("posture=realtime_off", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         var rows = page.Locator("main table tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(1);
         await Assertions.Expect(rows).ToContainTextAsync("PC-VANTHU");
