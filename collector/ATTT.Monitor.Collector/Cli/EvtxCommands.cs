@@ -16,8 +16,10 @@ public static class EvtxCommands
             Description = "Also dump deleted records found in chunk slack (forensics); JSON marks them with \"Recovered\": true.",
         };
         var dump = new Command("dump", "Print every record of one or more .evtx files.") { files, format, recover };
-        dump.SetAction((parse, cancel) => EvtxDumpCommand.RunAsync(context,
-            parse.GetValue(files) ?? [], parse.GetValue(format) ?? "json", parse.GetValue(recover), cancel));
+        // An asynchronous action (System.CommandLine's Ctrl+C handling cancels its token) whose body
+        // runs synchronously; see EvtxDumpCommand.Run.
+        dump.SetAction((parse, cancel) => Task.FromResult(EvtxDumpCommand.Run(context,
+            parse.GetValue(files) ?? [], parse.GetValue(format) ?? "json", parse.GetValue(recover), cancel)));
         return new Command("evtx", "Windows event log (.evtx) tools.") { dump };
     }
 }

@@ -19,20 +19,29 @@ namespace ATTT.Monitor.Evtx.Rendering;
 internal static class JsonRenderer
 {
     private const int MaxHashedKeys = 64;
-    private const int PlainLimit = 256;
 
+    /// <summary>Writes the record as one compact JSON object into <paramref name="writer"/> (cleared first).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Write(XmlNode root, Utf8JsonWriter writer)
+    public static void Write(XmlNode root, JsonEmitter writer)
     {
+        writer.Clear();
         writer.WriteStartObject();
         writer.WritePropertyName(root.Name);
         WriteNode(root, writer, withAttributes: true);
         writer.WriteEndObject();
+    }
+
+    /// <summary>Writes the record as one compact JSON value through a caller's <see cref="Utf8JsonWriter"/>.</summary>
+    public static void Write(XmlNode root, Utf8JsonWriter writer)
+    {
+        using var emitter = new JsonEmitter();
+        Write(root, emitter);
+        writer.WriteRawValue(emitter.Written, skipInputValidation: true);
         writer.Flush();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void WriteNode(XmlNode node, Utf8JsonWriter writer, bool withAttributes)
+    private static void WriteNode(XmlNode node, JsonEmitter writer, bool withAttributes)
     {
         var attributes = withAttributes && !node.Attributes.IsEmpty;
         if (!attributes && node.Children.IsEmpty)
@@ -65,7 +74,7 @@ internal static class JsonRenderer
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void WriteChildren(XmlNode node, Utf8JsonWriter writer)
+    private static void WriteChildren(XmlNode node, JsonEmitter writer)
     {
         // Keys written so far, by hash: a repeated key is rare, so the exact set is only built
         // when a hash repeats (or there are very many keys), not once per element of every record.
@@ -128,7 +137,7 @@ internal static class JsonRenderer
         if (used is null)
         {
             var hash = key.GetHashCode(StringComparison.Ordinal);
-            if (hashed < hashes.Length && !hashes[..hashed].Contains(hash))
+            if (hashed < hashes.Length && !Contains(hashes[..hashed], hash))
             {
                 hashes[hashed++] = hash;
                 return key;
@@ -146,6 +155,19 @@ internal static class JsonRenderer
         return UniqueKey(key, used);
     }
 
+    // A loop, not MemoryExtensions.Contains: that generic instantiation is not precompiled in the
+    // framework, so a one-shot dump ran it as unoptimised first-tier code.
+    private static bool Contains(ReadOnlySpan<int> hashes, int hash)
+    {
+        foreach (var h in hashes)
+        {
+            if (h == hash)
+                return true;
+        }
+
+        return false;
+    }
+
     private static string UniqueKey(string key, HashSet<string> used)
     {
         if (used.Add(key))
@@ -159,7 +181,7 @@ internal static class JsonRenderer
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void WriteValue(string? text, EventValueKind kind, Utf8JsonWriter writer)
+    private static void WriteValue(string? text, EventValueKind kind, JsonEmitter writer)
     {
         if (text is null)
         {
@@ -170,7 +192,7 @@ internal static class JsonRenderer
         switch (kind)
         {
             case EventValueKind.Integer when IsJsonInteger(text):
-                writer.WriteRawValue(text, skipInputValidation: true);
+                writer.WriteAscii(text);
                 break;
             case EventValueKind.Float when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d):
                 writer.WriteNumberValue(d);
@@ -179,42 +201,9 @@ internal static class JsonRenderer
                 writer.WriteBooleanValue(text == "true");
                 break;
             default:
-                WriteString(text, writer);
+                writer.WriteStringValue(text);
                 break;
         }
-    }
-
-    /// <summary>
-    /// Writes a string value. Most are short printable ASCII without any of the characters a
-    /// JavaScriptEncoder escapes (<c>" \ &amp; ' + &lt; &gt; `</c>; the relaxed encoder escapes fewer still),
-    /// and those are written as they are, without the encoder's search, which in a one-shot dump runs
-    /// as unoptimised code for most of the run. Anything else goes through the writer as before.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void WriteString(string text, Utf8JsonWriter writer)
-    {
-        if (text.Length <= PlainLimit)
-        {
-            Span<byte> utf8 = stackalloc byte[PlainLimit + 2];
-            utf8[0] = (byte)'"';
-            var i = 0;
-            for (; i < text.Length; i++)
-            {
-                var c = text[i];
-                if (c < 0x20 || c > 0x7e || c is '"' or '\\' or '&' or '\'' or '+' or '<' or '>' or '`')
-                    break;
-                utf8[i + 1] = (byte)c;
-            }
-
-            if (i == text.Length)
-            {
-                utf8[i + 1] = (byte)'"';
-                writer.WriteRawValue(utf8[..(i + 2)], skipInputValidation: true);
-                return;
-            }
-        }
-
-        writer.WriteStringValue(text);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

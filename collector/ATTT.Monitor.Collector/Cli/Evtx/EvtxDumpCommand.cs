@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Json;
 using ATTT.Monitor.Evtx;
 
 namespace ATTT.Monitor.Collector.Cli.Evtx;
@@ -16,7 +15,11 @@ internal static class EvtxDumpCommand
 {
     private const int BufferSize = 256 * 1024;
 
-    public static async Task<int> RunAsync(CliContext context, FileInfo[] files, string format, bool recoverDeleted, CancellationToken cancel)
+    // Synchronous from the command's action down: a one-shot dump otherwise instantiates the async
+    // state machines of every await on the way (unoptimised code the framework does not precompile),
+    // and the stdout flush (Stream.FlushAsync on the console stream) moved the rest of the run to a
+    // thread-pool thread. Ctrl+C still cancels through the token, checked per record.
+    public static int Run(CliContext context, FileInfo[] files, string format, bool recoverDeleted, CancellationToken cancel)
     {
         var missing = files.FirstOrDefault(f => !f.Exists);
         if (missing is not null)
@@ -24,39 +27,30 @@ internal static class EvtxDumpCommand
 
         var console = ReferenceEquals(context.Out, Console.Out);
         if (console)
-            await context.Out.FlushAsync(cancel).ConfigureAwait(false);
-        var sink = console ? Console.OpenStandardOutput() : new TextWriterStream(context.Out);
-        await using (sink.ConfigureAwait(false))
-        {
-            var buffered = new BufferedStream(sink, BufferSize);
-            await using (buffered.ConfigureAwait(false))
-            {
-                var badInput = await DumpAsync(context, files, format, recoverDeleted, buffered, cancel).ConfigureAwait(false);
-                await buffered.FlushAsync(cancel).ConfigureAwait(false);
-                if (badInput is not null)
-                    throw new BadInputException(badInput);
-            }
-        }
-
+            context.Out.Flush();
+        using var sink = console ? Console.OpenStandardOutput() : new TextWriterStream(context.Out);
+        using var buffered = new BufferedStream(sink, BufferSize);
+        var badInput = Dump(context, files, format, recoverDeleted, buffered, cancel);
+        buffered.Flush();
+        if (badInput is not null)
+            throw new BadInputException(badInput);
         return ExitCodes.Success;
     }
 
-    private static async Task<string?> DumpAsync(CliContext context, FileInfo[] files, string format, bool recoverDeleted, Stream output, CancellationToken cancel)
+    private static string? Dump(CliContext context, FileInfo[] files, string format, bool recoverDeleted, Stream output, CancellationToken cancel)
     {
         var options = new EvtxReadOptions { RecoverDeleted = recoverDeleted };
-        // JSON is written into one growing buffer and handed to the output in large blocks: a
-        // Utf8JsonWriter over a Stream flushes that stream after every record, which for stdout
-        // was one write system call per record.
+        // Records are written into one growing buffer and handed to the output in large blocks (one
+        // write system call per record otherwise).
         var pending = new ArrayBufferWriter<byte>(BufferSize);
-        using var json = new Utf8JsonWriter(pending, EvtxDocument.JsonWriterOptions);
-        var scratch = new ArrayBufferWriter<byte>(4096);
+        using var json = new EvtxJsonWriter();
         string? badInput = null;
         foreach (var file in files)
         {
             var warnings = new List<EvtxWarning>();
             try
             {
-                DumpFile(file, format == "xml", options, warnings, output, pending, json, scratch, cancel);
+                DumpFile(file, format == "xml", options, warnings, output, pending, json, cancel);
             }
             catch (EvtxFormatException ex)
             {
@@ -64,7 +58,7 @@ internal static class EvtxDumpCommand
                 if (badInput is null)
                     badInput = ex.Message;
                 else
-                    await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+                    context.Error.WriteLine(ex.Message);
             }
 
             // Records before warnings, as before: what was read of this file is out before its warnings are.
@@ -73,26 +67,42 @@ internal static class EvtxDumpCommand
             foreach (var w in warnings)
             {
                 var where = w.Chunk < 0 ? "file header" : $"chunk {w.Chunk} at offset {w.Offset}";
-                await context.Error.WriteLineAsync($"warning: {w.File}: {where}: {w.Message}").ConfigureAwait(false);
+                context.Error.WriteLine($"warning: {w.File}: {where}: {w.Message}");
             }
         }
 
         return badInput;
     }
 
-    // The per-record loop, out of the async method: a one-shot dump otherwise runs it as the async
-    // state machine's unoptimised first-tier code; this way it is compiled optimised on first call.
+    // The per-record loop, compiled optimised on first call (the one-shot dump ends before tiered
+    // compilation would promote it).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void DumpFile(FileInfo file, bool xml, EvtxReadOptions options, List<EvtxWarning> warnings, Stream output,
-        ArrayBufferWriter<byte> pending, Utf8JsonWriter json, ArrayBufferWriter<byte> scratch, CancellationToken cancel)
+        ArrayBufferWriter<byte> pending, EvtxJsonWriter json, CancellationToken cancel)
     {
         foreach (var document in EvtxFile.ReadDocuments(file.FullName, options, warnings.Add))
         {
             cancel.ThrowIfCancellationRequested();
             if (xml)
+            {
                 Append(pending, Encoding.UTF8.GetBytes(document.ToXml()));
+            }
             else
-                WriteJson(document, json, pending, scratch);
+            {
+                var bytes = json.Render(document);
+                if (!document.Recovered)
+                {
+                    Append(pending, bytes);
+                }
+                else
+                {
+                    // The regression-data shape has no place for it, so a recovered record gets one
+                    // more top-level key in place of its closing brace.
+                    Append(pending, bytes[..^1]);
+                    Append(pending, ""","Recovered":true}"""u8);
+                }
+            }
+
             Append(pending, "\n"u8);
             if (pending.WrittenCount >= BufferSize)
             {
@@ -106,23 +116,5 @@ internal static class EvtxDumpCommand
     {
         bytes.CopyTo(buffer.GetSpan(bytes.Length));
         buffer.Advance(bytes.Length);
-    }
-
-    private static void WriteJson(EvtxDocument document, Utf8JsonWriter writer, ArrayBufferWriter<byte> pending, ArrayBufferWriter<byte> scratch)
-    {
-        if (!document.Recovered)
-        {
-            writer.Reset(pending);
-            document.WriteJson(writer);
-            return;
-        }
-
-        // The regression-data shape has no place for it, so a recovered record gets one more
-        // top-level key in place of its closing brace.
-        scratch.ResetWrittenCount();
-        writer.Reset(scratch);
-        document.WriteJson(writer);
-        Append(pending, scratch.WrittenSpan[..^1]);
-        Append(pending, ""","Recovered":true}"""u8);
     }
 }
