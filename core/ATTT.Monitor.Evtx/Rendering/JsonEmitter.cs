@@ -7,10 +7,9 @@ namespace ATTT.Monitor.Evtx.Rendering;
 /// <summary>
 /// Writes one record's compact JSON into a reusable byte buffer, byte for byte as a
 /// <see cref="Utf8JsonWriter"/> with <see cref="EvtxDocument.JsonWriterOptions"/> writes it. Names and
-/// string values of printable ASCII without a character any JavaScriptEncoder escapes
-/// (<c>" \ &amp; ' + &lt; &gt; `</c>) are copied as they are; anything else (other strings, names that
-/// need escaping, floating-point numbers) is handed to a real <see cref="Utf8JsonWriter"/> with the
-/// same options and its bytes copied. Why not the writer for everything: in a one-shot
+/// string values of printable ASCII are copied (with <c>"</c> and <c>\</c> escaped as the writer
+/// escapes them); anything else (control characters, non-ASCII text, floating-point numbers) is handed to a real <see cref="Utf8JsonWriter"/> with the
+/// same options and its bytes copied (see <see cref="TryPlain"/>). Why not the writer for everything: in a one-shot
 /// <c>attt evtx dump</c> its per-token bookkeeping and the encoder's search (a generic instantiation
 /// the framework does not precompile, so it runs as unoptimised first-tier code) were a third of the
 /// time spent writing JSON.
@@ -129,22 +128,30 @@ internal sealed class JsonEmitter : IDisposable
         _separate = true;
     }
 
-    /// <summary>Writes <paramref name="text"/> quoted when no character of it needs escaping; false (nothing written) otherwise.</summary>
+    /// <summary>
+    /// Writes <paramref name="text"/> quoted when it is printable ASCII, escaping <c>"</c> and <c>\</c>
+    /// as the writer does (<c>\"</c>, <c>\\</c>: Windows paths and command lines are full of them;
+    /// the dump's relaxed encoder leaves <c>&amp; ' + &lt; &gt; `</c> as they are); false, with nothing
+    /// written, for anything else (control characters, non-ASCII), which the writer escapes.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryPlain(string text)
     {
-        var span = Reserve(text.Length + 2);
+        var span = Reserve((2 * text.Length) + 2);
         span[0] = (byte)'"';
+        var n = 1;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c < 0x20 || c > 0x7e || c is '"' or '\\' or '&' or '\'' or '+' or '<' or '>' or '`')
+            if (c < 0x20 || c > 0x7e)
                 return false;
-            span[i + 1] = (byte)c;
+            if (c is '"' or '\\')
+                span[n++] = (byte)'\\';
+            span[n++] = (byte)c;
         }
 
-        span[text.Length + 1] = (byte)'"';
-        _length += text.Length + 2;
+        span[n++] = (byte)'"';
+        _length += n;
         return true;
     }
 

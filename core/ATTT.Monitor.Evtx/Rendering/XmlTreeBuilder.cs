@@ -12,7 +12,10 @@ internal sealed class XmlTreeBuilder : IRecordVisitor
     // The children of every open element, in order, each element's from its start index on: an
     // element gets them as one array when it ends (instead of a list grown child by child).
     private readonly List<XmlNode> _pendingChildren = new(64);
-    private readonly Stack<int> _childrenStart = new();
+    // A plain array, not Stack<int>: that instantiation is not precompiled in the framework, so a
+    // one-shot dump ran its Push and Pop as unoptimised first-tier code.
+    private int[] _childrenStart = new int[16];
+    private int _depth;
     private string? _attribute;
     private ValueAccumulator _value;
 
@@ -22,7 +25,7 @@ internal sealed class XmlTreeBuilder : IRecordVisitor
     {
         _open.Clear();
         _pendingChildren.Clear();
-        _childrenStart.Clear();
+        _depth = 0;
         Root = null;
         _attribute = null;
         _value.Reset();
@@ -38,7 +41,9 @@ internal sealed class XmlTreeBuilder : IRecordVisitor
         else
             Root ??= node;
         _open.Push(node);
-        _childrenStart.Push(_pendingChildren.Count);
+        if (_depth == _childrenStart.Length)
+            Array.Resize(ref _childrenStart, _depth * 2);
+        _childrenStart[_depth++] = _pendingChildren.Count;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -77,7 +82,7 @@ internal sealed class XmlTreeBuilder : IRecordVisitor
     private void Close()
     {
         var node = _open.Pop();
-        var start = _childrenStart.Pop();
+        var start = _childrenStart[--_depth];
         var count = _pendingChildren.Count - start;
         if (count == 0)
             return;
