@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.CompilerServices;
 
 namespace ATTT.Monitor.Evtx.BinXml;
 
@@ -63,7 +62,6 @@ internal sealed class BinXmlExpander
     public int ChunkBudget => _chunkBudget;
 
     /// <summary>Expands the binary XML in [start, end) of the current chunk.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Expand<TVisitor>(int start, int end, TVisitor visitor)
         where TVisitor : IBinXmlVisitor
     {
@@ -86,7 +84,6 @@ internal sealed class BinXmlExpander
 
     private ReadOnlySpan<byte> Chunk => _chunk.AsSpan(0, _length);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run<TVisitor>(ReadOnlySpan<Instruction> code, int from, int to, ReadOnlySpan<Substitution> subs, TVisitor visitor,
         int nesting, int arraySub, int arrayItem, int noExpandAt)
         where TVisitor : IBinXmlVisitor
@@ -156,7 +153,6 @@ internal sealed class BinXmlExpander
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunTemplate<TVisitor>(int definition, int values, TVisitor visitor, int nesting)
         where TVisitor : IBinXmlVisitor
     {
@@ -185,7 +181,6 @@ internal sealed class BinXmlExpander
         Run(body, 0, body.Length, subs, visitor, nesting + 1, -1, 0, -1);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Instruction[] Template(int definition)
     {
         if (_templates.TryGetValue(definition, out var cached))
@@ -209,7 +204,6 @@ internal sealed class BinXmlExpander
         return code;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EmitSubstitution<TVisitor>(int index, ReadOnlySpan<Substitution> subs, TVisitor visitor, int nesting, int arraySub, int arrayItem)
         where TVisitor : IBinXmlVisitor
     {
@@ -254,7 +248,6 @@ internal sealed class BinXmlExpander
     private static bool IsEmpty(ReadOnlySpan<Substitution> subs, int index) =>
         (uint)index >= (uint)subs.Length || subs[index].Size == 0 || subs[index].Type == ValueTypes.Null;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool FindArray(ReadOnlySpan<Instruction> code, int start, int end, int only, ReadOnlySpan<Substitution> subs, out int sub, out int count)
     {
         sub = -1;

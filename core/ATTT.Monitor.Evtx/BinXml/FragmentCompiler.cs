@@ -14,7 +14,6 @@ internal static class FragmentCompiler
     private const int MaxNameLength = 256;
 
     /// <summary>Compiles into <paramref name="code"/> (cleared first), so a caller can reuse one list.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Compile(ReadOnlySpan<byte> chunk, int start, int end, NamePool names, List<Instruction> code)
     {
         end = Math.Min(end, chunk.Length);
@@ -143,7 +142,6 @@ internal static class FragmentCompiler
             throw new BinXmlException("binary XML ends inside an element");
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int CompileTemplateInstance(ReadOnlySpan<byte> chunk, int pos, int end, List<Instruction> code)
     {
         // token, unknown (1), template id (4), definition offset (4), [inline definition], values block
@@ -183,7 +181,6 @@ internal static class FragmentCompiler
         _ => "&" + name + ";",
     };
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string ReadName(ReadOnlySpan<byte> chunk, int offset, NamePool names, out int size)
     {
         // next string offset (4), hash (2), character count (2), UTF-16 characters, NUL (2)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace ATTT.Monitor.Evtx.BinXml;
@@ -16,14 +15,12 @@ internal sealed class NamePool
     /// <summary>Characters of all strings created so far, so callers can charge them to a work budget.</summary>
     public long CreatedChars { get; private set; }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string GetValue(ReadOnlySpan<byte> utf16)
     {
         var chars = MemoryMarshal.Cast<byte, char>(utf16[..(utf16.Length / 2 * 2)]).TrimEnd('\0').TrimEnd(' ');
         return Get(MemoryMarshal.AsBytes(chars));
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Get(ReadOnlySpan<byte> utf16)
     {
         var chars = MemoryMarshal.Cast<byte, char>(utf16);

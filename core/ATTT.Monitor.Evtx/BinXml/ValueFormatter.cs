@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using ATTT.Monitor.Events;
@@ -26,7 +25,6 @@ internal static class ValueFormatter
     };
 
     /// <summary>The value as text, or null when it is empty.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string? Format(byte type, ReadOnlySpan<byte> data)
     {
         if (data.IsEmpty || type == ValueTypes.Null)
@@ -87,7 +85,6 @@ internal static class ValueFormatter
     /// <summary>
     /// The UTF-16 text without its trailing NULs (and then, if asked, its trailing spaces).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Utf16(ReadOnlySpan<byte> data, bool trimSpaces)
     {
         var chars = data.Length / 2;
@@ -130,7 +127,6 @@ internal static class ValueFormatter
         return true;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string FormatGuid(ReadOnlySpan<byte> data)
     {
         var guid = new Guid(data[..16]);
@@ -141,7 +137,6 @@ internal static class ValueFormatter
         return new string(chars);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? FormatSid(ReadOnlySpan<byte> data)
     {
         if (data.Length < 8)

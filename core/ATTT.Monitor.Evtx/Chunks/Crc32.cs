@@ -33,7 +33,6 @@ internal static class Crc32
     /// Folds the whole 16-byte blocks of <paramref name="data"/> (at least 64 bytes) into 128 bits
     /// that leave the same remainder, and returns the CRC state after them; data keeps the tail.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static uint Fold(uint state, ref ReadOnlySpan<byte> data)
     {
         ref var p = ref MemoryMarshal.GetReference(data);
@@ -71,7 +70,6 @@ internal static class Crc32
         Pclmulqdq.CarrylessMultiply(x, k, 0x00) ^ Pclmulqdq.CarrylessMultiply(x, k, 0x11);
 
     /// <summary>The table method on the raw (not inverted) state.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static uint Slice8(uint crc, ReadOnlySpan<byte> data)
     {
         // Indexes are masked to a byte, so every table read is in range: read without bounds checks.

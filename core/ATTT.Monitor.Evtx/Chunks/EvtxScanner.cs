@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.Runtime.CompilerServices;
 
 namespace ATTT.Monitor.Evtx.Chunks;
 
@@ -238,7 +237,6 @@ internal sealed class EvtxScanner
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private RecordSlot Slot(int chunk, int pos, int size, bool recovered)
     {
         var span = Buffer.AsSpan(pos);
@@ -246,7 +244,6 @@ internal sealed class EvtxScanner
             BinaryPrimitives.ReadInt64LittleEndian(span[16..]), recovered);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int NextSignature(int from, int limit)
     {
         if (from >= limit)
@@ -255,7 +252,6 @@ internal sealed class EvtxScanner
         return found < 0 ? limit : from + found;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryRecord(int pos, out int size)
     {
         var span = Buffer.AsSpan(0, Length);

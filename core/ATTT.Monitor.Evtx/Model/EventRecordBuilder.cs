@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using ATTT.Monitor.Events;
 using ATTT.Monitor.Evtx.BinXml;
 using ATTT.Monitor.Evtx.Chunks;
@@ -30,7 +29,6 @@ internal sealed class EventRecordBuilder : IRecordVisitor
     private RecordSection _section;
     private bool _inData;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Begin()
     {
         _depth = 0;
@@ -45,11 +43,9 @@ internal sealed class EventRecordBuilder : IRecordVisitor
         _system.Reset();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public EventRecord Build(RecordSlot slot) => _system.ToRecord(slot, _payload, _userDataName,
         _fields.Count == 0 ? [] : _fields.ToArray());
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void StartElement(string name)
     {
         FinishAttribute();
@@ -86,24 +82,20 @@ internal sealed class EventRecordBuilder : IRecordVisitor
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Attribute(string name)
     {
         FinishAttribute();
         _attribute = name;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void CloseStartElement()
     {
         FinishAttribute();
         _value.Reset();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Literal(string text) => _value.Add(text, EventValueKind.String);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Value(byte type, ReadOnlySpan<byte> data)
     {
         // System strings, SIDs and GUIDs repeat in every record of a log: share one string each.
@@ -125,7 +117,6 @@ internal sealed class EventRecordBuilder : IRecordVisitor
         _value.Add(type, data);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EndElement()
     {
         FinishAttribute();
@@ -135,7 +126,6 @@ internal sealed class EventRecordBuilder : IRecordVisitor
         _depth--;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FinishAttribute()
     {
         if (_attribute is null)
@@ -149,7 +139,6 @@ internal sealed class EventRecordBuilder : IRecordVisitor
         _value.Reset();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FinishElement()
     {
         var section = _section;
@@ -168,7 +157,6 @@ internal sealed class EventRecordBuilder : IRecordVisitor
             AddField(_path[_depth - 1]);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddField(string name)
     {
         var text = _value.Text;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using ATTT.Monitor.Evtx.BinXml;
 
 namespace ATTT.Monitor.Evtx.Model;
@@ -15,7 +14,6 @@ internal sealed class RecentValues
     private readonly string?[] _texts = new string?[Slots];
     private int _next;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string? Get(byte type, ReadOnlySpan<byte> data)
     {
         for (var i = 0; i < Slots; i++)

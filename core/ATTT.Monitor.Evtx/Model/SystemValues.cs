@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using ATTT.Monitor.Evtx.BinXml;
 using ATTT.Monitor.Evtx.Chunks;
 using ATTT.Monitor.Events;
@@ -25,7 +24,6 @@ internal sealed class SystemValues
         _timeCreated = null;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SetAttribute(string element, string attribute, ref ValueAccumulator value)
     {
         switch (element)
@@ -56,7 +54,6 @@ internal sealed class SystemValues
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SetElement(string element, ref ValueAccumulator value)
     {
         switch (element)
@@ -79,7 +76,6 @@ internal sealed class SystemValues
     private static int? Int(ref ValueAccumulator value) =>
         value.Integer is { } n ? (n is >= int.MinValue and <= int.MaxValue ? (int)n : null) : EventRecordBuilder.ParseInt(value.Text);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public EventRecord ToRecord(RecordSlot slot, EventPayloadKind payload, string? userDataName, EventField[] fields) => new()
     {
         Provider = _provider ?? "",

@@ -35,7 +35,6 @@ internal struct ValueAccumulator
         Kind = EventValueKind.Null;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(string text, EventValueKind kind)
     {
         Materialize();
@@ -57,7 +56,6 @@ internal struct ValueAccumulator
         Kind = EventValueKind.String;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(byte type, ReadOnlySpan<byte> data)
     {
         if (!HasValue && data.Length <= RawBytes.Size && data.Length > 0 && data.Length == ValueTypes.FixedSize(type))
@@ -85,7 +83,6 @@ internal struct ValueAccumulator
     /// <summary>The value as text, or null when there was none; "" for an empty value.</summary>
     public readonly string? Text
     {
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         get => _hasRaw ? ValueFormatter.Format(_rawType, ((ReadOnlySpan<byte>)_raw)[.._rawLength])
             : _joined?.ToString() ?? _text ?? (_empty ? "" : null);
     }
@@ -128,7 +125,6 @@ internal struct ValueAccumulator
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Materialize()
     {
         if (!_hasRaw)

@@ -134,7 +134,6 @@ internal sealed class JsonEmitter : IDisposable
     /// the dump's relaxed encoder leaves <c>&amp; ' + &lt; &gt; `</c> as they are); false, with nothing
     /// written, for anything else (control characters, non-ASCII), which the writer escapes.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryPlain(string text)
     {
         var span = Reserve((2 * text.Length) + 2);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ATTT.Monitor.Events;
 
@@ -21,7 +20,6 @@ internal static class JsonRenderer
     private const int MaxHashedKeys = 64;
 
     /// <summary>Writes the record as one compact JSON object into <paramref name="writer"/> (cleared first).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(XmlNode root, JsonEmitter writer)
     {
         writer.Clear();
@@ -40,7 +38,6 @@ internal static class JsonRenderer
         writer.Flush();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteNode(XmlNode node, JsonEmitter writer, bool withAttributes)
     {
         var attributes = withAttributes && !node.Attributes.IsEmpty;
@@ -73,7 +70,6 @@ internal static class JsonRenderer
         writer.WriteEndObject();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteChildren(XmlNode node, JsonEmitter writer)
     {
         // Keys written so far, by hash: a repeated key is rare, so the exact set is only built
@@ -121,7 +117,6 @@ internal static class JsonRenderer
     }
 
     /// <summary>The JSON key of a child: its Data Name, else its element name; null for an unnamed Data.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? KeyOf(XmlNode child, out string? dataName)
     {
         dataName = null;
@@ -131,7 +126,6 @@ internal static class JsonRenderer
         return dataName;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string Unique(string key, ReadOnlySpan<XmlNode> before, Span<int> hashes, ref int hashed, ref HashSet<string>? used)
     {
         if (used is null)
@@ -180,7 +174,6 @@ internal static class JsonRenderer
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteValue(string? text, EventValueKind kind, JsonEmitter writer)
     {
         if (text is null)
@@ -206,7 +199,6 @@ internal static class JsonRenderer
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsJsonInteger(string text)
     {
         var start = text.Length > 0 && text[0] == '-' ? 1 : 0;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Xml;
 
 namespace ATTT.Monitor.Evtx.Rendering;
@@ -19,7 +18,6 @@ namespace ATTT.Monitor.Evtx.Rendering;
 /// </summary>
 internal static class XmlNames
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Safe(string name)
     {
         if (name.Length == 0)
@@ -36,7 +34,6 @@ internal static class XmlNames
     }
 
     /// <summary>As <see cref="Safe"/>, but a namespace declaration <c>xmlns:PREFIX</c> keeps its colon.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string SafeAttribute(string name)
     {
         const string Declaration = "xmlns:";

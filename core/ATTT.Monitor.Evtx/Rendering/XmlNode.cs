@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using ATTT.Monitor.Events;
 
@@ -33,7 +32,6 @@ internal sealed class XmlNode(string name)
 
     public EventValueKind TextKind { get; set; }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddAttribute(XmlAttribute attribute)
     {
         if (_attributes is not null)
@@ -69,7 +67,6 @@ internal sealed class XmlNode(string name)
     }
 
     /// <summary>The value of the attribute <paramref name="attribute"/>, or null.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string? AttributeValue(string attribute)
     {
         foreach (var a in Attributes)

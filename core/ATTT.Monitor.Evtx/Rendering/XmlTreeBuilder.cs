@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using ATTT.Monitor.Events;
 using ATTT.Monitor.Evtx.BinXml;
 using ATTT.Monitor.Evtx.Model;
@@ -31,7 +30,6 @@ internal sealed class XmlTreeBuilder : IRecordVisitor
         _value.Reset();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void StartElement(string name)
     {
         FinishPending();
@@ -46,23 +44,18 @@ internal sealed class XmlTreeBuilder : IRecordVisitor
         _childrenStart[_depth++] = _pendingChildren.Count;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Attribute(string name)
     {
         FinishPending();
         _attribute = name;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void CloseStartElement() => FinishPending();
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Literal(string text) => _value.Add(text, EventValueKind.String);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Value(byte type, ReadOnlySpan<byte> data) => _value.Add(type, data);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EndElement()
     {
         FinishPending();
@@ -78,7 +71,6 @@ internal sealed class XmlTreeBuilder : IRecordVisitor
             Close();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Close()
     {
         var node = _open.Pop();
@@ -90,7 +82,6 @@ internal sealed class XmlTreeBuilder : IRecordVisitor
         _pendingChildren.RemoveRange(start, count);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FinishPending()
     {
         if (_value.HasValue && _open.Count > 0)

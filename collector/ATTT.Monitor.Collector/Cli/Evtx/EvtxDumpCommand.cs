@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
 using System.Text;
 using ATTT.Monitor.Evtx;
 
@@ -74,9 +73,9 @@ internal static class EvtxDumpCommand
         return badInput;
     }
 
-    // The per-record loop, compiled optimised on first call (the one-shot dump ends before tiered
-    // compilation would promote it).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    // The per-record loop. Like the reader it is precompiled in Release builds (ReadyToRun.targets), so
+    // it carries no AggressiveOptimization: the runtime ignores precompiled code of such methods and
+    // compiles them at first call, which in a one-shot dump cost more than it gained.
     private static void DumpFile(FileInfo file, bool xml, EvtxReadOptions options, List<EvtxWarning> warnings, Stream output,
         ArrayBufferWriter<byte> pending, EvtxJsonWriter json, CancellationToken cancel)
     {
