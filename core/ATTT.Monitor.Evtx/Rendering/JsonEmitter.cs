@@ -6,13 +6,13 @@ namespace ATTT.Monitor.Evtx.Rendering;
 
 /// <summary>
 /// Writes one record's compact JSON into a reusable byte buffer, byte for byte as a
-/// <see cref="Utf8JsonWriter"/> with <see cref="EvtxDocument.JsonWriterOptions"/> writes it. Names and
-/// string values of printable ASCII are copied (with <c>"</c> and <c>\</c> escaped as the writer
-/// escapes them); anything else (control characters, non-ASCII text, floating-point numbers) is handed to a real <see cref="Utf8JsonWriter"/> with the
-/// same options and its bytes copied (see <see cref="TryPlain"/>). Why not the writer for everything: in a one-shot
-/// <c>attt evtx dump</c> its per-token bookkeeping and the encoder's search (a generic instantiation
-/// the framework does not precompile, so it runs as unoptimised first-tier code) were a third of the
-/// time spent writing JSON.
+/// <see cref="Utf8JsonWriter"/> with <see cref="EvtxDocument.JsonWriterOptions"/> writes it. Names
+/// and string values of printable ASCII are copied (<c>"</c> and <c>\</c> escaped as the writer
+/// escapes them); anything else (control characters, non-ASCII text, floating-point numbers) is
+/// handed to a real <see cref="Utf8JsonWriter"/> with the same options and its bytes are copied (see
+/// <see cref="TryPlain"/>). Why not the writer for everything: in a one-shot <c>attt evtx dump</c>
+/// its per-token bookkeeping and the encoder's search (a generic instantiation the framework does not
+/// precompile, so it ran as unoptimised first-tier code) were a third of the time spent writing JSON.
 /// </summary>
 internal sealed class JsonEmitter : IDisposable
 {
