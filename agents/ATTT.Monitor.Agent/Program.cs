@@ -1,5 +1,5 @@
 using ATTT.Monitor.Agent.Cli;
 using ATTT.Monitor.Agent.Memory;
 
-NativeHeap.UseOneArena(); // before the thread pool starts its threads (see NativeHeap)
+NativeHeap.Configure(); // before the thread pool starts its threads (see NativeHeap)
 return await AgentCommandLine.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

@@ -1,4 +1,4 @@
-using System.CommandLine;
+using System.Reflection;
 
 namespace ATTT.Monitor.Agent.Cli;
 
@@ -8,47 +8,50 @@ namespace ATTT.Monitor.Agent.Cli;
 /// </summary>
 public static class AgentCommandLine
 {
-    public static readonly Option<bool> Verbose = new("--verbose")
-    {
-        Description = "Show stack traces and extra detail on errors.",
-        Recursive = true,
-    };
-
-    public static RootCommand Build(TextWriter stdout, TextWriter stderr)
-    {
-        var root = new RootCommand("ATTT Monitor agent (tác tử): forwards Windows event logs and antivirus status to the collector.");
-        root.Options.Add(Verbose);
-        root.Subcommands.Add(RunCommand.Create(stdout, stderr));
-        root.Subcommands.Add(ServiceCommands.CreateInstall());
-        root.Subcommands.Add(ServiceCommands.CreateUninstall());
-        root.Subcommands.Add(StatusCommand.Create(stdout));
-        return root;
-    }
+    internal static IReadOnlyList<AgentCommand> Commands() =>
+        [RunCommand.Create(), ServiceCommands.CreateInstall(), ServiceCommands.CreateUninstall(), StatusCommand.Create()];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var parse = Build(stdout, stderr).Parse(args);
-        if (parse.Errors.Count > 0)
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        var commands = Commands();
+        var parse = new CommandLineParser(commands).Parse(args, stdout, stderr);
+        if (parse.Version)
+        {
+            await stdout.WriteLineAsync(typeof(AgentCommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion).ConfigureAwait(false);
+            return AgentExitCodes.Success;
+        }
+
+        if (parse.Help)
+        {
+            if (parse.Command is null)
+                HelpWriter.WriteProgram(stdout, commands);
+            else
+                HelpWriter.WriteCommand(stdout, parse.Command);
+            return AgentExitCodes.Success;
+        }
+
+        if (parse.Errors.Count > 0 || parse.Command is null)
         {
             foreach (var error in parse.Errors)
-                await stderr.WriteLineAsync(error.Message).ConfigureAwait(false);
-            await stderr.WriteLineAsync("Run 'attt-agent --help' for usage.").ConfigureAwait(false);
+                await stderr.WriteLineAsync(error).ConfigureAwait(false);
+            await stderr.WriteLineAsync($"Run 'attt-agent {(parse.Command is null ? "" : parse.Command.Name + " ")}--help' for usage.").ConfigureAwait(false);
             return AgentExitCodes.BadInput;
         }
 
+        using var signals = new TerminationSignals();
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration
-            {
-                Output = stdout,
-                Error = stderr,
-                EnableDefaultExceptionHandler = false,
-            }).ConfigureAwait(false);
+            return await signals.WaitAsync(parse.Command.Run(parse.Values, signals.Token)).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (signals.SignalExitCode is { } code)
+        {
+            return code;
         }
         catch (Exception ex)
         {
-            var verbose = parse.GetValue(Verbose);
-            await stderr.WriteLineAsync(verbose ? ex.ToString() : ex.Message.ReplaceLineEndings(" ").Trim()).ConfigureAwait(false);
+            await stderr.WriteLineAsync(parse.Values.Verbose ? ex.ToString() : ex.Message.ReplaceLineEndings(" ").Trim()).ConfigureAwait(false);
             return ex is AgentUsageException ? AgentExitCodes.BadInput : AgentExitCodes.RuntimeFailure;
         }
     }

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Globalization;
 using ATTT.Monitor.Agent.Spool;
 using ATTT.Monitor.Agent.State;
@@ -7,33 +6,34 @@ using ATTT.Monitor.Events;
 namespace ATTT.Monitor.Agent.Cli;
 
 /// <summary><c>attt-agent status</c>: spool depth, last acknowledged sequence, last error (works while the agent runs).</summary>
-public static class StatusCommand
+internal static class StatusCommand
 {
-    public static Command Create(TextWriter stdout)
-    {
-        var state = new Option<DirectoryInfo>("--state") { Description = "The agent's state folder.", Required = true };
-        var command = new Command("status", "Show spool depth, last acknowledged sequence and last error.") { state };
-        command.SetAction(async (parse, ct) =>
-        {
-            var directory = parse.GetValue(state)!;
-            if (!directory.Exists)
-                throw new AgentUsageException($"The state folder {directory.FullName} does not exist.");
-            AgentCheckpoint checkpoint;
-            try
-            {
-                checkpoint = CheckpointStore.Read(Path.Combine(directory.FullName, CheckpointStore.FileName)) ?? new AgentCheckpoint();
-            }
-            catch (InvalidDataException ex)
-            {
-                throw new AgentUsageException(ex.Message, ex);
-            }
+    public static AgentCommand Create() => new(
+        "status",
+        "Xem hàng đợi, lô được xác nhận cuối và lỗi cuối / Show spool depth, last acknowledged sequence and last error.",
+        "attt-agent status --state DIR",
+        [new("--state", "DIR", "Thư mục trạng thái của tác tử / The agent's state folder.", Required: true)],
+        RunAsync);
 
-            var spool = DiskSpool.ReadStatistics(Path.Combine(directory.FullName, "spool"), checkpoint.AckedSequence);
-            foreach (var line in Lines(checkpoint, spool))
-                await stdout.WriteLineAsync(line.AsMemory(), ct).ConfigureAwait(false);
-            return AgentExitCodes.Success;
-        });
-        return command;
+    private static async Task<int> RunAsync(ParsedCommand values, CancellationToken ct)
+    {
+        var directory = new DirectoryInfo(values.FullPath("--state")!);
+        if (!directory.Exists)
+            throw new AgentUsageException($"The state folder {directory.FullName} does not exist.");
+        AgentCheckpoint checkpoint;
+        try
+        {
+            checkpoint = CheckpointStore.Read(Path.Combine(directory.FullName, CheckpointStore.FileName)) ?? new AgentCheckpoint();
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new AgentUsageException(ex.Message, ex);
+        }
+
+        var spool = DiskSpool.ReadStatistics(Path.Combine(directory.FullName, "spool"), checkpoint.AckedSequence);
+        foreach (var line in Lines(checkpoint, spool))
+            await values.Output.WriteLineAsync(line.AsMemory(), ct).ConfigureAwait(false);
+        return AgentExitCodes.Success;
     }
 
     internal static IEnumerable<string> Lines(AgentCheckpoint c, SpoolStatistics s)
