@@ -61,7 +61,10 @@ internal sealed class AgentRunner(AgentSettings settings, ILoggerFactory loggers
         try
         {
             var first = await Task.WhenAny([reading, sending, .. background]).ConfigureAwait(false);
-            if (first == reading && !reading.IsFaulted && settings.ExitWhenDrained)
+            // A finite source that has been read to its end does not end the run: the sender still
+            // has the spool to deliver, and heartbeats and posture go on until the agent is stopped
+            // (or, with --exit-when-drained, until the sender has had every event acknowledged).
+            if (first == reading && !reading.IsFaulted && !reading.IsCanceled)
                 first = await Task.WhenAny([sending, .. background]).ConfigureAwait(false);
             await first.ConfigureAwait(false); // a failed loop ends the run with its error
             if (first == sending && settings.ExitWhenDrained)
