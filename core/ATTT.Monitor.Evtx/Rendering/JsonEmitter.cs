@@ -73,12 +73,10 @@ internal sealed class JsonEmitter : IDisposable
         if (!TryPlain(name))
         {
             // The writer's own escaping of a property name, taken from behind the '{' it needs first.
-            _scratch.ResetWrittenCount();
-            _fallback.Reset(_scratch);
-            _fallback.WriteStartObject();
-            _fallback.WritePropertyName(name);
-            _fallback.Flush();
-            Append(_scratch.WrittenSpan[1..]);
+            var writer = StartFallback();
+            writer.WriteStartObject();
+            writer.WritePropertyName(name);
+            Append(FinishFallback()[1..]);
             _separate = false;
             return;
         }
@@ -105,11 +103,8 @@ internal sealed class JsonEmitter : IDisposable
     public void WriteNumberValue(double value)
     {
         Separate();
-        _scratch.ResetWrittenCount();
-        _fallback.Reset(_scratch);
-        _fallback.WriteNumberValue(value);
-        _fallback.Flush();
-        Append(_scratch.WrittenSpan);
+        StartFallback().WriteNumberValue(value);
+        Append(FinishFallback());
         _separate = true;
     }
 
@@ -118,11 +113,8 @@ internal sealed class JsonEmitter : IDisposable
         Separate();
         if (!TryPlain(text))
         {
-            _scratch.ResetWrittenCount();
-            _fallback.Reset(_scratch);
-            _fallback.WriteStringValue(text);
-            _fallback.Flush();
-            Append(_scratch.WrittenSpan);
+            StartFallback().WriteStringValue(text);
+            Append(FinishFallback());
         }
 
         _separate = true;
@@ -152,6 +144,21 @@ internal sealed class JsonEmitter : IDisposable
         span[n++] = (byte)'"';
         _length += n;
         return true;
+    }
+
+    /// <summary>The real writer, emptied, for one token this emitter does not write itself.</summary>
+    private Utf8JsonWriter StartFallback()
+    {
+        _scratch.ResetWrittenCount();
+        _fallback.Reset(_scratch);
+        return _fallback;
+    }
+
+    /// <summary>What the real writer wrote since <see cref="StartFallback"/>.</summary>
+    private ReadOnlySpan<byte> FinishFallback()
+    {
+        _fallback.Flush();
+        return _scratch.WrittenSpan;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -84,36 +84,30 @@ internal static class EvtxDumpCommand
             cancel.ThrowIfCancellationRequested();
             if (xml)
             {
-                Append(pending, Encoding.UTF8.GetBytes(document.ToXml()));
+                Encoding.UTF8.GetBytes(document.ToXml(), pending);
             }
             else
             {
                 var bytes = json.Render(document);
                 if (!document.Recovered)
                 {
-                    Append(pending, bytes);
+                    pending.Write(bytes);
                 }
                 else
                 {
                     // The regression-data shape has no place for it, so a recovered record gets one
                     // more top-level key in place of its closing brace.
-                    Append(pending, bytes[..^1]);
-                    Append(pending, ""","Recovered":true}"""u8);
+                    pending.Write(bytes[..^1]);
+                    pending.Write(""","Recovered":true}"""u8);
                 }
             }
 
-            Append(pending, "\n"u8);
+            pending.Write("\n"u8);
             if (pending.WrittenCount >= BufferSize)
             {
                 output.Write(pending.WrittenSpan);
                 pending.ResetWrittenCount();
             }
         }
-    }
-
-    private static void Append(ArrayBufferWriter<byte> buffer, ReadOnlySpan<byte> bytes)
-    {
-        bytes.CopyTo(buffer.GetSpan(bytes.Length));
-        buffer.Advance(bytes.Length);
     }
 }
