@@ -26,7 +26,7 @@ public sealed class AgentRunnerTests : IAsyncLifetime
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
 
         var running = new AgentRunner(settings, NullLoggerFactory.Instance, posture: null).RunAsync(stop.Token);
-        await WaitUntilAsync(() => _collector.Batches.Sum(b => b.Events.Count) == 3 && _collector.Heartbeats.Count >= 2);
+        await HeartbeatLoopTests.WaitUntilAsync(() => _collector.Batches.Sum(b => b.Events.Count) == 3 && _collector.Heartbeats.Count >= 2);
 
         // The source was read to its end long ago and everything is acknowledged: still running
         // (heartbeats go on), as a service must, until it is stopped.
@@ -48,7 +48,7 @@ public sealed class AgentRunnerTests : IAsyncLifetime
 
     private AgentSettings Settings(bool exitWhenDrained)
     {
-        File.WriteAllLines(_folder.Combine("events.jsonl"), [Line(1), Line(2), Line(3)]);
+        File.WriteAllLines(_folder.Combine("events.jsonl"), [JsonlEvents.Line(1), JsonlEvents.Line(2), JsonlEvents.Line(3)]);
         var settings = new AgentSettings
         {
             Collector = _collector.Url,
@@ -60,20 +60,5 @@ public sealed class AgentRunnerTests : IAsyncLifetime
         settings.Pipeline.FlushInterval = TimeSpan.FromMilliseconds(50);
         settings.Pipeline.HeartbeatInterval = TimeSpan.FromMilliseconds(200);
         return settings;
-    }
-
-    private static string Line(int recordId) =>
-        "{\"Event\":{\"System\":{\"Provider\":{\"#attributes\":{\"Name\":\"Microsoft-Windows-Security-Auditing\"}},\"EventID\":4625," +
-        $"\"EventRecordID\":{recordId},\"Channel\":\"Security\",\"Computer\":\"PC-KETOAN-01\"," +
-        "\"TimeCreated\":{\"#attributes\":{\"SystemTime\":\"2026-11-27T03:14:59.123456Z\"}}},\"EventData\":{\"LogonType\":3}}}";
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met within 30 s");
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
     }
 }

@@ -14,8 +14,8 @@ public sealed class JsonlReplaySourceTests : IDisposable
     [Fact]
     public async Task Every_line_of_every_file_is_replayed_in_file_order_with_its_line_as_position()
     {
-        Write("b/second.jsonl", Line(3), Line(4));
-        Write("a.jsonl", Line(1), "", Line(2));
+        Write("b/second.jsonl", JsonlEvents.Line(3), JsonlEvents.Line(4));
+        Write("a.jsonl", JsonlEvents.Line(1), "", JsonlEvents.Line(2));
         File.WriteAllText(_folder.Combine("notes.txt"), "not replayed");
 
         var events = await ReadAsync(null);
@@ -30,7 +30,7 @@ public sealed class JsonlReplaySourceTests : IDisposable
     [Fact]
     public async Task A_malformed_line_is_logged_with_its_number_and_the_rest_still_read()
     {
-        Write("x.jsonl", Line(1), "{\"Event\": not json", "{\"Event\":{}}", Line(4));
+        Write("x.jsonl", JsonlEvents.Line(1), "{\"Event\": not json", "{\"Event\":{}}", JsonlEvents.Line(4));
 
         var events = await ReadAsync(null);
 
@@ -44,8 +44,8 @@ public sealed class JsonlReplaySourceTests : IDisposable
     [Fact]
     public async Task Resuming_yields_exactly_the_rest_and_lines_before_the_point_are_not_parsed_again()
     {
-        Write("a.jsonl", Line(1), "{broken", Line(3));
-        Write("b.jsonl", Line(4), Line(5));
+        Write("a.jsonl", JsonlEvents.Line(1), "{broken", JsonlEvents.Line(3));
+        Write("b.jsonl", JsonlEvents.Line(4), JsonlEvents.Line(5));
         var all = await ReadAsync(null);
         _log.Entries.Clear();
 
@@ -61,7 +61,7 @@ public sealed class JsonlReplaySourceTests : IDisposable
     [Fact]
     public async Task The_replay_is_held_to_the_given_rate()
     {
-        Write("a.jsonl", Enumerable.Range(1, 11).Select(Line).ToArray());
+        Write("a.jsonl", Enumerable.Range(1, 11).Select(JsonlEvents.Line).ToArray());
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
         var events = await ReadAsync(null, eventsPerSecond: 20);
@@ -83,11 +83,6 @@ public sealed class JsonlReplaySourceTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllLines(path, lines);
     }
-
-    private static string Line(int recordId) =>
-        "{\"Event\":{\"System\":{\"Provider\":{\"#attributes\":{\"Name\":\"Microsoft-Windows-Security-Auditing\"}},\"EventID\":4625," +
-        $"\"EventRecordID\":{recordId},\"Channel\":\"Security\",\"Computer\":\"PC-KETOAN-01\"," +
-        "\"TimeCreated\":{\"#attributes\":{\"SystemTime\":\"2026-11-27T03:14:59.123456Z\"}}},\"EventData\":{\"LogonType\":3}}}";
 
     private async Task<List<SourcedEvent>> ReadAsync(string? resume, double eventsPerSecond = 0)
     {
