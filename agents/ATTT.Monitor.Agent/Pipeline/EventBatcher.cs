@@ -1,6 +1,6 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Text.Json;
-using System.Threading.Channels;
 using ATTT.Monitor.Agent.Sources;
 using ATTT.Monitor.Agent.Spool;
 using ATTT.Monitor.Events.Wire;
@@ -11,9 +11,10 @@ namespace ATTT.Monitor.Agent.Pipeline;
 /// Reads the source and cuts batches into the spool: a batch is cut when full or after the flush
 /// interval. Each batch gets its sequence number here, once, and carries the source position after
 /// its last event, so a restart resumes right after what the spool already holds.
-/// While a batch is open the cutting loop sleeps until the flush deadline, or until a full batch is
-/// queued or the source ends, instead of waking for every event (a quiet PC stays quiet; a burst
-/// is still cut as fast as it comes).
+/// All of it runs on one thread of its own, which blocks in the source's read with the open batch's
+/// deadline as the time limit: no timer, no queue and no thread pool hand-off per event or per pause
+/// (on a PC sending 50 events a second those hand-offs cost more CPU than the events themselves,
+/// docs/agent.md "Footprint"). A quiet PC's reading thread sleeps until an event comes.
 /// </summary>
 internal sealed class EventBatcher
 {
@@ -21,7 +22,7 @@ internal sealed class EventBatcher
     private readonly DiskSpool _spool;
     private readonly SequenceCounter _sequence;
     private readonly PipelineOptions _options;
-    private readonly AsyncSignal _fullOrDone = new();
+    private long _eventsRead;
 
     public EventBatcher(IEventSource source, DiskSpool spool, SequenceCounter sequence, PipelineOptions options)
     {
@@ -31,114 +32,87 @@ internal sealed class EventBatcher
         _options = options;
     }
 
-    public long EventsRead { get; private set; }
+    public long EventsRead => Interlocked.Read(ref _eventsRead);
 
-    public async Task RunAsync(string? resumeAfter, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the reading thread. The task completes when a finite source has been read to its end
+    /// and its last batch is in the spool, fails with the source's error, or is cancelled.
+    /// </summary>
+    public Task RunAsync(string? resumeAfter, CancellationToken cancellationToken)
     {
-        var queue = Channel.CreateBounded<SourcedEvent>(new BoundedChannelOptions(2 * _options.MaxBatchEvents) { SingleReader = true, SingleWriter = true });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var producer = Task.Run(async () =>
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
         {
             try
             {
-                await foreach (var e in _source.ReadAsync(resumeAfter, stop.Token).ConfigureAwait(false))
-                {
-                    await queue.Writer.WriteAsync(e, stop.Token).ConfigureAwait(false);
-                    // Only this loop adds to the queue, one at a time: it sees the moment it reaches a full batch.
-                    if (queue.Reader.Count == _options.MaxBatchEvents)
-                        _fullOrDone.Set();
-                }
-
-                queue.Writer.TryComplete();
+                Run(resumeAfter, cancellationToken);
+                done.TrySetResult();
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                done.TrySetCanceled(cancellationToken);
             }
             catch (Exception ex)
             {
-                queue.Writer.TryComplete(ex);
+                done.TrySetException(ex);
             }
-
-            _fullOrDone.Set();
-        }, stop.Token);
-
-        try
+        })
         {
-            await ConsumeAsync(queue.Reader, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            await stop.CancelAsync().ConfigureAwait(false);
-            await producer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
+            IsBackground = true,
+            Name = "attt-agent reader",
+        };
+        thread.Start();
+        return done.Task;
     }
 
-    private async Task ConsumeAsync(ChannelReader<SourcedEvent> reader, CancellationToken cancellationToken)
+    private void Run(string? resumeAfter, CancellationToken cancellationToken)
     {
+        using var stream = _source.Open(resumeAfter);
         var buffer = new ArrayBufferWriter<byte>(64 * 1024);
-        var writer = new Utf8JsonWriter(buffer);
-        await using (writer.ConfigureAwait(false))
+        using var writer = new Utf8JsonWriter(buffer);
+        var count = 0;
+        ISourcePosition? position = null;
+        long deadline = 0;
+        while (true)
         {
-            var count = 0;
-            ISourcePosition? position = null;
-            var deadline = DateTime.MaxValue;
-            while (true)
+            var wait = count == 0 ? Timeout.InfiniteTimeSpan : Until(deadline);
+            if (stream.TryRead(wait, cancellationToken, out var item))
             {
-                while (reader.TryRead(out var item))
+                if (count == 0)
                 {
-                    if (count == 0)
-                    {
-                        writer.WriteStartArray();
-                        deadline = DateTime.UtcNow + _options.FlushInterval;
-                    }
-
-                    EventWireWriter.WriteEvent(writer, item.Event);
-                    count++;
-                    EventsRead++;
-                    position = item.Position;
-                    if (count >= _options.MaxBatchEvents || writer.BytesPending + writer.BytesCommitted >= _options.MaxBatchBytes)
-                    {
-                        Cut(writer, buffer, count, position);
-                        count = 0;
-                    }
+                    writer.WriteStartArray();
+                    deadline = Stopwatch.GetTimestamp() + (long)(_options.FlushInterval.TotalSeconds * Stopwatch.Frequency);
                 }
 
-                if (count > 0 && DateTime.UtcNow >= deadline)
+                EventWireWriter.WriteEvent(writer, item.Event);
+                count++;
+                Interlocked.Increment(ref _eventsRead);
+                position = item.Position;
+                if (count >= _options.MaxBatchEvents || writer.BytesPending + writer.BytesCommitted >= _options.MaxBatchBytes)
                 {
                     Cut(writer, buffer, count, position);
                     count = 0;
                 }
+            }
+            else if (stream.Ended)
+            {
+                if (count > 0)
+                    Cut(writer, buffer, count, position);
+                return;
+            }
 
-                bool more;
-                if (count == 0)
-                {
-                    more = await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    await WaitForDeadlineAsync(reader, deadline - DateTime.UtcNow, cancellationToken).ConfigureAwait(false);
-                    more = !reader.Completion.IsCompleted; // completes only once the source ended and the queue is empty
-                }
-
-                if (!more)
-                {
-                    if (count > 0)
-                        Cut(writer, buffer, count, position);
-                    await reader.Completion.ConfigureAwait(false); // rethrows a source failure
-                    return;
-                }
+            if (count > 0 && Stopwatch.GetTimestamp() >= deadline)
+            {
+                Cut(writer, buffer, count, position);
+                count = 0;
             }
         }
     }
 
-    /// <summary>Sleeps until the open batch's deadline, or less when a full batch is queued or the source ended.</summary>
-    private async Task WaitForDeadlineAsync(ChannelReader<SourcedEvent> reader, TimeSpan wait, CancellationToken cancellationToken)
+    private static TimeSpan Until(long deadline)
     {
-        var woken = _fullOrDone.Current; // taken before the check, so a signal in between is not lost
-        if (wait <= TimeSpan.Zero || reader.Count >= _options.MaxBatchEvents || reader.Completion.IsCompleted)
-            return;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var delay = Task.Delay(wait, timeout.Token);
-        await Task.WhenAny(delay, woken).ConfigureAwait(false);
-        await timeout.CancelAsync().ConfigureAwait(false); // frees the timer when woken early
-        cancellationToken.ThrowIfCancellationRequested();
+        var left = deadline - Stopwatch.GetTimestamp();
+        return left <= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds((double)left / Stopwatch.Frequency);
     }
 
     private void Cut(Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer, int count, ISourcePosition? position)

@@ -11,8 +11,8 @@ public interface IEventSource
     bool IsFinite { get; }
 
     /// <summary>
-    /// Events after <paramref name="resumeAfter"/> (null: from the start). Each comes with the
-    /// position to resume after it.
+    /// Opens the source for reading the events after <paramref name="resumeAfter"/> (null: from the
+    /// start). Each event comes with the position to resume after it.
     /// </summary>
-    IAsyncEnumerable<SourcedEvent> ReadAsync(string? resumeAfter, CancellationToken cancellationToken);
+    IEventStream Open(string? resumeAfter);
 }

@@ -5,7 +5,8 @@ namespace ATTT.Monitor.Agent.Sources;
 /// <summary>
 /// Holds a replay to a steady rate (events per second) for demos and the footprint benchmark.
 /// It sleeps only once it is a whole slice (100 ms) ahead of the schedule, so events leave in small
-/// groups a few times a second instead of one timer per event; over any second the rate holds.
+/// groups a few times a second instead of one wake-up per event; over any second the rate holds.
+/// It sleeps on the reading thread itself (see <see cref="IEventStream"/>).
 /// </summary>
 internal sealed class ReplayPacer
 {
@@ -16,13 +17,27 @@ internal sealed class ReplayPacer
 
     public ReplayPacer(double perSecond) => _perSecond = perSecond;
 
-    public async ValueTask WaitTurnAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for the next event's turn, but no longer than <paramref name="limit"/>
+    /// (<see cref="Timeout.InfiniteTimeSpan"/>: no limit). True when it is the event's turn (the event
+    /// is then counted as sent); false when the limit came first.
+    /// </summary>
+    public bool WaitTurn(TimeSpan limit, CancellationToken cancellationToken)
     {
-        if (_perSecond <= 0)
-            return;
-        var due = TimeSpan.FromSeconds(_count++ / _perSecond);
-        var wait = due - _clock.Elapsed;
-        if (wait > Slice)
-            await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+        if (_perSecond > 0)
+        {
+            var wait = TimeSpan.FromSeconds(_count / _perSecond) - _clock.Elapsed;
+            if (wait > Slice)
+            {
+                var sleep = limit == Timeout.InfiniteTimeSpan || wait < limit ? wait : limit;
+                if (sleep > TimeSpan.Zero && cancellationToken.WaitHandle.WaitOne(sleep))
+                    cancellationToken.ThrowIfCancellationRequested();
+                if (sleep < wait)
+                    return false;
+            }
+        }
+
+        _count++;
+        return true;
     }
 }

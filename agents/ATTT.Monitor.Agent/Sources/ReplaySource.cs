@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using ATTT.Monitor.Events;
 
 namespace ATTT.Monitor.Agent.Sources;
@@ -23,20 +22,17 @@ internal abstract class ReplaySource : IEventSource
 
     public bool IsFinite => true;
 
-    public async IAsyncEnumerable<SourcedEvent> ReadAsync(string? resumeAfter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IEventStream Open(string? resumeAfter) =>
+        new ReplayStream(Read(ReplayPosition.Parse(resumeAfter)), _eventsPerSecond);
+
+    private IEnumerable<SourcedEvent> Read(ReplayPosition? resume)
     {
-        var resume = ReplayPosition.Parse(resumeAfter);
-        var pacer = new ReplayPacer(_eventsPerSecond);
         foreach (var (relative, full) in ReplayFiles.List(_path, _pattern))
         {
             if (ReplayFiles.IsBefore(relative, resume))
                 continue;
             foreach (var (index, record) in ReadFile(full, ReplayFiles.SkipIn(relative, resume)))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                await pacer.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
                 yield return new SourcedEvent(record, new ReplayPosition(relative, index));
-            }
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Diagnostics.Eventing.Reader;
-using System.Runtime.CompilerServices;
 using System.Runtime.Versioning;
 using System.Threading.Channels;
 using ATTT.Monitor.Agent.Spool;
@@ -29,25 +28,13 @@ internal sealed class WindowsEventSource : IEventSource
 
     public bool IsFinite => false;
 
-    public async IAsyncEnumerable<SourcedEvent> ReadAsync(string? resumeAfter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IEventStream Open(string? resumeAfter)
     {
         var position = WindowsPosition.Parse(resumeAfter);
         var merged = Channel.CreateBounded<(Events.EventRecord Event, string Channel)>(new BoundedChannelOptions(1000) { SingleReader = true });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var stop = new CancellationTokenSource();
         var readers = _channels.Select(c => Task.Run(() => ReadChannelAsync(c, position.After(c.Name), merged.Writer, stop.Token), stop.Token)).ToList();
-        try
-        {
-            await foreach (var (e, channel) in merged.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                position = position.With(channel, e.RecordId);
-                yield return new SourcedEvent(e, position);
-            }
-        }
-        finally
-        {
-            await stop.CancelAsync().ConfigureAwait(false);
-            await Task.WhenAll(readers.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
-        }
+        return new WindowsEventStream(merged.Reader, position, readers, stop);
     }
 
     private async Task ReadChannelAsync(WindowsChannel channel, long after, ChannelWriter<(Events.EventRecord, string)> output, CancellationToken cancellationToken)

@@ -10,12 +10,12 @@ public sealed class EvtxReplaySourceTests
     private static readonly string Folder = SharedData.AttackSample("Command and Control");
 
     [Fact]
-    public async Task A_folder_is_replayed_in_full_in_a_stable_file_order()
+    public void A_folder_is_replayed_in_full_in_a_stable_file_order()
     {
         var expected = Directory.GetFiles(Folder, "*.evtx", SearchOption.AllDirectories).Sum(f => EvtxFile.ReadEvents(f).LongCount());
         var source = new EvtxReplaySource(Folder, 0, NullLogger.Instance);
 
-        var events = await ToListAsync(source, null);
+        var events = SourceReading.ReadAll(source, null);
 
         Assert.Equal(expected, events.Count);
         var files = events.Select(e => ((ReplayPosition)e.Position).File).Distinct().ToList();
@@ -23,19 +23,19 @@ public sealed class EvtxReplaySourceTests
     }
 
     [Fact]
-    public async Task Resuming_after_a_position_yields_exactly_the_rest()
+    public void Resuming_after_a_position_yields_exactly_the_rest()
     {
         var source = new EvtxReplaySource(Folder, 0, NullLogger.Instance);
-        var all = await ToListAsync(source, null);
+        var all = SourceReading.ReadAll(source, null);
         var cut = all.Count / 2;
 
-        var rest = await ToListAsync(source, all[cut - 1].Position.Serialize());
+        var rest = SourceReading.ReadAll(source, all[cut - 1].Position.Serialize());
 
         Assert.Equal(all.Skip(cut).Select(Key), rest.Select(Key));
     }
 
     [Fact]
-    public async Task A_file_that_is_not_evtx_is_skipped_and_the_rest_still_read()
+    public void A_file_that_is_not_evtx_is_skipped_and_the_rest_still_read()
     {
         using var temp = new TempDirectory();
         File.WriteAllText(temp.Combine("a-broken.evtx"), "not an evtx file at all");
@@ -43,7 +43,7 @@ public sealed class EvtxReplaySourceTests
         File.Copy(good, temp.Combine("b-good.evtx"));
         var source = new EvtxReplaySource(temp.Path, 0, NullLogger.Instance);
 
-        var events = await ToListAsync(source, null);
+        var events = SourceReading.ReadAll(source, null);
 
         Assert.Equal(EvtxFile.ReadEvents(good).Count(), events.Count);
     }
@@ -56,12 +56,4 @@ public sealed class EvtxReplaySourceTests
     }
 
     private static (string, long) Key(SourcedEvent e) => (e.Event.Computer + e.Event.Channel, e.Event.RecordId);
-
-    private static async Task<List<SourcedEvent>> ToListAsync(IEventSource source, string? resume)
-    {
-        var list = new List<SourcedEvent>();
-        await foreach (var e in source.ReadAsync(resume, TestContext.Current.CancellationToken))
-            list.Add(e);
-        return list;
-    }
 }

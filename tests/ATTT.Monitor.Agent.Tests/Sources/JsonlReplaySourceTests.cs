@@ -12,13 +12,13 @@ public sealed class JsonlReplaySourceTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     [Fact]
-    public async Task Every_line_of_every_file_is_replayed_in_file_order_with_its_line_as_position()
+    public void Every_line_of_every_file_is_replayed_in_file_order_with_its_line_as_position()
     {
         Write("b/second.jsonl", JsonlEvents.Line(3), JsonlEvents.Line(4));
         Write("a.jsonl", JsonlEvents.Line(1), "", JsonlEvents.Line(2));
         File.WriteAllText(_folder.Combine("notes.txt"), "not replayed");
 
-        var events = await ReadAsync(null);
+        var events = Read(null);
 
         Assert.Equal([1L, 2L, 3L, 4L], events.Select(e => e.Event.RecordId));
         Assert.Equal("Security", events[0].Event.Channel);
@@ -28,11 +28,11 @@ public sealed class JsonlReplaySourceTests : IDisposable
     }
 
     [Fact]
-    public async Task A_malformed_line_is_logged_with_its_number_and_the_rest_still_read()
+    public void A_malformed_line_is_logged_with_its_number_and_the_rest_still_read()
     {
         Write("x.jsonl", JsonlEvents.Line(1), "{\"Event\": not json", "{\"Event\":{}}", JsonlEvents.Line(4));
 
-        var events = await ReadAsync(null);
+        var events = Read(null);
 
         Assert.Equal([1L, 4L], events.Select(e => e.Event.RecordId));
         var warnings = _log.Entries.Where(e => e.Level == LogLevel.Warning).Select(e => e.Message).ToList();
@@ -42,29 +42,29 @@ public sealed class JsonlReplaySourceTests : IDisposable
     }
 
     [Fact]
-    public async Task Resuming_yields_exactly_the_rest_and_lines_before_the_point_are_not_parsed_again()
+    public void Resuming_yields_exactly_the_rest_and_lines_before_the_point_are_not_parsed_again()
     {
         Write("a.jsonl", JsonlEvents.Line(1), "{broken", JsonlEvents.Line(3));
         Write("b.jsonl", JsonlEvents.Line(4), JsonlEvents.Line(5));
-        var all = await ReadAsync(null);
+        var all = Read(null);
         _log.Entries.Clear();
 
-        var rest = await ReadAsync(all[1].Position.Serialize()); // after a.jsonl line 3
+        var rest = Read(all[1].Position.Serialize()); // after a.jsonl line 3
 
         Assert.Equal([4L, 5L], rest.Select(e => e.Event.RecordId));
         Assert.Empty(_log.Entries); // the broken line 2 was skipped unread, so not reported twice
 
-        var tail = await ReadAsync(new ReplayPosition("b.jsonl", 1).Serialize());
+        var tail = Read(new ReplayPosition("b.jsonl", 1).Serialize());
         Assert.Equal([5L], tail.Select(e => e.Event.RecordId));
     }
 
     [Fact]
-    public async Task The_replay_is_held_to_the_given_rate()
+    public void The_replay_is_held_to_the_given_rate()
     {
         Write("a.jsonl", Enumerable.Range(1, 11).Select(JsonlEvents.Line).ToArray());
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
-        var events = await ReadAsync(null, eventsPerSecond: 20);
+        var events = Read(null, eventsPerSecond: 20);
 
         Assert.Equal(11, events.Count);
         // Eleven events at 20 per second: the last is due 500 ms after the first.
@@ -84,12 +84,6 @@ public sealed class JsonlReplaySourceTests : IDisposable
         File.WriteAllLines(path, lines);
     }
 
-    private async Task<List<SourcedEvent>> ReadAsync(string? resume, double eventsPerSecond = 0)
-    {
-        var source = new JsonlReplaySource(_folder.Path, eventsPerSecond, _log);
-        var list = new List<SourcedEvent>();
-        await foreach (var e in source.ReadAsync(resume, TestContext.Current.CancellationToken))
-            list.Add(e);
-        return list;
-    }
+    private List<SourcedEvent> Read(string? resume, double eventsPerSecond = 0) =>
+        SourceReading.ReadAll(new JsonlReplaySource(_folder.Path, eventsPerSecond, _log), resume);
 }
