@@ -41,16 +41,16 @@ internal sealed class AgentRunner(AgentSettings settings, ILoggerFactory loggers
             credentials.AgentId, settings.Source, spool.Statistics.DepthEvents, start.AckedSequence);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var heapTrim = new HeapTrimSchedule();
         var batcher = new EventBatcher(source, spool, sequence, settings.Pipeline);
         var reading = batcher.RunAsync(resumeAfter, stop.Token);
         var sender = new BatchSender(spool, checkpoint, client, credentials, sequence, settings.Pipeline,
-            Path.Combine(stateDirectory, "quarantine"), loggers.CreateLogger("sender")) { HeapTrim = heapTrim };
+            Path.Combine(stateDirectory, "quarantine"), loggers.CreateLogger("sender"));
         var sending = sender.RunAsync(settings.ExitWhenDrained ? reading.ContinueWith(_ => { }, TaskScheduler.Default) : null, stop.Token);
         var background = new List<Task>
         {
             new HeartbeatLoop(client, credentials, spool, checkpoint, settings.Pipeline.HeartbeatInterval, loggers.CreateLogger("heartbeat"))
-                { HeapTrim = heapTrim }.RunAsync(stop.Token),
+                .RunAsync(stop.Token),
+            new HeapTrimSchedule().RunAsync(stop.Token),
         };
         if (posture is not null)
         {

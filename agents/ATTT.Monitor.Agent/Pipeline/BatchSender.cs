@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using ATTT.Monitor.Agent.Memory;
 using ATTT.Monitor.Agent.Spool;
 using ATTT.Monitor.Agent.State;
 using ATTT.Monitor.Agent.Transport;
@@ -36,9 +35,6 @@ internal sealed class BatchSender
         _quarantine = quarantineDirectory;
         _logger = logger;
     }
-
-    /// <summary>Trims the C heap now and then while events flow (see <see cref="HeapTrimSchedule"/>).</summary>
-    public HeapTrimSchedule? HeapTrim { get; init; }
 
     /// <summary>Sends until cancelled, or until the spool is empty once <paramref name="sourceDone"/> has completed.</summary>
     public async Task RunAsync(Task? sourceDone, CancellationToken cancellationToken)
@@ -81,7 +77,6 @@ internal sealed class BatchSender
                     LastAckAt = DateTimeOffset.UtcNow,
                 });
                 _spool.MarkAcknowledged(batch.Sequence);
-                HeapTrim?.TrimIfDue();
                 return true;
             case SendStatus.TooLarge when batch.EventCount > 1:
                 Split(batch);

@@ -1,4 +1,3 @@
-using ATTT.Monitor.Agent.Memory;
 using ATTT.Monitor.Agent.Spool;
 using ATTT.Monitor.Agent.State;
 using ATTT.Monitor.Agent.Transport;
@@ -10,9 +9,6 @@ namespace ATTT.Monitor.Agent.Pipeline;
 internal sealed class HeartbeatLoop(CollectorClient client, AgentCredentials credentials, DiskSpool spool, CheckpointStore checkpoint,
     TimeSpan interval, ILogger logger)
 {
-    /// <summary>Trims the C heap now and then on a quiet PC (see <see cref="HeapTrimSchedule"/>).</summary>
-    public HeapTrimSchedule? HeapTrim { get; init; }
-
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(interval);
@@ -25,7 +21,6 @@ internal sealed class HeartbeatLoop(CollectorClient client, AgentCredentials cre
             var outcome = await client.SendJsonAsync("api/v1/heartbeat", body, credentials, cancellationToken).ConfigureAwait(false);
             if (outcome.Status != SendStatus.Accepted)
                 logger.LogWarning("Heartbeat not delivered: {Error}", outcome.Error);
-            HeapTrim?.TrimIfDue();
             if (logger.IsEnabled(LogLevel.Debug))
                 logger.LogDebug("Footprint: {Footprint}", ProcessFootprint.Describe());
         }
