@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ATTT.Monitor.EndToEnd.Tests.Dashboard.Support;
 using ATTT.Monitor.Events;
 using Microsoft.Playwright;
@@ -20,9 +21,7 @@ public sealed class PcsPagesTests(DashboardFixture fixture) : IClassFixture<Dash
         var coverage = page.Locator("section[aria-labelledby='h-av']");
         await Assertions.Expect(coverage).ToContainTextAsync("Tắt bảo vệ thời gian thực");
         await coverage.Locator("a[href='/pcs?posture=realtime_off']").ClickAsync();
-        // Until the navigation commits, not until its load event: the assertions below wait for the
-        // page's content themselves, and under a busy test run the load-event wait once timed out after 30 s.
-        await page.WaitForURLAsync(url => url.Contains("posture=realtime_off", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await Navigation.WaitForUrlAsync(page, new Regex("posture=realtime_off"));
         var rows = page.Locator("main table tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(1);
         await Assertions.Expect(rows).ToContainTextAsync("PC-VANTHU");

@@ -25,7 +25,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
         await page.GetByLabel("Mật khẩu").FillAsync(DashboardSite.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+        await Navigation.WaitForUrlAsync(page, Navigation.NotSignIn);
         return page;
     }
 
