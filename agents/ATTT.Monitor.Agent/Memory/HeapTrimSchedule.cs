@@ -43,7 +43,7 @@ internal sealed class HeapTrimSchedule
             return false;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         NativeHeap.Trim();
-        _allocatedAtLastTrim = _allocatedBytes();
+        _allocatedAtLastTrim = allocated; // a collection allocates nothing on the managed heap
         return true;
     }
 }

@@ -22,7 +22,6 @@ internal sealed class EventBatcher
     private readonly DiskSpool _spool;
     private readonly SequenceCounter _sequence;
     private readonly PipelineOptions _options;
-    private long _eventsRead;
 
     public EventBatcher(IEventSource source, DiskSpool spool, SequenceCounter sequence, PipelineOptions options)
     {
@@ -32,7 +31,8 @@ internal sealed class EventBatcher
         _options = options;
     }
 
-    public long EventsRead => Interlocked.Read(ref _eventsRead);
+    /// <summary>Events read so far; read it once <see cref="RunAsync"/>'s task has completed.</summary>
+    public long EventsRead { get; private set; }
 
     /// <summary>
     /// Starts the reading thread. The task completes when a finite source has been read to its end
@@ -70,23 +70,25 @@ internal sealed class EventBatcher
         using var stream = _source.Open(resumeAfter);
         var buffer = new ArrayBufferWriter<byte>(64 * 1024);
         using var writer = new Utf8JsonWriter(buffer);
+        var clock = Stopwatch.StartNew();
         var count = 0;
         ISourcePosition? position = null;
-        long deadline = 0;
+        var deadline = TimeSpan.Zero;
         while (true)
         {
-            var wait = count == 0 ? Timeout.InfiniteTimeSpan : Until(deadline);
+            var left = deadline - clock.Elapsed;
+            var wait = count == 0 ? Timeout.InfiniteTimeSpan : left > TimeSpan.Zero ? left : TimeSpan.Zero;
             if (stream.TryRead(wait, cancellationToken, out var item))
             {
                 if (count == 0)
                 {
                     writer.WriteStartArray();
-                    deadline = Stopwatch.GetTimestamp() + (long)(_options.FlushInterval.TotalSeconds * Stopwatch.Frequency);
+                    deadline = clock.Elapsed + _options.FlushInterval;
                 }
 
                 EventWireWriter.WriteEvent(writer, item.Event);
                 count++;
-                Interlocked.Increment(ref _eventsRead);
+                EventsRead++;
                 position = item.Position;
                 if (count >= _options.MaxBatchEvents || writer.BytesPending + writer.BytesCommitted >= _options.MaxBatchBytes)
                 {
@@ -101,18 +103,12 @@ internal sealed class EventBatcher
                 return;
             }
 
-            if (count > 0 && Stopwatch.GetTimestamp() >= deadline)
+            if (count > 0 && clock.Elapsed >= deadline)
             {
                 Cut(writer, buffer, count, position);
                 count = 0;
             }
         }
-    }
-
-    private static TimeSpan Until(long deadline)
-    {
-        var left = deadline - Stopwatch.GetTimestamp();
-        return left <= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds((double)left / Stopwatch.Frequency);
     }
 
     private void Cut(Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer, int count, ISourcePosition? position)
