@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -92,7 +93,7 @@ internal sealed class CacheReader(ReadOnlyMemory<byte> data)
     private T[] Raw<T>() where T : unmanaged
     {
         var n = Count();
-        var size = Marshal.SizeOf<T>();
+        var size = Unsafe.SizeOf<T>();
         if (n > (data.Length - _at) / size) throw new CacheFormatException($"an array of {n} items is longer than the section");
         return MemoryMarshal.Cast<byte, T>(Take(n * size)).ToArray();
     }

@@ -30,25 +30,19 @@ internal sealed class RuleSetCache(string directory, SigmaLoadOptions options, s
 
         if (old is not null && old.Key.AsSpan().SequenceEqual(key))
         {
-            if (!old.CompiledIntact)
+            try
             {
-                Warn($"the rule cache {path} is damaged (compiled rules checksum); it was ignored and rebuilt");
+                var set = SnapshotReader.Read(old.Compiled, options.Channels);
+                set.Timings.CacheRead = total.Elapsed;
+                // Re-hashed files that were too recent to trust by time stamp: record them as settled.
+                if (rehashedRacy) Store(path, key, now, manifest, old.Compiled, old.Parsed);
+                set.Cache = new SigmaCacheReport(SigmaCacheOutcome.Hit, path, 0, _warnings);
+                return set;
             }
-            else
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                try
-                {
-                    var set = SnapshotReader.Read(old.Compiled, options.Channels);
-                    set.Timings.CacheRead = total.Elapsed;
-                    // Re-hashed files that were too recent to trust by time stamp: record them as settled.
-                    if (rehashedRacy) Store(path, key, now, manifest, old.Compiled, old.Parsed);
-                    set.Cache = new SigmaCacheReport(SigmaCacheOutcome.Hit, path, 0, _warnings);
-                    return set;
-                }
-                catch (Exception ex) when (ex is not OutOfMemoryException)
-                {
-                    Warn($"the rule cache {path} could not be read ({ex.Message}); it was ignored and rebuilt");
-                }
+                Warn($"the rule cache {path} could not be read ({ex.Message}); it was ignored and rebuilt");
+                old = null;
             }
         }
 
@@ -115,11 +109,6 @@ internal sealed class RuleSetCache(string directory, SigmaLoadOptions options, s
     {
         var result = new Dictionary<(string, string), Func<CacheReader>>();
         if (old is null) return result;
-        if (!old.ParsedIntact)
-        {
-            Warn("the rule cache's parsed files are damaged (checksum); every rule file was parsed again");
-            return result;
-        }
 
         try
         {
@@ -188,7 +177,10 @@ internal sealed class RuleSetCache(string directory, SigmaLoadOptions options, s
         try
         {
             var file = CacheFile.Read(data);
-            return file.EngineVersion == EngineVersion.Current ? file : null;
+            if (file.EngineVersion != EngineVersion.Current) return null;
+            if (file.CompiledIntact && file.ParsedIntact) return file;
+            Warn($"the rule cache {path} is damaged (a section's checksum does not match); it was ignored and rebuilt");
+            return null;
         }
         catch (CacheFormatException ex)
         {
