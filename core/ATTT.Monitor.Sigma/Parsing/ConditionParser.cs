@@ -17,8 +17,6 @@ internal sealed class ConditionParser
         if (text.Contains('|'))
             throw SigmaRuleException.Unsupported("the condition uses the deprecated aggregation syntax ('| count() …'); use a correlation rule");
         var parser = new ConditionParser(Tokenize(text));
-        if (parser._tokens.Any(t => IsKeyword(t, "near")))
-            throw SigmaRuleException.Unsupported("the condition uses the deprecated 'near' aggregation; use a temporal correlation rule");
         if (parser._tokens.Count == 0) throw SigmaRuleException.Invalid("the condition is empty");
         var expr = parser.ParseOr();
         if (parser._pos != parser._tokens.Count)

@@ -7,7 +7,7 @@ public class UnsupportedFeatureTests
 {
     [Theory]
     [InlineData("detection:\n    sel: { EventID: 1 }\n    condition: sel | count() > 5", "aggregation")]
-    [InlineData("detection:\n    a: { EventID: 1 }\n    b: { EventID: 2 }\n    condition: a near b", "near")]
+    [InlineData("detection:\n    a: { EventID: 1 }\n    b: { EventID: 2 }\n    condition: a | near b", "aggregation")]
     [InlineData("detection:\n    sel: { Image|nosuch: x }\n    condition: sel", "nosuch")]
     [InlineData("detection:\n    sel: { Image|expand: '%domain_admins%' }\n    condition: sel", "%domain_admins%")]
     public void Detection_features_outside_the_engine_are_named(string detection, string named)
