@@ -78,11 +78,11 @@ public sealed class SigmaRuleSet
     {
         options ??= new SigmaLoadOptions();
         var roots = paths.ToList();
-        var files = RuleFileEnumerator.Enumerate(roots);
+        var files = RuleFileEnumerator.EnumerateWithStatus(roots);
         var mappingText = MappingText(options);
         if (options.CacheDirectory is { } cache)
             return new RuleSetCache(cache, options, mappingText, roots.Select(Path.GetFullPath).ToList()).Load(files);
-        return BuildFromFiles(files.Select(f => (f, (string?)null)), options, mappingText);
+        return BuildFromFiles(files.Select(f => (f.Path, (string?)null)), options, mappingText);
     }
 
     /// <summary>Loads rules from YAML text (tests, rules stored elsewhere).</summary>

@@ -19,7 +19,7 @@ internal sealed class RuleSetCache(string directory, SigmaLoadOptions options, s
     private static readonly TimeSpan Racy = TimeSpan.FromSeconds(2);
     private readonly List<string> _warnings = [];
 
-    public SigmaRuleSet Load(IReadOnlyList<string> files)
+    public SigmaRuleSet Load(IReadOnlyList<RuleFileStatus> files)
     {
         var total = Stopwatch.StartNew();
         var path = Path.Combine(directory, $"rules-{Convert.ToHexStringLower(SlotHash())[..16]}.cache");
@@ -35,7 +35,7 @@ internal sealed class RuleSetCache(string directory, SigmaLoadOptions options, s
                 var set = SnapshotReader.Read(old.Compiled, options.Channels);
                 set.Timings.CacheRead = total.Elapsed;
                 // Re-hashed files that were too recent to trust by time stamp: record them as settled.
-                if (rehashedRacy) Store(path, key, now, manifest, old.Compiled, old.Parsed);
+                if (rehashedRacy) Store(path, key, now, manifest, old.Compiled, null, old);
                 set.Cache = new SigmaCacheReport(SigmaCacheOutcome.Hit, path, 0, _warnings);
                 return set;
             }
@@ -53,7 +53,7 @@ internal sealed class RuleSetCache(string directory, SigmaLoadOptions options, s
         CacheFile? old, SigmaCacheOutcome outcome)
     {
         var clock = Stopwatch.StartNew();
-        var reusable = ReusableEntries(old);
+        var reusable = ReusableEntries(old, path);
         var parsed = new List<ParsedFile>(manifest.Count);
         var reparsed = 0;
         foreach (var entry in manifest)
@@ -81,7 +81,7 @@ internal sealed class RuleSetCache(string directory, SigmaLoadOptions options, s
         clock.Restart();
         var compiled = SnapshotWriter.Write(full).ToArray();
         var parsedSection = WriteParsed(parsed);
-        Store(path, key, now, manifest, compiled, parsedSection);
+        Store(path, key, now, manifest, compiled, parsedSection, null);
         var set = options.Channels is null ? full : SnapshotReader.Read(compiled, options.Channels);
         set.Timings = full.Timings;
         set.Timings.CacheWrite = clock.Elapsed;
@@ -105,14 +105,30 @@ internal sealed class RuleSetCache(string directory, SigmaLoadOptions options, s
         return reader.ReadToEnd();
     }
 
-    private Dictionary<(string Path, string Hash), Func<CacheReader>> ReusableEntries(CacheFile? old)
+    private Dictionary<(string Path, string Hash), Func<CacheReader>> ReusableEntries(CacheFile? old, string path)
     {
         var result = new Dictionary<(string, string), Func<CacheReader>>();
         if (old is null) return result;
+        ReadOnlyMemory<byte> parsed;
+        try
+        {
+            parsed = File.ReadAllBytes(ParsedPath(path));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Warn($"the rule cache's parsed files {ParsedPath(path)} cannot be read ({ex.Message}); every rule file was parsed again");
+            return result;
+        }
+
+        if (!old.ParsedMatches(parsed.Span))
+        {
+            Warn($"the rule cache's parsed files {ParsedPath(path)} are damaged (checksum); every rule file was parsed again");
+            return result;
+        }
 
         try
         {
-            var r = new CacheReader(old.Parsed);
+            var r = new CacheReader(parsed);
             var offsets = r.Ints();
             var block = r.Block();
             if (offsets.Length != old.Manifest.Count) throw new CacheFormatException("the parsed files do not match the manifest");
@@ -178,7 +194,7 @@ internal sealed class RuleSetCache(string directory, SigmaLoadOptions options, s
         {
             var file = CacheFile.Read(data);
             if (file.EngineVersion != EngineVersion.Current) return null;
-            if (file.CompiledIntact && file.ParsedIntact) return file;
+            if (file.CompiledIntact) return file;
             Warn($"the rule cache {path} is damaged (a section's checksum does not match); it was ignored and rebuilt");
             return null;
         }
@@ -189,7 +205,7 @@ internal sealed class RuleSetCache(string directory, SigmaLoadOptions options, s
         }
     }
 
-    private (List<ManifestEntry> Manifest, Dictionary<string, byte[]> Contents, bool RehashedRacy) Fingerprint(IReadOnlyList<string> files, CacheFile? old)
+    private (List<ManifestEntry> Manifest, Dictionary<string, byte[]> Contents, bool RehashedRacy) Fingerprint(IReadOnlyList<RuleFileStatus> files, CacheFile? old)
     {
         var known = new Dictionary<string, ManifestEntry>(StringComparer.Ordinal);
         if (old is not null)
@@ -200,23 +216,8 @@ internal sealed class RuleSetCache(string directory, SigmaLoadOptions options, s
         var manifest = new List<ManifestEntry>(files.Count);
         var contents = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var rehashedRacy = false;
-        foreach (var file in files)
+        foreach (var (file, length, modified) in files)
         {
-            var info = new FileInfo(file);
-            long length;
-            long modified;
-            try
-            {
-                length = info.Length;
-                modified = info.LastWriteTimeUtc.Ticks;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // Unreadable: hashed as empty; parsing it reports the error as a diagnostic.
-                manifest.Add(new ManifestEntry(file, -1, 0, SHA256.HashData(Encoding.UTF8.GetBytes(ex.Message))));
-                continue;
-            }
-
             if (known.TryGetValue(file, out var e) && e.Length == length && e.ModifiedTicks == modified)
             {
                 if (modified < (old!.ManifestTime - Racy).UtcTicks)
@@ -246,24 +247,53 @@ internal sealed class RuleSetCache(string directory, SigmaLoadOptions options, s
         return (manifest, contents, rehashedRacy);
     }
 
-    private void Store(string path, byte[] key, DateTimeOffset now, List<ManifestEntry> manifest, ReadOnlyMemory<byte> compiled, ReadOnlyMemory<byte> parsed)
+    private static string ParsedPath(string path) => Path.ChangeExtension(path, ".parsed");
+
+    /// <summary>
+    /// Writes the parsed files (when given) and then the cache file, each to a temporary name renamed
+    /// into place, so a reader sees the old pair or the new one; the cache file's header holds the
+    /// parsed file's length and checksum, so a parsed file from another write is detected.
+    /// </summary>
+    private void Store(string path, byte[] key, DateTimeOffset now, List<ManifestEntry> manifest, ReadOnlyMemory<byte> compiled, byte[]? parsed, CacheFile? previous)
     {
-        var file = new CacheFile { EngineVersion = EngineVersion.Current, Key = key, ManifestTime = now, Manifest = manifest, Compiled = compiled, Parsed = parsed };
-        var temp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        var file = new CacheFile
+        {
+            EngineVersion = EngineVersion.Current,
+            Key = key,
+            ManifestTime = now,
+            Manifest = manifest,
+            Compiled = compiled,
+            ParsedLength = parsed?.Length ?? previous!.ParsedLength,
+            ParsedChecksum = parsed is null ? previous!.ParsedChecksum : CacheFile.Checksum(parsed),
+        };
         try
         {
             Directory.CreateDirectory(directory);
+            if (parsed is not null) Replace(ParsedPath(path), s => s.Write(parsed));
+            Replace(path, file.Write);
+            Prune(path, now);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Warn($"the rule cache {path} could not be written ({ex.Message}); the next start compiles the rules again");
+        }
+    }
+
+    private static void Replace(string path, Action<Stream> write)
+    {
+        var temp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        try
+        {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
-                file.Write(stream);
+                write(stream);
                 stream.Flush(flushToDisk: true);
             }
 
             File.Move(temp, path, overwrite: true);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch
         {
-            Warn($"the rule cache {path} could not be written ({ex.Message}); the next start compiles the rules again");
             try
             {
                 File.Delete(temp);
@@ -272,6 +302,8 @@ internal sealed class RuleSetCache(string directory, SigmaLoadOptions options, s
             {
                 // Nothing more to do: the temporary name is never read.
             }
+
+            throw;
         }
     }
 
@@ -291,8 +323,27 @@ internal sealed class RuleSetCache(string directory, SigmaLoadOptions options, s
         return sha.GetHashAndReset();
     }
 
+    // The slot leaves out the engine build: a new build replaces the old build's file instead of adding one.
     private byte[] SlotHash() =>
-        SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\0", [EngineVersion.Current, OptionsText(), options.MappingPath ?? "(built in)", .. roots])));
+        SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\0", [OptionsText(), options.MappingPath ?? "(built in)", .. roots])));
+
+    /// <summary>Cache files of rule-path sets not loaded for 30 days, and temporary files a crash left, are deleted.</summary>
+    private void Prune(string keep, DateTimeOffset now)
+    {
+        try
+        {
+            foreach (var f in new DirectoryInfo(directory).EnumerateFiles("rules-*"))
+            {
+                var stale = f.Name.EndsWith(".tmp", StringComparison.Ordinal) ? TimeSpan.FromDays(1) : TimeSpan.FromDays(30);
+                if (Path.GetFileNameWithoutExtension(f.FullName) != Path.GetFileNameWithoutExtension(keep) && f.LastWriteTimeUtc < now.UtcDateTime - stale)
+                    f.Delete();
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Warn($"old rule cache files in {directory} could not be deleted ({ex.Message})");
+        }
+    }
 
     // Everything in the options that changes what is compiled (the channel filter is applied on reading).
     private string OptionsText()

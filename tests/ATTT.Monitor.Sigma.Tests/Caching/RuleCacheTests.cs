@@ -140,6 +140,23 @@ public sealed class RuleCacheTests : IDisposable
     }
 
     [Fact]
+    public void Damaged_parsed_files_mean_parsing_everything_again_never_using_them()
+    {
+        var first = Load();
+        var parsed = Path.ChangeExtension(first.Cache.File!, ".parsed");
+        var bytes = File.ReadAllBytes(parsed);
+        bytes[bytes.Length / 2] ^= 0x5A;
+        File.WriteAllBytes(parsed, bytes);
+        Assert.Equal(SigmaCacheOutcome.Hit, Load().Cache.Outcome);
+        Write("ipconfig.yml", Rule("c0000000-0000-4000-8000-000000000003", "ipconfig.exe"));
+        var rebuilt = Load();
+        Assert.Equal(SigmaCacheOutcome.Rebuilt, rebuilt.Cache.Outcome);
+        Assert.Equal(5, rebuilt.Cache.FilesParsed);
+        Assert.Contains(rebuilt.Cache.Warnings, w => w.Contains("damaged", StringComparison.Ordinal) && w.Contains(parsed, StringComparison.Ordinal));
+        Assert.Equal(3, rebuilt.Rules.Count(r => r.Id.StartsWith("c0000000", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Options_and_the_mapping_are_part_of_the_key()
     {
         Load();
