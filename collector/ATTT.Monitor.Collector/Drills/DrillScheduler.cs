@@ -106,6 +106,8 @@ public sealed class DrillScheduler(
         var trigger = TriggerBuilder.Create()
             .WithIdentity(triggerKey)
             .ForJob(job)
+            // Quartz would start the trigger from the machine's clock; the collector's clock decides.
+            .StartAt(time.GetUtcNow())
             .WithSchedule(CronScheduleBuilder.Create(schedule.Cron)
                 .InTimeZone(TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone))
                 // A firing Quartz could not make in time is not run silently late: the start-up

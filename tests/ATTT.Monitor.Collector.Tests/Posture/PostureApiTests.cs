@@ -79,7 +79,7 @@ public sealed class PostureApiTests
     {
         await using var collector = await TestCollector.StartAsync();
         var (agentId, token, _) = await collector.EnrollAsync(host: "PC-MOTCUA-03");
-        var clock = new ManualClock(DateTimeOffset.UtcNow.AddMinutes(20));
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow.AddMinutes(20));
         var monitor = new SilenceMonitor(collector.Registry, collector.Services.GetRequiredService<IncidentManager>(),
             Options.Create(new PostureOptions()), clock, NullLogger<SilenceMonitor>.Instance);
 

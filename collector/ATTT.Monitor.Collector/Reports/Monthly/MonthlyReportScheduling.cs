@@ -3,7 +3,7 @@ using Quartz;
 namespace ATTT.Monitor.Collector.Reports.Monthly;
 
 /// <summary>Puts the monthly report job and its cron trigger (Vietnam time) on the shared Quartz scheduler at start.</summary>
-public sealed class MonthlyReportScheduling(ISchedulerFactory schedulers, MonthlyReportScheduling.Settings settings) : IHostedService
+public sealed class MonthlyReportScheduling(ISchedulerFactory schedulers, MonthlyReportScheduling.Settings settings, TimeProvider time) : IHostedService
 {
     public static readonly TriggerKey TriggerKey = new("monthly-security-report", "notifications");
 
@@ -20,6 +20,8 @@ public sealed class MonthlyReportScheduling(ISchedulerFactory schedulers, Monthl
         var trigger = TriggerBuilder.Create()
             .WithIdentity(TriggerKey)
             .ForJob(job)
+            // Quartz would start the trigger from the machine's clock; the collector's clock decides.
+            .StartAt(time.GetUtcNow())
             .WithSchedule(CronScheduleBuilder.Create(settings.Cron)
                 .InTimeZone(settings.TimeZone)
                 // A month's report missed while the collector was down is sent late rather than never;

@@ -1,10 +1,16 @@
-namespace ATTT.Monitor.Collector.Tests.Support;
+namespace ATTT.Monitor.Testing;
 
-/// <summary>A clock the test moves by hand (deadline clocks, token expiry). Timers still run on real time.</summary>
+/// <summary>
+/// A clock that stands still until the test moves it: for deadline clocks, token expiry and anything
+/// whose answer depends on the exact instant. Timers still run on real time; where a component must
+/// see time pass on its own, give it a <see cref="TestClock"/> instead.
+/// </summary>
 public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 {
     private readonly Lock _gate = new();
     private DateTimeOffset _now = start;
+
+    public ManualTimeProvider() : this(TestClock.DefaultStart) { }
 
     public DateTimeOffset Now
     {
