@@ -17,10 +17,11 @@ public sealed class MonthlyReportScheduling(ISchedulerFactory schedulers, Monthl
             .WithDescription("Báo cáo an toàn thông tin hằng tháng")
             .StoreDurably()
             .Build();
-        var trigger = TriggerBuilder.Create()
+        var trigger = TriggerBuilder.Create(time)
             .WithIdentity(TriggerKey)
             .ForJob(job)
-            // Quartz would start the trigger from the machine's clock; the collector's clock decides.
+            // Quartz would start the trigger, and judge whether it can still fire, by the machine's
+            // clock; the collector's clock decides (TriggerBuilder.Create(time) and StartAt).
             .StartAt(time.GetUtcNow())
             .WithSchedule(CronScheduleBuilder.Create(settings.Cron)
                 .InTimeZone(settings.TimeZone)
