@@ -61,7 +61,7 @@ public partial class ProductRulesTests
         }
 
         Assert.True(sigmaHq.Count > 1000, $"only {sigmaHq.Count} SigmaHQ rule ids found under ../shared/sigma");
-        Assert.Empty(ids.Where(i => i is not null && sigmaHq.Contains(i)));
+        Assert.DoesNotContain(ids, i => i is not null && sigmaHq.Contains(i));
     }
 
     [Fact]

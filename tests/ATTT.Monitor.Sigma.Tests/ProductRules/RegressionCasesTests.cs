@@ -107,7 +107,7 @@ public class RegressionCasesTests
         problem = "";
         if (ruleId is not null)
         {
-            targets = inFile.Where(r => r.Id == ruleId || r.Name == ruleId).ToList();
+            targets = inFile.Where(r => r.Id == ruleId || r.Name == ruleId || r.Title == ruleId).ToList();
             if (targets.Count == 0) problem = $"rule '{ruleId}' is not loaded from this rule file";
             else if (!targets[0].GeneratesAlerts) problem = $"rule '{ruleId}' only feeds a correlation; name the correlation";
             return problem.Length == 0;
