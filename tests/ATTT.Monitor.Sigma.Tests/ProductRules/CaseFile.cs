@@ -47,6 +47,8 @@ internal sealed class CaseFile
                 keys.CheckKeys(map, CaseKeys, $"a {list} case");
                 var name = keys.RequiredText(map, "name");
                 var count = keys.Get(map, "count") is { } c ? keys.Int(c, "count") : 1;
+                if (shouldMatch && count < 1)
+                    throw new CaseFormatException(path, (int)map.Start.Line, $"match case '{name}' has count 0; write it as a no_match case");
                 if (!shouldMatch && keys.Get(map, "count") is not null)
                     throw new CaseFormatException(path, (int)map.Start.Line, $"no_match case '{name}' has a count; it expects none");
                 var evs = keys.Get(map, "events") ?? throw new CaseFormatException(path, (int)map.Start.Line, $"case '{name}' has no events");
@@ -62,6 +64,7 @@ internal sealed class CaseFile
                 var map = keys.Map(item, "a sample");
                 keys.CheckKeys(map, SampleKeys, "a sample");
                 var min = keys.Get(map, "min") is { } m ? keys.Int(m, "min") : 1;
+                if (min < 1) throw new CaseFormatException(path, (int)map.Start.Line, "a sample's 'min' must be 1 or more; a sample that need not match checks nothing");
                 samples.Add(new SampleCase(keys.RequiredText(map, "file"), (int)map.Start.Line, keys.Text(map, "rule"), min));
             }
         }
