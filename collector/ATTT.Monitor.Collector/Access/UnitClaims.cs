@@ -1,4 +1,4 @@
-namespace ATTT.Monitor.Collector.Incidents;
+namespace ATTT.Monitor.Collector.Access;
 
 /// <summary>
 /// Claims that decide which units' data a dashboard user sees. A user has one <see cref="Unit"/>

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace ATTT.Monitor.Collector.Incidents;
+namespace ATTT.Monitor.Collector.Access;
 
 /// <summary>The units a caller may see: every unit (<see cref="All"/>) or a fixed set (possibly empty).</summary>
 public sealed class UnitScope

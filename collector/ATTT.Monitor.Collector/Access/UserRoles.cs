@@ -1,4 +1,4 @@
-namespace ATTT.Monitor.Collector.Users;
+namespace ATTT.Monitor.Collector.Access;
 
 /// <summary>
 /// Dashboard roles, stored as these lower-case strings. admin: everything, including users and

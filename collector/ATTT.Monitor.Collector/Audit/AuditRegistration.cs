@@ -2,7 +2,7 @@ using ATTT.Monitor.Collector.Storage;
 
 namespace ATTT.Monitor.Collector.Audit;
 
-/// <summary>Registers the audit log (called from the incidents area's registration, which owns it).</summary>
+/// <summary>Registers the audit log that incidents, posture and the dashboard write to.</summary>
 public static class AuditRegistration
 {
     public static IServiceCollection AddAuditLog(this IServiceCollection services)

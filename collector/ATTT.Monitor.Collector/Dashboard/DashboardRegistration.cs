@@ -1,7 +1,6 @@
 using ATTT.Monitor.Collector.Dashboard.Localization;
 using ATTT.Monitor.Collector.Dashboard.Security;
-using ATTT.Monitor.Collector.Suppression;
-using ATTT.Monitor.Collector.Users;
+using ATTT.Monitor.Collector.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using System.Text.Encodings.Web;
@@ -19,23 +18,19 @@ namespace ATTT.Monitor.Collector.Dashboard;
 /// </summary>
 public static class DashboardRegistration
 {
-    public static IServiceCollection AddDashboard(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddDashboard(this IServiceCollection services, DataDirectoryOptions data)
     {
-        services.AddDashboardUsers(configuration);
-        // Rule disablement and false-positive filters are managed from the rules page.
-        services.AddRuleSuppression();
+        ArgumentNullException.ThrowIfNull(data);
         services.AddHttpContextAccessor();
         // Vietnamese letters go out as UTF-8, not as numeric entities; markup characters are still encoded.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         // Cookie keys live beside the data, so sessions survive restarts and each data folder has its own.
-        var data = configuration["Data:Path"] ?? "./data";
         services.AddDataProtection()
             .SetApplicationName("ATTT.Monitor")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(data), "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(data.KeysPath));
         services.AddScoped<DashboardText>();
         services.AddSingleton<DashboardClock>();
         services.AddSingleton<DashboardAudit>();
-        services.AddScoped<NeighbourServices>();
         services.AddScoped<Workstations.PcDirectory>();
         services.AddTransient<IStartupFilter, SecurityHeadersStartupFilter>();
 

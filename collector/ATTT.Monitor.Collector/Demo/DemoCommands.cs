@@ -1,7 +1,7 @@
 using System.CommandLine;
 using ATTT.Monitor.Collector.Cli;
 
-namespace ATTT.Monitor.Collector.Dashboard.Demo;
+namespace ATTT.Monitor.Collector.Demo;
 
 /// <summary>
 /// <c>attt demo load</c>: fills a running collector with incidents from sample EVTX files through

@@ -6,7 +6,7 @@ using ATTT.Monitor.Events;
 using ATTT.Monitor.Events.Wire;
 using ATTT.Monitor.Evtx;
 
-namespace ATTT.Monitor.Collector.Dashboard.Demo;
+namespace ATTT.Monitor.Collector.Demo;
 
 /// <summary>
 /// Replays sample EVTX files into a running collector through its real ingest API (enroll with a

@@ -1,4 +1,4 @@
-using ATTT.Monitor.Collector.Incidents;
+using ATTT.Monitor.Collector.Access;
 using ATTT.Monitor.Events;
 using Microsoft.AspNetCore.Mvc;
 
@@ -42,7 +42,7 @@ public static class DetectionEndpoints
                     last_error = stats.LastError,
                 },
             });
-        }).RequireAuthorization(IncidentsEndpoints.DashboardPolicy);
+        }).RequireAuthorization(AccessPolicies.Dashboard);
         return app;
     }
 }

@@ -1,4 +1,4 @@
-namespace ATTT.Monitor.Collector.Incidents;
+namespace ATTT.Monitor.Collector.Detection;
 
 /// <summary>
 /// One rule matching one stored event, as the detection pipeline hands it to the incident manager.

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using ATTT.Monitor.Collector.Incidents;
 using ATTT.Monitor.Collector.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -7,10 +6,10 @@ using Microsoft.Extensions.Options;
 namespace ATTT.Monitor.Collector.Detection;
 
 /// <summary>
-/// Store -> rules -> incidents, as three stages joined by bounded channels: a reader that follows
+/// Store -> rules -> <see cref="IDetectionSink"/> (the incidents area), as three stages joined by bounded channels: a reader that follows
 /// <see cref="IEventStore.ReadAfterAsync"/> from the checkpoint (taking the events just committed
 /// from <see cref="CommittedEventFeed"/> when it holds the next id), an evaluator running the current
-/// <see cref="IDetector"/> (per-event rules on <see cref="DetectionOptions.EvaluationWorkers"/> threads, correlations in order on one), and a writer that commits a slice's incidents together with the new
+/// <see cref="IDetector"/> (per-event rules on <see cref="DetectionOptions.EvaluationWorkers"/> threads, correlations in order on one), and a writer that hands a slice's hits to the sink and commits what it wrote together with the new
 /// checkpoint. A crash therefore re-evaluates at most the uncommitted slices and never loses or
 /// doubles a detection. A failing event or stage is logged and retried; it never stops the others.
 /// </summary>
@@ -20,7 +19,7 @@ public sealed class DetectionPipeline : BackgroundService
     private readonly IEventAppendedSignal _signal;
     private readonly CommittedEventFeed _feed;
     private readonly IDetectorSource _rules;
-    private readonly IncidentManager _incidents;
+    private readonly IDetectionSink _sink;
     private readonly EmbeddedDatabase _database;
     private readonly DetectionStatistics _stats;
     private readonly DetectionOptions _options;
@@ -28,7 +27,7 @@ public sealed class DetectionPipeline : BackgroundService
     private readonly ILogger<DetectionPipeline> _logger;
 
     public DetectionPipeline(
-        IEventStore store, IEventAppendedSignal signal, CommittedEventFeed feed, IDetectorSource rules, IncidentManager incidents, EmbeddedDatabase database,
+        IEventStore store, IEventAppendedSignal signal, CommittedEventFeed feed, IDetectorSource rules, IDetectionSink sink, EmbeddedDatabase database,
         DetectionStatistics stats, IOptions<DetectionOptions> options, TimeProvider time, ILogger<DetectionPipeline> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -36,7 +35,7 @@ public sealed class DetectionPipeline : BackgroundService
         _signal = signal;
         _feed = feed;
         _rules = rules;
-        _incidents = incidents;
+        _sink = sink;
         _database = database;
         _stats = stats;
         _options = options.Value;
@@ -180,7 +179,7 @@ public sealed class DetectionPipeline : BackgroundService
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         if (slice.Hits.Count > 0)
-            await _incidents.RecordDetectionsAsync(slice.Hits, connection, transaction, cancellationToken).ConfigureAwait(false);
+            await _sink.RecordAsync(slice.Hits, connection, transaction, cancellationToken).ConfigureAwait(false);
         await DetectionCheckpoint.WriteAsync(connection, transaction, slice.LastId, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -203,7 +202,7 @@ public sealed class DetectionPipeline : BackgroundService
         }
     }
 
-    /// <summary>A rule match on a stored event as the incident manager takes it (public for the detection benchmark).</summary>
+    /// <summary>A rule match on a stored event as the sink takes it (public for the detection benchmark).</summary>
     public static DetectionHit ToHit(RuleMatch match, StoredEvent stored)
     {
         ArgumentNullException.ThrowIfNull(match);

@@ -16,4 +16,10 @@ public static class DetectionRegistration
         services.AddHostedService<DetectionPipeline>();
         return services;
     }
+
+    public static WebApplication MapDetection(this WebApplication app)
+    {
+        app.MapDetectionApi();
+        return app;
+    }
 }

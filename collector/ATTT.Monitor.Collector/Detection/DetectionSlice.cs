@@ -1,4 +1,3 @@
-using ATTT.Monitor.Collector.Incidents;
 using ATTT.Monitor.Collector.Storage;
 
 namespace ATTT.Monitor.Collector.Detection;

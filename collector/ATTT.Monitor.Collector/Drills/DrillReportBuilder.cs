@@ -7,7 +7,7 @@ namespace ATTT.Monitor.Collector.Drills;
 /// (inject, incident opened, dashboard acknowledgement), the notification area's record of the
 /// drill notices (sent, acknowledged by the recipient), step sign-offs and lessons.
 /// </summary>
-public sealed class DrillReportBuilder(PlaybookCatalog catalog, DrillRunStore runs, DrillMeasurements measurements, DrillSignOffs signOffs, IServiceProvider services)
+public sealed class DrillReportBuilder(PlaybookCatalog catalog, DrillRunStore runs, DrillMeasurements measurements, DrillSignOffs signOffs, INotificationQueries notices)
 {
     public async Task<DrillReport?> BuildAsync(long runId, CancellationToken cancellationToken)
     {
@@ -43,8 +43,6 @@ public sealed class DrillReportBuilder(PlaybookCatalog catalog, DrillRunStore ru
 
     private async Task AddNotificationTimesAsync(Dictionary<string, DateTimeOffset> measured, IReadOnlyList<long> incidents, CancellationToken cancellationToken)
     {
-        if (services.GetService<INotificationQueries>() is not { } notices)
-            return;
         foreach (var incident in incidents)
         {
             foreach (var notice in await notices.GetNoticesAsync(incident, cancellationToken).ConfigureAwait(false))

@@ -10,7 +10,7 @@ namespace ATTT.Monitor.Collector.Drills;
 /// the agents' identity.
 /// </summary>
 public sealed class DrillRunner(
-    IServiceProvider services,
+    IAgentRegistry registry,
     PlaybookCatalog catalog,
     DrillRunStore runs,
     DrillInjector injector,
@@ -24,12 +24,6 @@ public sealed class DrillRunner(
             if (playbook.Drill is null)
             {
                 await runs.FinishAsync(runId, DrillRunStatus.Failed, "kịch bản không có phần diễn tập (the playbook has no drill section)", cancellationToken).ConfigureAwait(false);
-                return;
-            }
-
-            if (services.GetService<IAgentRegistry>() is not { } registry)
-            {
-                await runs.FinishAsync(runId, DrillRunStatus.Failed, "bản này chưa có đường nhận sự kiện (ingest) để gửi sự kiện giả lập (no ingest in this build)", cancellationToken).ConfigureAwait(false);
                 return;
             }
 

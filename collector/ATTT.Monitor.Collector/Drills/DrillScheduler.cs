@@ -13,7 +13,7 @@ public sealed class DrillScheduler(
     ISchedulerFactory schedulers,
     PlaybookCatalog catalog,
     DrillRunStore runs,
-    IServiceProvider services,
+    DrillRunner runner,
     IOptions<DrillsOptions> options,
     TimeProvider time,
     ILogger<DrillScheduler> logger)
@@ -81,7 +81,6 @@ public sealed class DrillScheduler(
         var runId = await runs.TryStartScheduledAsync(playbook.Id, catalog.UnitOf(playbook), scheduledFor, DrillRunTrigger.Late, cancellationToken).ConfigureAwait(false);
         if (runId is null)
             return;
-        var runner = services.GetRequiredService<DrillRunner>();
         // Late drills run in the background so that start-up is not held for the length of a drill.
         _ = Task.Run(() => runner.ExecuteAsync(runId.Value, playbook, CancellationToken.None), CancellationToken.None);
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ATTT.Monitor.Collector.Incidents;
+using ATTT.Monitor.Collector.Storage;
 using Microsoft.Data.Sqlite;
 using Quartz;
 
@@ -13,8 +14,9 @@ public static class DrillsRegistration
 {
     public const string SchedulerName = "attt-drills";
 
-    public static IServiceCollection AddDrills(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddDrills(this IServiceCollection services, IConfiguration configuration, DataDirectoryOptions data)
     {
+        ArgumentNullException.ThrowIfNull(data);
         services.AddOptions<DrillsOptions>().Bind(configuration.GetSection(DrillsOptions.Section));
         var options = configuration.GetSection(DrillsOptions.Section).Get<DrillsOptions>() ?? new DrillsOptions();
         foreach (var migration in DrillsSchema.Migrations())
@@ -35,8 +37,7 @@ public static class DrillsRegistration
         if (!options.SchedulerEnabled)
             return services;
 
-        var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(configuration["Data:Path"] ?? "./data", "attt.db"));
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30, Pooling = true }.ToString();
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = data.StateDatabasePath, DefaultTimeout = 30, Pooling = true }.ToString();
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(s => s.InstanceName = SchedulerName);
@@ -56,6 +57,4 @@ public static class DrillsRegistration
         services.AddHostedService<DrillSchedulerStartup>();
         return services;
     }
-
-    public static WebApplication MapDrills(this WebApplication app) => app;
 }

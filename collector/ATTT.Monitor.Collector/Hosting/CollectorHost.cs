@@ -1,3 +1,4 @@
+using ATTT.Monitor.Collector.Audit;
 using ATTT.Monitor.Collector.Dashboard;
 using ATTT.Monitor.Collector.Detection;
 using ATTT.Monitor.Collector.Drills;
@@ -5,14 +6,18 @@ using ATTT.Monitor.Collector.Incidents;
 using ATTT.Monitor.Collector.Ingest;
 using ATTT.Monitor.Collector.Notifications;
 using ATTT.Monitor.Collector.Posture;
+using ATTT.Monitor.Collector.Reports;
 using ATTT.Monitor.Collector.Storage;
+using ATTT.Monitor.Collector.Suppression;
 using ATTT.Monitor.Collector.Users;
 
 namespace ATTT.Monitor.Collector.Hosting;
 
 /// <summary>
 /// Builds the collector's web application. Each area registers its services and maps its
-/// endpoints through one extension method of its own (eShop style), so this file stays a list.
+/// endpoints through one extension method of its own (eShop style), and this file lists every one
+/// of them: no area registers another's services. The data folder is made here, once, and handed
+/// to the areas that need it.
 /// </summary>
 public static class CollectorHost
 {
@@ -34,15 +39,20 @@ public static class CollectorHost
         builder.Logging.AddSimpleConsole(console => { console.SingleLine = true; console.TimestampFormat = "yyyy-MM-ddTHH:mm:ssZ "; console.UseUtcTimestamp = true; });
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
 
+        var data = DataDirectoryOptions.For(options.DataDirectory);
         builder.Services
-            .AddEmbeddedStore(options)
+            .AddEmbeddedStore(data)
+            .AddAuditLog()
             .AddIngest(builder.Configuration)
             .AddDetection(builder.Configuration)
+            .AddRuleSuppression()
             .AddIncidents(builder.Configuration)
             .AddPosture(builder.Configuration)
             .AddNotifications(builder.Configuration)
-            .AddDrills(builder.Configuration)
-            .AddDashboard(builder.Configuration);
+            .AddReports(builder.Configuration)
+            .AddDrills(builder.Configuration, data)
+            .AddDashboardUsers(builder.Configuration)
+            .AddDashboard(data);
         overrides?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -53,10 +63,10 @@ public static class CollectorHost
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapIngest();
+        app.MapDetection();
         app.MapIncidents();
         app.MapPosture();
         app.MapNotifications();
-        app.MapDrills();
         app.MapDashboard();
         return app;
     }

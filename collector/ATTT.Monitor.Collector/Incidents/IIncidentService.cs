@@ -1,3 +1,5 @@
+using ATTT.Monitor.Collector.Access;
+
 namespace ATTT.Monitor.Collector.Incidents;
 
 /// <summary>

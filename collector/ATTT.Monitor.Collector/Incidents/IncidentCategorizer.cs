@@ -1,3 +1,5 @@
+using ATTT.Monitor.Collector.Detection;
+
 namespace ATTT.Monitor.Collector.Incidents;
 
 /// <summary>Chooses the category of a detection's incident from configured <see cref="CategoryRule"/>s.</summary>

@@ -1,6 +1,8 @@
 using System.Text;
 using ATTT.Monitor.Collector.Audit;
 using Microsoft.Data.Sqlite;
+using ATTT.Monitor.Collector.Access;
+using ATTT.Monitor.Collector.Storage;
 
 namespace ATTT.Monitor.Collector.Incidents;
 

@@ -3,6 +3,7 @@ using ATTT.Monitor.Collector.Audit;
 using ATTT.Monitor.Collector.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using ATTT.Monitor.Collector.Detection;
 
 namespace ATTT.Monitor.Collector.Incidents;
 
@@ -12,7 +13,7 @@ namespace ATTT.Monitor.Collector.Incidents;
 /// severity, opens and clears condition incidents. Every change runs the registered
 /// <see cref="IIncidentTransactionHook"/>s inside the same transaction.
 /// </summary>
-public sealed class IncidentManager
+public sealed class IncidentManager : IDetectionSink
 {
     private readonly EmbeddedDatabase _database;
     private readonly IAuditLog _audit;
@@ -43,6 +44,9 @@ public sealed class IncidentManager
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return changes;
     }
+
+    Task IDetectionSink.RecordAsync(IReadOnlyList<DetectionHit> hits, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
+        RecordDetectionsAsync(hits, connection, transaction, cancellationToken);
 
     /// <summary>
     /// Records detections inside the caller's transaction (the pipeline commits them together with its

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ATTT.Monitor.Collector.Audit;
 using Microsoft.Data.Sqlite;
+using ATTT.Monitor.Collector.Storage;
 
 namespace ATTT.Monitor.Collector.Incidents;
 

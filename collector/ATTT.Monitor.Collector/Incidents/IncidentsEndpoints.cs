@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Incidents;
 
@@ -10,10 +11,10 @@ namespace ATTT.Monitor.Collector.Incidents;
 public static class IncidentsEndpoints
 {
     /// <summary>Defined by the dashboard area; the incidents area only requires an authenticated user until then.</summary>
-    public const string DashboardPolicy = "Dashboard";
+    public const string DashboardPolicy = AccessPolicies.Dashboard;
 
     /// <summary>Changing an incident (assign, comment, state): admin and officer only; a viewer reads.</summary>
-    public const string TriagePolicy = "Dashboard.Triage";
+    public const string TriagePolicy = AccessPolicies.Triage;
 
     public static IEndpointRouteBuilder MapIncidentsApi(this IEndpointRouteBuilder app)
     {

@@ -1,21 +1,20 @@
-using ATTT.Monitor.Collector.Audit;
 using ATTT.Monitor.Collector.Detection;
-using ATTT.Monitor.Collector.Users;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Incidents;
 
-/// <summary>Registers the incidents area (and the audit log it owns): schema, manager, service, API.</summary>
+/// <summary>Registers the incidents area: schema, manager (the detection sink), service, API.</summary>
 public static class IncidentsRegistration
 {
     public static IServiceCollection AddIncidents(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddAuditLog();
         foreach (var migration in IncidentsSchema.Migrations)
             services.AddSingleton(migration);
         services.AddOptions<IncidentsOptions>().Bind(configuration.GetSection(IncidentsOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IncidentManager>();
+        services.AddSingleton<IDetectionSink>(sp => sp.GetRequiredService<IncidentManager>());
         services.AddSingleton<IIncidentService, IncidentService>();
         // The dashboard area defines the real policy (roles); registered after this, its definition wins.
         // Until then: an authenticated user with a unit claim, which agent tokens never carry.
@@ -30,8 +29,6 @@ public static class IncidentsRegistration
     public static WebApplication MapIncidents(this WebApplication app)
     {
         app.MapIncidentsApi();
-        // The detection area has no Map hook in CollectorHost; its one read-only route is mapped here.
-        app.MapDetectionApi();
         return app;
     }
 }

@@ -4,6 +4,7 @@ using ATTT.Monitor.Collector.Audit;
 using ATTT.Monitor.Collector.Incidents;
 using ATTT.Monitor.Collector.Storage;
 using Microsoft.Data.Sqlite;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Posture;
 

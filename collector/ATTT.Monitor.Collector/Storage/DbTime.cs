@@ -1,7 +1,7 @@
 using System.Globalization;
 using ATTT.Monitor.Events;
 
-namespace ATTT.Monitor.Collector.Audit;
+namespace ATTT.Monitor.Collector.Storage;
 
 /// <summary>
 /// Times in the state database: UTC text of one fixed width (<see cref="EventTime.Format"/>), so

@@ -1,4 +1,3 @@
-using ATTT.Monitor.Collector.Hosting;
 using ATTT.Monitor.Collector.Storage.Agents;
 using ATTT.Monitor.Collector.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,9 +8,9 @@ namespace ATTT.Monitor.Collector.Storage;
 /// <summary>Registers the embedded state database, the agent registry and the event store.</summary>
 public static class StorageRegistration
 {
-    public static IServiceCollection AddEmbeddedStore(this IServiceCollection services, ServeOptions options)
+    public static IServiceCollection AddEmbeddedStore(this IServiceCollection services, DataDirectoryOptions data)
     {
-        var data = new DataDirectoryOptions { Path = Path.GetFullPath(options.DataDirectory) };
+        ArgumentNullException.ThrowIfNull(data);
         services.AddSingleton(data);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new EmbeddedDatabase(data.StateDatabasePath, sp.GetServices<ISchemaMigration>()));

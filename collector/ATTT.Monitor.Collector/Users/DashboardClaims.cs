@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ATTT.Monitor.Collector.Incidents;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Users;
 

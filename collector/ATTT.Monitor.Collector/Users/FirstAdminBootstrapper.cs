@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Users;
 

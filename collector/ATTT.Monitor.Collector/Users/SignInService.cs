@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Users;
 

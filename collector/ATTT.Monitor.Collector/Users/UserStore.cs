@@ -2,6 +2,7 @@ using System.Globalization;
 using ATTT.Monitor.Collector.Storage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Users;
 

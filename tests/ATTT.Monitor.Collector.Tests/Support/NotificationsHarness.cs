@@ -2,6 +2,7 @@ using ATTT.Monitor.Collector.Incidents;
 using ATTT.Monitor.Collector.Notifications;
 using ATTT.Monitor.Collector.Notifications.Outbox;
 using ATTT.Monitor.Collector.Notifications.Sending;
+using ATTT.Monitor.Collector.Reports;
 using ATTT.Monitor.Collector.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace ATTT.Monitor.Collector.Tests.Support;
 
 /// <summary>
-/// The notifications area wired as the collector wires it (AddNotifications), over a real SQLite
+/// The notifications and reports areas wired as the collector wires them (AddNotifications, AddReports), over a real SQLite
 /// file in a temp folder. Hooks run inside a real transaction as the incident manager runs them.
 /// </summary>
 public sealed class NotificationsHarness : IAsyncDisposable
@@ -31,6 +32,7 @@ public sealed class NotificationsHarness : IAsyncDisposable
         services.AddSingleton(data);
         services.AddSingleton(sp => new EmbeddedDatabase(data.StateDatabasePath, sp.GetServices<ISchemaMigration>()));
         services.AddNotifications(configuration);
+        services.AddReports(configuration);
         configure?.Invoke(services);
         Services = services.BuildServiceProvider();
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ATTT.Monitor.Collector.Playbooks;
 using ATTT.Monitor.Collector.Users;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Dashboard.Drilling;
 

@@ -6,6 +6,7 @@ using ATTT.Monitor.Collector.Notifications.Deadlines;
 using ATTT.Monitor.Collector.Storage;
 using ATTT.Monitor.Collector.Users;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Dashboard.Pages;
 
@@ -14,7 +15,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Pages;
 /// in this version leaves its service unregistered and the panel says so instead of showing
 /// invented numbers.
 /// </summary>
-public sealed class IndexModel(NeighbourServices services, PcDirectory pcs, DashboardText text, TimeProvider time) : PageModel
+public sealed class IndexModel(IEventStore eventStore, IIncidentService incidentService, IDeadlineClock deadlineClock, PcDirectory pcs, DashboardText text, TimeProvider time) : PageModel
 {
     /// <summary>Active PCs (not revoked) of the user's units; null when the registry is not available.</summary>
     public IReadOnlyList<PcSummary>? Pcs { get; private set; }
@@ -49,7 +50,7 @@ public sealed class IndexModel(NeighbourServices services, PcDirectory pcs, Dash
                 Coverage = PostureClasses.All.Select(c => (c, Pcs.Count(p => p.Class == c))).ToList();
         }
 
-        if (services.Get<IEventStore>() is { } events)
+        if (eventStore is { } events)
         {
             var firstHour = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(-23);
             var counts = (await events.CountPerHourAsync(firstHour, units, cancellationToken)).ToDictionary(c => c.Hour.ToUniversalTime(), c => c.Count);
@@ -60,12 +61,12 @@ public sealed class IndexModel(NeighbourServices services, PcDirectory pcs, Dash
             EventsPerHour = BarChart.Build(text["Overview.EventsPerHour"], points, labelEvery: 3);
         }
 
-        if (services.Get<IIncidentService>() is { } incidents)
+        if (incidentService is { } incidents)
         {
             var scope = UnitScope.FromUser(User);
             Counts = await incidents.CountAsync(scope, drill: false, cancellationToken);
             IncidentsPerDay = await BuildIncidentsPerDayAsync(incidents, scope, now, cancellationToken);
-            if (services.Get<IDeadlineClock>() is { } clock)
+            if (deadlineClock is { } clock)
             {
                 // The clock lists every unit's deadlines; keep those of incidents this user may see.
                 var visible = new List<DeadlineStatus>();

@@ -1,5 +1,6 @@
 using ATTT.Monitor.Collector.Users;
 using Microsoft.AspNetCore.Authorization;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Dashboard.Security;
 
@@ -11,19 +12,19 @@ namespace ATTT.Monitor.Collector.Dashboard.Security;
 public static class DashboardPolicies
 {
     public const string Scheme = "Dashboard";
-    public const string Dashboard = "Dashboard";
+    public const string Dashboard = AccessPolicies.Dashboard;
 
     /// <summary>
     /// Change incidents: triage, assign, comment, resolve; and create enrollment codes, because the
     /// commune's IT officer is the one who installs the agent on its PCs (own unit only) (admin, officer).
     /// </summary>
-    public const string Triage = "Dashboard.Triage";
+    public const string Triage = AccessPolicies.Triage;
 
     /// <summary>Schedule and run drills, sign off steps (admin, coordinator).</summary>
-    public const string Drills = "Dashboard.Drills";
+    public const string Drills = AccessPolicies.Drills;
 
     /// <summary>Settings (users, retention; contacts and routes read-only), revoking PCs, re-queueing dead letters (admin).</summary>
-    public const string Admin = "Dashboard.Admin";
+    public const string Admin = AccessPolicies.Admin;
 
     public static AuthorizationBuilder AddDashboardPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(Dashboard, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser())

@@ -3,6 +3,7 @@ using ATTT.Monitor.Collector.Incidents;
 using ATTT.Monitor.Collector.Posture;
 using ATTT.Monitor.Collector.Storage;
 using Microsoft.Extensions.Options;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Dashboard.Workstations;
 
@@ -10,10 +11,10 @@ namespace ATTT.Monitor.Collector.Dashboard.Workstations;
 /// The PCs a user may see, joined with their antivirus posture. Scoping happens here, once, for
 /// every page: a PC of another unit (or the collector's own drill agent) is not found.
 /// </summary>
-public sealed class PcDirectory(NeighbourServices services, IOptions<PostureOptions> options, TimeProvider time)
+public sealed class PcDirectory(PostureStore postureStore, IAgentRegistry agentRegistry, IOptions<PostureOptions> options, TimeProvider time)
 {
     /// <summary>False when the posture area is not available; the pages then say so instead of showing "unknown" everywhere.</summary>
-    public bool HasPosture => services.Get<PostureStore>() is not null;
+    public bool HasPosture => postureStore is not null;
 
     public TimeSpan SilentAfter => options.Value.SilenceThreshold;
 
@@ -23,11 +24,11 @@ public sealed class PcDirectory(NeighbourServices services, IOptions<PostureOpti
     public async Task<IReadOnlyList<PcSummary>?> ListAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        if (services.Get<IAgentRegistry>() is not { } registry)
+        if (agentRegistry is not { } registry)
             return null;
         var scope = UnitScope.FromUser(user);
         var agents = await registry.ListAsync(scope.Units, cancellationToken);
-        var postures = services.Get<PostureStore>() is { } store
+        var postures = postureStore is { } store
             ? (await store.ListAsync(scope, cancellationToken)).ToDictionary(p => p.AgentId, StringComparer.Ordinal)
             : [];
         return agents
@@ -41,14 +42,14 @@ public sealed class PcDirectory(NeighbourServices services, IOptions<PostureOpti
     public async Task<PcSummary?> GetAsync(string agentId, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        if (string.IsNullOrEmpty(agentId) || services.Get<IAgentRegistry>() is not { } registry)
+        if (string.IsNullOrEmpty(agentId) || agentRegistry is not { } registry)
             return null;
         var scope = UnitScope.FromUser(user);
         var agent = await registry.GetAsync(agentId, cancellationToken);
         if (agent is null || agent.IsDrill || !scope.Allows(agent.Unit))
             return null;
         PostureState? posture = null;
-        if (services.Get<PostureStore>() is { } store)
+        if (postureStore is { } store)
         {
             // The latest report, not the latest change: its time and signature age are today's.
             var unit = await store.ListAsync(UnitScope.Of([agent.Unit]), cancellationToken);
@@ -62,7 +63,7 @@ public sealed class PcDirectory(NeighbourServices services, IOptions<PostureOpti
     public async Task<IReadOnlyList<PostureChange>> HistoryAsync(PcSummary pc, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pc);
-        if (services.Get<PostureStore>() is not { } store)
+        if (postureStore is not { } store)
             return [];
         var history = await store.HistoryAsync(pc.Agent.AgentId, UnitScope.Of([pc.Agent.Unit]), limit, cancellationToken);
         return PostureChange.FromHistory(history, time.GetUtcNow());

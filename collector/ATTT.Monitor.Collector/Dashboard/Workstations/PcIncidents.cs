@@ -1,5 +1,6 @@
 using ATTT.Monitor.Collector.Incidents;
 using ATTT.Monitor.Collector.Storage;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Dashboard.Workstations;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Tests.Dashboard.Support;
 

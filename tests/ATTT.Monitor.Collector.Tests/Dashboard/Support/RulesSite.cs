@@ -3,6 +3,7 @@ using ATTT.Monitor.Collector.Detection;
 using ATTT.Monitor.Collector.Tests.Support;
 using ATTT.Monitor.Collector.Users;
 using Microsoft.Extensions.DependencyInjection;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Tests.Dashboard.Support;
 

@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using ATTT.Monitor.Collector.Access;
+using ATTT.Monitor.Collector.Detection;
 
 namespace ATTT.Monitor.EndToEnd.Tests.Dashboard.Support;
 

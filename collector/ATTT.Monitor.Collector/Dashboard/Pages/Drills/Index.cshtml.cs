@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ATTT.Monitor.Collector.Dashboard.Pages.Drills;
 
 /// <summary>Playbooks with their drill schedule, the drill history of the user's units, and "run now" for coordinators.</summary>
-public sealed class IndexModel(NeighbourServices services, IAuthorizationService authorization, DashboardAudit audit) : PageModel
+public sealed class IndexModel(IDrillService drillService, IAuthorizationService authorization, DashboardAudit audit) : PageModel
 {
     public IReadOnlyList<(Playbook Playbook, DateTimeOffset? Next)>? Playbooks { get; private set; }
     public IReadOnlyList<DrillRun>? History { get; private set; }
@@ -29,7 +29,7 @@ public sealed class IndexModel(NeighbourServices services, IAuthorizationService
     {
         if (!(await authorization.AuthorizeAsync(User, DashboardPolicies.Drills)).Succeeded)
             return Forbid(DashboardPolicies.Scheme);
-        if (services.Get<IDrillService>() is not { } drills || drills.Playbooks.All(p => p.Id != playbook))
+        if (drillService is not { } drills || drills.Playbooks.All(p => p.Id != playbook))
             return NotFound();
         Requested = await drills.RunNowAsync(playbook!, cancellationToken);
         await audit.WriteAsync(User, "drills", "run_requested", "playbook:" + playbook, $"run={Requested}", cancellationToken);
@@ -39,7 +39,7 @@ public sealed class IndexModel(NeighbourServices services, IAuthorizationService
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        if (services.Get<IDrillService>() is not { } drills)
+        if (drillService is not { } drills)
             return;
         Playbooks = drills.Playbooks.Select(p => (p, drills.ScheduleOf(p.Id).Next)).ToList();
         if (User.OwnUnit() is { } own)

@@ -7,6 +7,7 @@ using ATTT.Monitor.Collector.Playbooks;
 using ATTT.Monitor.Collector.Users;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Dashboard.Pages.Drills;
 
@@ -16,7 +17,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Pages.Drills;
 /// report (printable HTML, CSV) and the other drills of the same unit. A commune user sees only
 /// the drills of their commune.
 /// </summary>
-public sealed class RunModel(NeighbourServices services, DashboardAudit audit) : PageModel
+public sealed class RunModel(IDrillService drillService, DashboardAudit audit) : PageModel
 {
     public const int MaxLessons = 8000;
     public const int MaxNote = 1000;
@@ -90,7 +91,7 @@ public sealed class RunModel(NeighbourServices services, DashboardAudit audit) :
 
     public bool MaySignOff(PlaybookStep step) => CanSign && Playbook is not null && DrillStepPermission.CanSignOff(User, Playbook, step);
 
-    private IDrillService Drills => services.Get<IDrillService>() ?? throw new InvalidOperationException("The drill service is not available.");
+    private IDrillService Drills => drillService ?? throw new InvalidOperationException("The drill service is not available.");
 
     private static string Target(long runId) => string.Create(CultureInfo.InvariantCulture, $"drill_run:{runId}");
 
@@ -102,7 +103,7 @@ public sealed class RunModel(NeighbourServices services, DashboardAudit audit) :
 
     private async Task<bool> LoadAsync(long runId, CancellationToken cancellationToken)
     {
-        if (services.Get<IDrillService>() is not { } drills)
+        if (drillService is not { } drills)
             return false;
         var report = await drills.GetReportAsync(runId, cancellationToken);
         // A commune user sees only the drills of their commune; another unit's run does not exist for them.

@@ -8,6 +8,7 @@ using ATTT.Monitor.Collector.Reports;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Dashboard.Pages.Incidents;
 
@@ -15,7 +16,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Pages.Incidents;
 /// One incident: what happened, the matched events with every field, and the triage commands.
 /// Commands go through <see cref="IIncidentService"/>, which checks the unit scope and audits them.
 /// </summary>
-public sealed class DetailModel(NeighbourServices services, IAuthorizationService authorization, DashboardAudit audit) : PageModel
+public sealed class DetailModel(IDrillService drillService, IIncidentService incidentService, INotificationQueries notificationQueries, IDeadlineClock deadlineClock, IReportService reportService, IAuthorizationService authorization, DashboardAudit audit) : PageModel
 {
     private IIncidentService? _incidents;
     public IncidentDetail? Detail { get; private set; }
@@ -53,7 +54,7 @@ public sealed class DetailModel(NeighbourServices services, IAuthorizationServic
             return Forbid(DashboardPolicies.Scheme);
         // Scope first: an incident of another unit does not exist for this user.
         var incident = await Incidents.GetAsync(id, Scope, cancellationToken);
-        if (incident is null || services.Get<IDrillService>() is not { } drills)
+        if (incident is null || drillService is not { } drills)
             return NotFound();
         var known = drills.PlaybooksForIncident(incident.Incident.Category, incident.Incident.RuleId)
             .Any(p => p.Id == playbook && p.Steps.Any(s => s.Id == step));
@@ -64,7 +65,7 @@ public sealed class DetailModel(NeighbourServices services, IAuthorizationServic
         return RedirectToPage(new { id, done = "Incidents.StepDone" });
     }
 
-    private IIncidentService Incidents => _incidents ??= services.Get<IIncidentService>() ?? throw new InvalidOperationException("The incident service is not available.");
+    private IIncidentService Incidents => _incidents ??= incidentService ?? throw new InvalidOperationException("The incident service is not available.");
 
     private string Actor => DashboardAudit.ActorName(User);
 
@@ -94,12 +95,12 @@ public sealed class DetailModel(NeighbourServices services, IAuthorizationServic
 
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
     {
-        if (services.Get<IIncidentService>() is not { } incidents)
+        if (incidentService is not { } incidents)
             return false;
         Detail = await incidents.GetAsync(id, UnitScope.FromUser(User), cancellationToken);
         if (Detail is null)
             return false;
-        if (services.Get<IDrillService>() is { } drills)
+        if (drillService is { } drills)
         {
             var progress = new List<PlaybookProgress>();
             foreach (var playbook in drills.PlaybooksForIncident(Detail.Incident.Category, Detail.Incident.RuleId))
@@ -107,11 +108,11 @@ public sealed class DetailModel(NeighbourServices services, IAuthorizationServic
             Playbooks = progress;
         }
 
-        if (services.Get<INotificationQueries>() is { } notices)
+        if (notificationQueries is { } notices)
             Notices = await notices.GetNoticesAsync(id, cancellationToken);
-        if (services.Get<IDeadlineClock>() is { } deadlines)
+        if (deadlineClock is { } deadlines)
             Deadlines = await deadlines.GetAsync(id, cancellationToken);
-        if (services.Get<IReportService>() is { } reports)
+        if (reportService is { } reports)
             Reports = await reports.ListAsync(id, cancellationToken);
         CanTriage = (await authorization.AuthorizeAsync(User, DashboardPolicies.Triage)).Succeeded;
         if (Request.Query["done"].ToString() is { Length: > 0 } done && done.StartsWith("Incidents.", StringComparison.Ordinal))

@@ -5,11 +5,12 @@ using ATTT.Monitor.Collector.Users;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Dashboard.Pages.Incidents;
 
 /// <summary>The incident work list: filters in the query string (bookmarkable), newest activity first.</summary>
-public sealed class IndexModel(NeighbourServices services) : PageModel
+public sealed class IndexModel(IIncidentService incidentService) : PageModel
 {
     public const int PageSize = 25;
 
@@ -28,7 +29,7 @@ public sealed class IndexModel(NeighbourServices services) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        if (services.Get<IIncidentService>() is not { } incidents)
+        if (incidentService is not { } incidents)
             return;
         PageNumber = Math.Max(1, PageNumber);
         IReadOnlyCollection<IncidentState>? states = State switch

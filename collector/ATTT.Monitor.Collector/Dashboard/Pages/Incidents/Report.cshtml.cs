@@ -7,6 +7,7 @@ using ATTT.Monitor.Collector.Reports;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Dashboard.Pages.Incidents;
 
@@ -16,7 +17,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Pages.Incidents;
 /// PDF. A sent report is frozen by the report service. The incident is looked up in the user's
 /// unit scope first, so a report of another commune's incident does not exist for them.
 /// </summary>
-public sealed class ReportModel(NeighbourServices services, IAuthorizationService authorization, DashboardAudit audit) : PageModel
+public sealed class ReportModel(IReportService reportService, IIncidentService incidentService, IDeadlineClock deadlineClock, IAuthorizationService authorization, DashboardAudit audit) : PageModel
 {
     public IncidentDetail? Incident { get; private set; }
     public IncidentReport? Report { get; private set; }
@@ -78,7 +79,7 @@ public sealed class ReportModel(NeighbourServices services, IAuthorizationServic
     public Task<IActionResult> OnPostSendAsync(long id, long? reportId, bool confirm, CancellationToken cancellationToken) =>
         SaveAsync(id, reportId, send: true, confirm, cancellationToken);
 
-    private IReportService Reports => services.Get<IReportService>() ?? throw new InvalidOperationException("The report service is not available.");
+    private IReportService Reports => reportService ?? throw new InvalidOperationException("The report service is not available.");
 
     private async Task<IActionResult> SaveAsync(long id, long? reportId, bool send, bool confirm, CancellationToken cancellationToken)
     {
@@ -123,7 +124,7 @@ public sealed class ReportModel(NeighbourServices services, IAuthorizationServic
 
     private async Task<bool> LoadAsync(long id, long? reportId, CancellationToken cancellationToken)
     {
-        if (services.Get<IIncidentService>() is not { } incidents || services.Get<IReportService>() is not { } reports)
+        if (incidentService is not { } incidents || reportService is not { } reports)
             return false;
         Incident = await incidents.GetAsync(id, UnitScope.FromUser(User), cancellationToken);
         if (Incident is null)
@@ -136,7 +137,7 @@ public sealed class ReportModel(NeighbourServices services, IAuthorizationServic
             return false;
         SentBy = ReportAudit.Last(Incident.Timeline, Report, ReportAudit.Sent);
         SavedBy = ReportAudit.Last(Incident.Timeline, Report, ReportAudit.Saved);
-        if (services.Get<IDeadlineClock>() is { } clock)
+        if (deadlineClock is { } clock)
             Deadlines = (await clock.GetAsync(id, cancellationToken)).Where(d => d.MetBy == "report" + Report.Form).ToList();
         return true;
     }

@@ -14,7 +14,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Pages.Notifications;
 /// every commune's incidents.
 /// </summary>
 [Authorize(Policy = DashboardPolicies.Admin)]
-public sealed class DeadLettersModel(NeighbourServices services, DashboardAudit audit) : PageModel
+public sealed class DeadLettersModel(INotificationQueries notificationQueries, DashboardAudit audit) : PageModel
 {
     public const int Limit = 200;
 
@@ -36,7 +36,7 @@ public sealed class DeadLettersModel(NeighbourServices services, DashboardAudit 
     {
         if (User.OwnUnit() is not null)
             return Forbid(DashboardPolicies.Scheme);
-        if (services.Get<INotificationQueries>() is not { } queries)
+        if (notificationQueries is not { } queries)
             return NotFound();
         var letter = (await queries.GetDeadLettersAsync(Limit, cancellationToken)).FirstOrDefault(l => l.Id == id);
         if (letter is null)
@@ -49,7 +49,7 @@ public sealed class DeadLettersModel(NeighbourServices services, DashboardAudit 
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        if (services.Get<INotificationQueries>() is not { } queries)
+        if (notificationQueries is not { } queries)
             return;
         Letters = await queries.GetDeadLettersAsync(Limit, cancellationToken);
         Counts = await queries.GetOutboxCountsAsync(cancellationToken);

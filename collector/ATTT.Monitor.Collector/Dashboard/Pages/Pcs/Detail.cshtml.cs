@@ -5,6 +5,7 @@ using ATTT.Monitor.Collector.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Dashboard.Pages.Pcs;
 
@@ -13,7 +14,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Pages.Pcs;
 /// sent. A PC of a unit the user may not see is a 404, like an absent one. Admins may revoke the
 /// agent here (audited); its token stops working at once.
 /// </summary>
-public sealed class DetailModel(NeighbourServices services, PcDirectory directory, IAuthorizationService authorization, DashboardAudit audit) : PageModel
+public sealed class DetailModel(IAgentRegistry agentRegistry, IIncidentService incidentService, IEventStore eventStore, PcDirectory directory, IAuthorizationService authorization, DashboardAudit audit) : PageModel
 {
     public const int EventsPerPage = 25;
     public const int HistoryRows = 50;
@@ -40,7 +41,7 @@ public sealed class DetailModel(NeighbourServices services, PcDirectory director
             return Forbid(DashboardPolicies.Scheme);
         // Scope first: a PC of another unit does not exist for this user, even for an admin of a commune.
         var pc = await directory.GetAsync(id, User, cancellationToken);
-        if (pc is null || services.Get<IAgentRegistry>() is not { } registry)
+        if (pc is null || agentRegistry is not { } registry)
             return NotFound();
         Before = null;
         if (!confirm)
@@ -62,9 +63,9 @@ public sealed class DetailModel(NeighbourServices services, PcDirectory director
             return false;
         Pc = pc;
         History = await directory.HistoryAsync(pc, HistoryRows, cancellationToken);
-        if (services.Get<IIncidentService>() is { } incidents)
+        if (incidentService is { } incidents)
             Incidents = await PcIncidents.LoadAsync(incidents, pc.Agent, UnitScope.FromUser(User), HistoryRows, cancellationToken);
-        if (services.Get<IEventStore>() is { } events)
+        if (eventStore is { } events)
             Events = await events.ListByAgentAsync(pc.Agent.Unit, pc.Agent.AgentId, Before, EventsPerPage, cancellationToken);
         CanRevoke = !pc.Agent.Revoked && (await authorization.AuthorizeAsync(User, DashboardPolicies.Admin)).Succeeded;
         return true;

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ATTT.Monitor.Collector.Dashboard.Pages.Pcs;
 
 /// <summary>Enrolled PCs of the user's units with their antivirus class, filters, and enrollment codes for new ones.</summary>
-public sealed class IndexModel(NeighbourServices services, PcDirectory directory, IAuthorizationService authorization, DashboardAudit audit) : PageModel
+public sealed class IndexModel(IAgentRegistry agentRegistry, PcDirectory directory, IAuthorizationService authorization, DashboardAudit audit) : PageModel
 {
     /// <summary>The PCs shown (after the filters); null when the registry is not available.</summary>
     public IReadOnlyList<PcSummary>? Pcs { get; private set; }
@@ -33,7 +33,7 @@ public sealed class IndexModel(NeighbourServices services, PcDirectory directory
     {
         if (!(await authorization.AuthorizeAsync(User, DashboardPolicies.Triage)).Succeeded)
             return Forbid(DashboardPolicies.Scheme);
-        if (services.Get<IAgentRegistry>() is not { } registry)
+        if (agentRegistry is not { } registry)
             return NotFound();
         // A commune user enrolls PCs of their own commune only, whatever the form says.
         var target = UserUnit ?? unit?.Trim();

@@ -2,6 +2,7 @@ using ATTT.Monitor.Collector.Detection;
 using ATTT.Monitor.Collector.Incidents;
 using ATTT.Monitor.Collector.Suppression;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Dashboard.Pages.Rules;
 
@@ -9,7 +10,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Pages.Rules;
 /// The detection rules in service, their hit counts since start, the rules that failed to load, and
 /// the rules disabled or filtered in the units the user sees.
 /// </summary>
-public sealed class IndexModel(NeighbourServices services, SuppressionStore store, DetectionSuppressions suppressions) : PageModel
+public sealed class IndexModel(RuleCatalog ruleCatalog, DetectionStatistics detectionStatistics, SuppressionStore store, DetectionSuppressions suppressions) : PageModel
 {
     public RuleCatalogStatus? Status { get; private set; }
     public IReadOnlyDictionary<string, long> Hits { get; private set; } = new Dictionary<string, long>();
@@ -20,10 +21,10 @@ public sealed class IndexModel(NeighbourServices services, SuppressionStore stor
 
     public void OnGet()
     {
-        if (services.Get<RuleCatalog>() is not { } catalog)
+        if (ruleCatalog is not { } catalog)
             return;
         Status = catalog.Status;
-        Hits = services.Get<DetectionStatistics>()?.HitsByRule ?? new Dictionary<string, long>();
+        Hits = detectionStatistics?.HitsByRule ?? new Dictionary<string, long>();
         Titles = Status.Rules.GroupBy(r => r.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Title, StringComparer.Ordinal);
         var scope = UnitScope.FromUser(User);
         var snapshot = store.Current;

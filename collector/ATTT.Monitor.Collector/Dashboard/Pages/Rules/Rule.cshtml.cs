@@ -6,6 +6,7 @@ using ATTT.Monitor.Collector.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Dashboard.Pages.Rules;
 
@@ -15,7 +16,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Pages.Rules;
 /// officers and administrators change their own unit, province users any unit or all units. The
 /// store audits every change. Opened from an incident, the filter form is prefilled from its event.
 /// </summary>
-public sealed class RuleModel(NeighbourServices services, SuppressionStore store, DetectionSuppressions suppressions, SigmaFieldResolver fields, IAuthorizationService authorization) : PageModel
+public sealed class RuleModel(RuleCatalog ruleCatalog, DetectionStatistics detectionStatistics, IIncidentService incidentService, SuppressionStore store, DetectionSuppressions suppressions, SigmaFieldResolver fields, IAuthorizationService authorization) : PageModel
 {
     public const int ConditionRows = 3;
 
@@ -110,12 +111,12 @@ public sealed class RuleModel(NeighbourServices services, SuppressionStore store
 
     private async Task<bool> LoadAsync(string? id, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(id) || services.Get<RuleCatalog>() is not { } catalog)
+        if (string.IsNullOrEmpty(id) || ruleCatalog is not { } catalog)
             return false;
         Rule = catalog.Status.Rules.FirstOrDefault(r => r.Id == id);
         if (Rule is null)
             return false;
-        Hits = services.Get<DetectionStatistics>()?.HitsByRule.GetValueOrDefault(id) ?? 0;
+        Hits = detectionStatistics?.HitsByRule.GetValueOrDefault(id) ?? 0;
         DisabledHits = suppressions.DisabledHits.GetValueOrDefault(id);
         var scope = UnitScope.FromUser(User);
         var snapshot = store.Current;
@@ -128,7 +129,7 @@ public sealed class RuleModel(NeighbourServices services, SuppressionStore store
 
     private async Task ProposeFromIncidentAsync(long incidentId, CancellationToken cancellationToken)
     {
-        if (services.Get<IIncidentService>() is not { } incidents)
+        if (incidentService is not { } incidents)
             return;
         var detail = await incidents.GetAsync(incidentId, UnitScope.FromUser(User), cancellationToken);
         if (detail is null || detail.Incident.RuleId != Rule?.Id)

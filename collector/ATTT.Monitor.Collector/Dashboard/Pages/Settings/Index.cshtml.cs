@@ -5,6 +5,7 @@ using ATTT.Monitor.Collector.Users;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Dashboard.Pages.Settings;
 
@@ -13,7 +14,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Pages.Settings;
 /// configuration defines them (read-only here: the notification area reads them from configuration,
 /// see docs/notifications.md); events retention, which an administrator may change.
 /// </summary>
-public sealed class IndexModel(UserStore users, DashboardAudit audit, TimeProvider time, NeighbourServices services, EventRetentionSettings retention, EventStoreOptions storeOptions) : PageModel
+public sealed class IndexModel(UserStore users, DashboardAudit audit, TimeProvider time, IOptions<NotificationsOptions> notificationsOptions, EventRetentionSettings retention, EventStoreOptions storeOptions) : PageModel
 {
     public IReadOnlyList<DashboardUser> Users { get; private set; } = [];
     public NotificationsOptions? Notifications { get; private set; }
@@ -116,7 +117,7 @@ public sealed class IndexModel(UserStore users, DashboardAudit audit, TimeProvid
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Users = await users.ListAsync(cancellationToken);
-        Notifications = services.Get<IOptions<NotificationsOptions>>()?.Value;
+        Notifications = notificationsOptions?.Value;
         Retention = await retention.GetAsync(cancellationToken);
     }
 }
