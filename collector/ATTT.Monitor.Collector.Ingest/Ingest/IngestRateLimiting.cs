@@ -8,7 +8,7 @@ namespace ATTT.Monitor.Collector.Ingest;
 /// Per-agent flood control: each agent has its own token bucket, so one agent sending too fast
 /// gets 429 with Retry-After and nobody else notices. Enrollment is limited per client address.
 /// </summary>
-internal static class IngestRateLimiting
+public static class IngestRateLimiting
 {
     public const string AgentPolicy = "ingest-agent";
     public const string EnrollPolicy = "ingest-enroll";

@@ -1,7 +1,8 @@
 namespace ATTT.Monitor.Collector.Ingest;
 
 /// <summary>A request refused with an HTTP status and, for 4xx/5xx with a reason, a JSON error body.</summary>
-internal sealed class IngestRejection : Exception
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1710", Justification = "An answer the agent endpoints give (status, field, retry-after), named for what it is; public because the posture endpoint answers the same way.")]
+public sealed class IngestRejection : Exception
 {
     public IngestRejection(int status, string? message, string? field = null, TimeSpan? retryAfter = null)
         : base(message ?? "")

@@ -3,7 +3,7 @@ using System.Buffers;
 namespace ATTT.Monitor.Collector.Ingest;
 
 /// <summary>A growable byte buffer on the shared array pool, so 16 MiB bodies do not churn the large-object heap.</summary>
-internal sealed class PooledBuffer : IDisposable
+public sealed class PooledBuffer : IDisposable
 {
     private byte[] _array;
 

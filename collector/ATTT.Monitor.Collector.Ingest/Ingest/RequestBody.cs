@@ -7,7 +7,7 @@ namespace ATTT.Monitor.Collector.Ingest;
 /// Reads a JSON request body within limits: 415 for another media type or encoding, 413 when the
 /// body or its gzip inflation passes the limit (a gzip bomb is stopped at the limit, not inflated).
 /// </summary>
-internal static class RequestBody
+public static class RequestBody
 {
     public static async Task<PooledBuffer> ReadJsonAsync(HttpRequest request, long maxCompressed, long maxInflated, CancellationToken cancellationToken)
     {

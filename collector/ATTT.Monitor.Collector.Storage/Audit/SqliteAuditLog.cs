@@ -65,7 +65,7 @@ public sealed class SqliteAuditLog(EmbeddedDatabase database) : IAuditLog
         return records;
     }
 
-    internal static AuditRecord Read(SqliteDataReader reader) => new(
+    public static AuditRecord Read(SqliteDataReader reader) => new(
         reader.GetInt64(0),
         reader.GetString(1),
         reader.GetString(2),

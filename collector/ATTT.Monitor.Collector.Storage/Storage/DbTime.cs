@@ -7,7 +7,7 @@ namespace ATTT.Monitor.Collector.Storage;
 /// Times in the state database: UTC text of one fixed width (<see cref="EventTime.Format"/>), so
 /// that comparing the text compares the times and SQL range filters work on plain strings.
 /// </summary>
-internal static class DbTime
+public static class DbTime
 {
     public static string Format(DateTimeOffset time) => EventTime.Format(time);
 
