@@ -63,7 +63,7 @@ public sealed class UserStore(EmbeddedDatabase database, IPasswordHasher<Dashboa
         command.Parameters.AddWithValue("$unit", (object?)pending.Unit ?? DBNull.Value);
         command.Parameters.AddWithValue("$hash", hash);
         command.Parameters.AddWithValue("$must", mustChangePassword ? 1 : 0);
-        command.Parameters.AddWithValue("$at", pending.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$at", DbTime.Format(pending.CreatedAt));
         try
         {
             var id = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
@@ -100,7 +100,7 @@ public sealed class UserStore(EmbeddedDatabase database, IPasswordHasher<Dashboa
             WHERE id = $id;
             """,
             cancellationToken,
-            ("$max", maxFailures), ("$until", lockUntil.ToString("O", CultureInfo.InvariantCulture)), ("$id", id));
+            ("$max", maxFailures), ("$until", DbTime.Format(lockUntil)), ("$id", id));
 
     public Task RecordSuccessAsync(long id, CancellationToken cancellationToken) =>
         ExecuteAsync("UPDATE dashboard_users SET failed_sign_ins = 0, locked_until = NULL WHERE id = $id;", cancellationToken, ("$id", id));
@@ -139,7 +139,7 @@ public sealed class UserStore(EmbeddedDatabase database, IPasswordHasher<Dashboa
         r.GetString(5),
         r.GetInt64(6) != 0,
         r.GetInt32(7),
-        r.IsDBNull(8) ? null : DateTimeOffset.Parse(r.GetString(8), CultureInfo.InvariantCulture),
+        DbTime.ReadOrNull(r, 8),
         r.GetInt64(9) != 0,
-        DateTimeOffset.Parse(r.GetString(10), CultureInfo.InvariantCulture));
+        DbTime.Read(r, 10));
 }

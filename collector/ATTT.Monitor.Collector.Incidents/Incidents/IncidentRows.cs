@@ -70,14 +70,14 @@ internal static class IncidentRows
     /// <summary>Binds <see cref="FindOpenSql"/>'s parameters (a re-run command gets new values).</summary>
     internal static void BindFindOpen(SqliteCommand command, string groupKey, string unit, string host, bool isDrill, DateTimeOffset at, TimeSpan? window)
     {
-        Set(command, "$key", groupKey);
-        Set(command, "$unit", unit);
-        Set(command, "$host", host);
-        Set(command, "$drill", isDrill ? 1 : 0);
+        Sql.Set(command, "$key", groupKey);
+        Sql.Set(command, "$unit", unit);
+        Sql.Set(command, "$host", host);
+        Sql.Set(command, "$drill", isDrill ? 1 : 0);
         if (window is { } w)
         {
-            Set(command, "$from", DbTime.Format(at - w));
-            Set(command, "$to", DbTime.Format(at + w));
+            Sql.Set(command, "$from", DbTime.Format(at - w));
+            Sql.Set(command, "$to", DbTime.Format(at + w));
         }
     }
 
@@ -194,32 +194,23 @@ internal static class IncidentRows
     /// <summary>Binds <see cref="UpdateSql"/>'s parameters (a re-run command gets new values).</summary>
     internal static void BindUpdate(SqliteCommand command, Incident incident)
     {
-        Set(command, "$id", incident.Id);
+        Sql.Set(command, "$id", incident.Id);
         AddMutable(command, incident);
     }
 
     /// <summary>Binds the columns <see cref="UpdateSql"/> and the insert write (a re-run command gets new values).</summary>
     private static void AddMutable(SqliteCommand command, Incident incident)
     {
-        Set(command, "$severity", (int)incident.Severity);
-        Set(command, "$state", incident.State.ToText());
-        Set(command, "$first_seen", DbTime.Format(incident.FirstSeen));
-        Set(command, "$last_seen", DbTime.Format(incident.LastSeen));
-        Set(command, "$count", incident.Count);
-        Set(command, "$assignee", incident.Assignee);
-        Set(command, "$description", incident.Description);
-        Set(command, "$updated_at", DbTime.Format(incident.UpdatedAt));
-        Set(command, "$resolved_at", incident.ResolvedAt is { } r ? DbTime.Format(r) : null);
-        Set(command, "$duration", incident.Duration is { } d ? d.TotalSeconds : null);
-    }
-
-    /// <summary>Gives a parameter its value, adding it on a command's first run (null is SQL NULL).</summary>
-    internal static void Set(SqliteCommand command, string name, object? value)
-    {
-        if (command.Parameters.Contains(name))
-            command.Parameters[name].Value = value ?? DBNull.Value;
-        else
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        Sql.Set(command, "$severity", (int)incident.Severity);
+        Sql.Set(command, "$state", incident.State.ToText());
+        Sql.Set(command, "$first_seen", DbTime.Format(incident.FirstSeen));
+        Sql.Set(command, "$last_seen", DbTime.Format(incident.LastSeen));
+        Sql.Set(command, "$count", incident.Count);
+        Sql.Set(command, "$assignee", incident.Assignee);
+        Sql.Set(command, "$description", incident.Description);
+        Sql.Set(command, "$updated_at", DbTime.Format(incident.UpdatedAt));
+        Sql.Set(command, "$resolved_at", incident.ResolvedAt is { } r ? DbTime.Format(r) : null);
+        Sql.Set(command, "$duration", incident.Duration is { } d ? d.TotalSeconds : null);
     }
 
     private static string? NullableString(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);

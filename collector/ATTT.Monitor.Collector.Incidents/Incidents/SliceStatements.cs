@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using ATTT.Monitor.Collector.Storage;
 
 namespace ATTT.Monitor.Collector.Incidents;
 
@@ -41,21 +42,21 @@ internal sealed class SliceStatements(SqliteConnection connection, SqliteTransac
     public async Task AddEventsAsync(long incidentId, IReadOnlyList<(long Seq, long EventId)> events, long count, int keepFirst, int keepLast, CancellationToken cancellationToken)
     {
         var insert = _insertEvent ??= Create(IncidentRows.InsertEventSql);
-        IncidentRows.Set(insert, "$id", incidentId);
+        Sql.Set(insert, "$id", incidentId);
         foreach (var (seq, eventId) in events)
         {
-            IncidentRows.Set(insert, "$seq", seq);
-            IncidentRows.Set(insert, "$event", eventId);
+            Sql.Set(insert, "$seq", seq);
+            Sql.Set(insert, "$event", eventId);
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (count - keepLast <= keepFirst)
             return;
         var prune = _prune ??= Create(IncidentRows.PruneEventsSql);
-        IncidentRows.Set(prune, "$id", incidentId);
-        IncidentRows.Set(prune, "$first", keepFirst);
-        IncidentRows.Set(prune, "$count", count);
-        IncidentRows.Set(prune, "$last", keepLast);
+        Sql.Set(prune, "$id", incidentId);
+        Sql.Set(prune, "$first", keepFirst);
+        Sql.Set(prune, "$count", count);
+        Sql.Set(prune, "$last", keepLast);
         await prune.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

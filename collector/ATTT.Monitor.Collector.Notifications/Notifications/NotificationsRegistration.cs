@@ -22,6 +22,7 @@ public static class NotificationsRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ISchemaMigration>(NotificationsSchema.V1);
         services.AddSingleton<ISchemaMigration>(NotificationsSchema.V2);
+        services.AddSingleton<ISchemaMigration>(NotificationsSchema.V3);
         services.AddSingleton(sp => new AckKeyFile(Path.Combine(sp.GetRequiredService<DataDirectoryOptions>().Path, "notification-ack.key")));
         services.AddSingleton<AckTokenService>();
         services.AddSingleton<TemplateRenderer>();

@@ -1,5 +1,6 @@
 using ATTT.Monitor.Collector.Notifications.Outbox;
 using Microsoft.Data.Sqlite;
+using ATTT.Monitor.Collector.Storage;
 
 namespace ATTT.Monitor.Collector.Reports;
 
@@ -17,7 +18,7 @@ public static class IncidentReportSource
     /// <summary>"Name &lt;email&gt; (time)" for each recipient a notice about the incident reached.</summary>
     public static async Task<IReadOnlyList<(string Name, string Email, DateTimeOffset SentAt)>> NotifiedAsync(SqliteConnection connection, SqliteTransaction? transaction, long incidentId, CancellationToken cancellationToken)
     {
-        await using var command = Db.Command(connection, transaction, """
+        await using var command = Sql.Command(connection, transaction, """
             SELECT recipient_name, recipient_email, MIN(sent_at) FROM notification_outbox
             WHERE incident_id = $id AND status = 'sent' AND kind IN ('notice', 'update', 'report')
             GROUP BY recipient_email ORDER BY MIN(sent_at);
@@ -25,7 +26,7 @@ public static class IncidentReportSource
         await using var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var list = new List<(string, string, DateTimeOffset)>();
         while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
-            list.Add((r.GetString(0), r.GetString(1), Db.ReadTime(r, 2)));
+            list.Add((r.GetString(0), r.GetString(1), DbTime.Read(r, 2)));
         return list;
     }
 }

@@ -26,7 +26,7 @@ public sealed class SqliteAuditLog(EmbeddedDatabase database) : IAuditLog
         command.Parameters.AddWithValue("$actor", entry.Actor);
         command.Parameters.AddWithValue("$target", (object?)entry.Target ?? DBNull.Value);
         command.Parameters.AddWithValue("$details", (object?)entry.Details ?? DBNull.Value);
-        command.Parameters.AddWithValue("$at", EventTime.Format(entry.At));
+        command.Parameters.AddWithValue("$at", DbTime.Format(entry.At));
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
@@ -48,8 +48,8 @@ public sealed class SqliteAuditLog(EmbeddedDatabase database) : IAuditLog
         Filter(command, where, "area = $area", "$area", query.Area);
         Filter(command, where, "target = $target", "$target", query.Target);
         Filter(command, where, "actor = $actor", "$actor", query.Actor);
-        Filter(command, where, "at >= $from", "$from", query.From is { } from ? EventTime.Format(from) : null);
-        Filter(command, where, "at <= $to", "$to", query.To is { } to ? EventTime.Format(to) : null);
+        Filter(command, where, "at >= $from", "$from", query.From is { } from ? DbTime.Format(from) : null);
+        Filter(command, where, "at <= $to", "$to", query.To is { } to ? DbTime.Format(to) : null);
         if (query.BeforeId is { } before)
         {
             where.Append(" AND id < $before");

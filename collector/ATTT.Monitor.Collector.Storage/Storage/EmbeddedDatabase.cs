@@ -127,7 +127,7 @@ public sealed class EmbeddedDatabase
             record.CommandText = "INSERT INTO schema_versions (area, version, applied_at) VALUES ($area, $version, $at);";
             record.Parameters.AddWithValue("$area", migration.Area);
             record.Parameters.AddWithValue("$version", migration.Version);
-            record.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            record.Parameters.AddWithValue("$at", DbTime.Format(DateTimeOffset.UtcNow));
             await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 

@@ -47,12 +47,16 @@ public sealed class NotificationsHarness : IAsyncDisposable
 
     public OutboxSender Sender => Services.GetRequiredService<OutboxSender>();
 
-    public static async Task<NotificationsHarness> StartAsync(IDictionary<string, string?>? extra = null, TimeProvider? time = null, Action<IServiceCollection>? configure = null)
+    /// <param name="beforeInitialize">Runs with the state database's path before the migrations are applied (a database an earlier version wrote).</param>
+    public static async Task<NotificationsHarness> StartAsync(
+        IDictionary<string, string?>? extra = null, TimeProvider? time = null, Action<IServiceCollection>? configure = null, Func<string, Task>? beforeInitialize = null)
     {
         var settings = NotificationSettings.Default();
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>())
             settings[k] = v;
         var harness = new NotificationsHarness(settings, time, configure);
+        if (beforeInitialize is not null)
+            await beforeInitialize(harness.Database.FilePath);
         await harness.Database.InitializeAsync();
         return harness;
     }

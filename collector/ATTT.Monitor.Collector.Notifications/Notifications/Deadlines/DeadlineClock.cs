@@ -24,13 +24,13 @@ public sealed class DeadlineClock(EmbeddedDatabase database, TimeProvider time) 
     {
         var now = time.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Db.Command(connection, null, sql, parameters);
+        await using var command = Sql.Command(connection, null, sql, parameters);
         await using var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var list = new List<DeadlineStatus>();
         while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            list.Add(new DeadlineStatus(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), Db.ReadTime(r, 4), Db.ReadTime(r, 5), now,
-                Db.ReadTimeOrNull(r, 6), Db.ReadTimeOrNull(r, 7), Db.ReadTimeOrNull(r, 8)));
+            list.Add(new DeadlineStatus(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), DbTime.Read(r, 4), DbTime.Read(r, 5), now,
+                DbTime.ReadOrNull(r, 6), DbTime.ReadOrNull(r, 7), DbTime.ReadOrNull(r, 8)));
         }
 
         return list;

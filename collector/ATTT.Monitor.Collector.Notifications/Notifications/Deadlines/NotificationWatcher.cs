@@ -54,15 +54,15 @@ public sealed class NotificationWatcher(
     private async Task DeadlinesAsync(SqliteConnection connection, SqliteTransaction transaction, NotificationsOptions opts, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var open = new List<(long Id, long Incident, string Title, DateTimeOffset Due, bool Reminded, bool Escalated)>();
-        await using (var select = Db.Command(connection, transaction, """
+        await using (var select = Sql.Command(connection, transaction, """
             SELECT d.id, d.incident_id, d.title, d.due_at, d.reminded_at IS NOT NULL, d.escalated_at IS NOT NULL
             FROM notification_deadlines d JOIN notification_incidents i ON i.incident_id = d.incident_id
             WHERE d.met_at IS NULL AND d.escalated_at IS NULL AND i.state <> 'FalsePositive' AND d.due_at <= $horizon;
-            """, ("$horizon", Db.Time(now + opts.ReminderBefore))))
+            """, ("$horizon", DbTime.Format(now + opts.ReminderBefore))))
         {
             await using var r = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
-                open.Add((r.GetInt64(0), r.GetInt64(1), r.GetString(2), Db.ReadTime(r, 3), r.GetInt64(4) != 0, r.GetInt64(5) != 0));
+                open.Add((r.GetInt64(0), r.GetInt64(1), r.GetString(2), DbTime.Read(r, 3), r.GetInt64(4) != 0, r.GetInt64(5) != 0));
         }
 
         foreach (var d in open)
@@ -84,7 +84,7 @@ public sealed class NotificationWatcher(
             var recipients = overdue ? EscalationRecipients(incident, opts) : InternalRecipients(incident, opts);
             await InsertAsync(connection, transaction, composer.Compose(kind, incident, recipients, extra, incident.IsDrill, incident.Severity), cancellationToken).ConfigureAwait(false);
             var column = overdue ? "escalated_at" : "reminded_at";
-            await using var update = Db.Command(connection, transaction, $"UPDATE notification_deadlines SET {column} = $now WHERE id = $id;", ("$now", Db.Time(now)), ("$id", d.Id));
+            await using var update = Sql.Command(connection, transaction, $"UPDATE notification_deadlines SET {column} = $now WHERE id = $id;", ("$now", DbTime.Format(now)), ("$id", d.Id));
             await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
@@ -92,15 +92,15 @@ public sealed class NotificationWatcher(
     private async Task UnconfirmedCriticalAsync(SqliteConnection connection, SqliteTransaction transaction, NotificationsOptions opts, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var unconfirmed = new List<(long Id, long Incident, string? ContactId, string Email, string Name, bool Authority)>();
-        await using (var select = Db.Command(connection, transaction, """
+        await using (var select = Sql.Command(connection, transaction, """
             SELECT o.id, o.incident_id, o.contact_id, o.recipient_email, o.recipient_name, o.is_authority FROM notification_outbox o
             WHERE o.kind = 'notice' AND o.severity >= $critical AND o.status = 'sent' AND o.resent_at IS NULL AND o.incident_id IS NOT NULL
               AND o.sent_at <= $cutoff AND NOT EXISTS (SELECT 1 FROM notification_acks a WHERE a.outbox_id = o.id);
-            """, ("$critical", (int)IncidentSeverity.Critical), ("$cutoff", Db.Time(now - opts.Acknowledgement.CriticalTimeout))))
+            """, ("$critical", (int)IncidentSeverity.Critical), ("$cutoff", DbTime.Format(now - opts.Acknowledgement.CriticalTimeout))))
         {
             await using var r = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
-                unconfirmed.Add((r.GetInt64(0), r.GetInt64(1), Db.ReadStringOrNull(r, 2), r.GetString(3), r.GetString(4), r.GetInt64(5) != 0));
+                unconfirmed.Add((r.GetInt64(0), r.GetInt64(1), Sql.StringOrNull(r, 2), r.GetString(3), r.GetString(4), r.GetInt64(5) != 0));
         }
 
         foreach (var group in unconfirmed.GroupBy(u => u.Incident))
@@ -122,7 +122,7 @@ public sealed class NotificationWatcher(
             await InsertAsync(connection, transaction, composer.Compose(MessageKinds.Escalation, incident, EscalationRecipients(incident, opts), escalation, incident.IsDrill, incident.Severity), cancellationToken).ConfigureAwait(false);
             foreach (var u in group)
             {
-                await using var mark = Db.Command(connection, transaction, "UPDATE notification_outbox SET resent_at = $now WHERE id = $id;", ("$now", Db.Time(now)), ("$id", u.Id));
+                await using var mark = Sql.Command(connection, transaction, "UPDATE notification_outbox SET resent_at = $now WHERE id = $id;", ("$now", DbTime.Format(now)), ("$id", u.Id));
                 await mark.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
@@ -131,11 +131,11 @@ public sealed class NotificationWatcher(
     private async Task DigestsAsync(SqliteConnection connection, SqliteTransaction transaction, NotificationsOptions opts, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var items = new List<(long Id, long Incident, string Unit, string Line, DateTimeOffset Created)>();
-        await using (var select = Db.Command(connection, transaction, "SELECT id, incident_id, unit, line, created_at FROM notification_digest_items WHERE digested_at IS NULL ORDER BY id;"))
+        await using (var select = Sql.Command(connection, transaction, "SELECT id, incident_id, unit, line, created_at FROM notification_digest_items WHERE digested_at IS NULL ORDER BY id;"))
         {
             await using var r = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
-                items.Add((r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), Db.ReadTime(r, 4)));
+                items.Add((r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), DbTime.Read(r, 4)));
         }
 
         // One digest per unit once its oldest waiting item is an interval old: at most one mail per interval.
@@ -162,7 +162,7 @@ public sealed class NotificationWatcher(
             await InsertAsync(connection, transaction, composer.Compose(MessageKinds.Digest, null, [.. recipients.Values], extra, isDrill: false, IncidentSeverity.Low), cancellationToken).ConfigureAwait(false);
             foreach (var item in unit)
             {
-                await using var mark = Db.Command(connection, transaction, "UPDATE notification_digest_items SET digested_at = $now WHERE id = $id;", ("$now", Db.Time(now)), ("$id", item.Id));
+                await using var mark = Sql.Command(connection, transaction, "UPDATE notification_digest_items SET digested_at = $now WHERE id = $id;", ("$now", DbTime.Format(now)), ("$id", item.Id));
                 await mark.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }

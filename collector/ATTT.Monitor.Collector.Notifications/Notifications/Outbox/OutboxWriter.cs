@@ -6,6 +6,7 @@ using ATTT.Monitor.Collector.Notifications.Options;
 using ATTT.Monitor.Collector.Notifications.Templates;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using ATTT.Monitor.Collector.Storage;
 
 namespace ATTT.Monitor.Collector.Notifications.Outbox;
 
@@ -79,9 +80,9 @@ public sealed class OutboxWriter(NotificationComposer composer, IOptionsMonitor<
     {
         var line = string.Create(CultureInfo.InvariantCulture,
             $"#{i.IncidentId} {VietnameseLabels.Time(i.FirstSeen)} - {i.Title} - máy {i.Host} - {VietnameseLabels.Category(i.Category)}");
-        await using var insert = Db.Command(connection, transaction,
+        await using var insert = Sql.Command(connection, transaction,
             "INSERT INTO notification_digest_items (incident_id, unit, line, created_at) VALUES ($id, $unit, $line, $at);",
-            ("$id", i.IncidentId), ("$unit", i.Unit), ("$line", line), ("$at", Db.Time(now)));
+            ("$id", i.IncidentId), ("$unit", i.Unit), ("$line", line), ("$at", DbTime.Format(now)));
         await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

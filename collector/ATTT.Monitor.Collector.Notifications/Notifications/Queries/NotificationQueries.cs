@@ -22,20 +22,20 @@ public sealed class NotificationQueries(EmbeddedDatabase database, OutboxStore o
     public async Task<IReadOnlyList<Acknowledgement>> GetAcknowledgementsAsync(long incidentId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Db.Command(connection, null,
+        await using var command = Sql.Command(connection, null,
             "SELECT outbox_id, incident_id, recipient_email, confirmed_by, confirmed_at, client_address FROM notification_acks WHERE incident_id = $id ORDER BY confirmed_at;",
             ("$id", incidentId));
         await using var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var list = new List<Acknowledgement>();
         while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
-            list.Add(new Acknowledgement(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetInt64(1), r.GetString(2), r.GetString(3), Db.ReadTime(r, 4), Db.ReadStringOrNull(r, 5)));
+            list.Add(new Acknowledgement(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetInt64(1), r.GetString(2), r.GetString(3), DbTime.Read(r, 4), Sql.StringOrNull(r, 5)));
         return list;
     }
 
     public async Task<IReadOnlyDictionary<string, long>> GetOutboxCountsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Db.Command(connection, null, "SELECT status, COUNT(*) FROM notification_outbox GROUP BY status;");
+        await using var command = Sql.Command(connection, null, "SELECT status, COUNT(*) FROM notification_outbox GROUP BY status;");
         await using var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal) { [OutboxStatus.Pending] = 0, [OutboxStatus.Sent] = 0, [OutboxStatus.Dead] = 0 };
         while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -48,14 +48,14 @@ public sealed class NotificationQueries(EmbeddedDatabase database, OutboxStore o
     private async Task<IReadOnlyList<NoticeView>> QueryAsync(string sql, CancellationToken cancellationToken, params (string, object?)[] parameters)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Db.Command(connection, null, sql, parameters);
+        await using var command = Sql.Command(connection, null, sql, parameters);
         await using var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var list = new List<NoticeView>();
         while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             list.Add(new NoticeView(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetInt64(5) != 0,
-                r.GetInt64(6) != 0, r.GetString(7), r.GetString(8), (int)r.GetInt64(9), Db.ReadStringOrNull(r, 10), Db.ReadTime(r, 11), Db.ReadTimeOrNull(r, 12),
-                Db.ReadStringOrNull(r, 13), Db.ReadTimeOrNull(r, 14)));
+                r.GetInt64(6) != 0, r.GetString(7), r.GetString(8), (int)r.GetInt64(9), Sql.StringOrNull(r, 10), DbTime.Read(r, 11), DbTime.ReadOrNull(r, 12),
+                Sql.StringOrNull(r, 13), DbTime.ReadOrNull(r, 14)));
         }
 
         return list;

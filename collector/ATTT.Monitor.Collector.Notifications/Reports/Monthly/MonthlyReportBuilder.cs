@@ -3,6 +3,7 @@ using ATTT.Monitor.Collector.Incidents;
 using ATTT.Monitor.Collector.Notifications.Options;
 using ATTT.Monitor.Collector.Notifications.Outbox;
 using Microsoft.Data.Sqlite;
+using ATTT.Monitor.Collector.Storage;
 
 namespace ATTT.Monitor.Collector.Reports.Monthly;
 
@@ -24,12 +25,12 @@ public static class MonthlyReportBuilder
         var toAck = new List<TimeSpan>();
         var toResolve = new List<TimeSpan>();
         int incidents = 0, drillIncidents = 0;
-        await using (var command = Db.Command(connection, null, """
+        await using (var command = Sql.Command(connection, null, """
             SELECT i.category, i.severity, i.first_seen, i.resolved_at, i.is_drill,
                    (SELECT MIN(a.confirmed_at) FROM notification_acks a WHERE a.incident_id = i.incident_id)
             FROM notification_incidents i
             WHERE i.unit = $unit AND i.first_seen >= $from AND i.first_seen < $to AND i.state <> 'FalsePositive';
-            """, ("$unit", unit), ("$from", Db.Time(from)), ("$to", Db.Time(to))))
+            """, ("$unit", unit), ("$from", DbTime.Format(from)), ("$to", DbTime.Format(to))))
         {
             await using var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -45,10 +46,10 @@ public static class MonthlyReportBuilder
                 byCategory[category] = byCategory.GetValueOrDefault(category) + 1;
                 var severity = ((IncidentSeverity)r.GetInt64(1)).ToString().ToLowerInvariant();
                 bySeverity[severity] = bySeverity.GetValueOrDefault(severity) + 1;
-                var firstSeen = Db.ReadTime(r, 2);
-                if (Db.ReadTimeOrNull(r, 3) is { } resolved)
+                var firstSeen = DbTime.Read(r, 2);
+                if (DbTime.ReadOrNull(r, 3) is { } resolved)
                     toResolve.Add(resolved - firstSeen);
-                if (Db.ReadTimeOrNull(r, 5) is { } acked)
+                if (DbTime.ReadOrNull(r, 5) is { } acked)
                     toAck.Add(acked - firstSeen);
             }
         }

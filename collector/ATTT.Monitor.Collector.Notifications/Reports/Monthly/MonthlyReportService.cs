@@ -45,9 +45,9 @@ public sealed class MonthlyReportService(
         {
             var report = await MonthlyReportBuilder.BuildAsync(connection, unit, year, month, opts.MonthlyReport, cancellationToken).ConfigureAwait(false);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using var insert = Db.Command(connection, transaction,
+            await using var insert = Sql.Command(connection, transaction,
                 "INSERT OR IGNORE INTO notification_monthly_reports (unit, month, report_json, created_at) VALUES ($unit, $month, $json, $now);",
-                ("$unit", unit), ("$month", report.Month), ("$json", JsonSerializer.Serialize(report)), ("$now", Db.Time(time.GetUtcNow())));
+                ("$unit", unit), ("$month", report.Month), ("$json", JsonSerializer.Serialize(report)), ("$now", DbTime.Format(time.GetUtcNow())));
             if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
                 continue;
             var extra = new Dictionary<string, string>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ATTT.Monitor.Collector.Notifications.Outbox;
 using Microsoft.Data.Sqlite;
+using ATTT.Monitor.Collector.Storage;
 
 namespace ATTT.Monitor.Collector.Reports.Monthly;
 
@@ -13,7 +14,7 @@ public static class MonthlyReportSources
 {
     public static async Task<bool> TableExistsAsync(SqliteConnection connection, string table, CancellationToken cancellationToken)
     {
-        await using var command = Db.Command(connection, null, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $t;", ("$t", table));
+        await using var command = Sql.Command(connection, null, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $t;", ("$t", table));
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! > 0;
     }
 
@@ -22,7 +23,7 @@ public static class MonthlyReportSources
         var sql = "SELECT DISTINCT unit FROM notification_incidents";
         if (await TableExistsAsync(connection, "agents", cancellationToken).ConfigureAwait(false))
             sql += " UNION SELECT DISTINCT unit FROM agents WHERE is_drill = 0";
-        await using var command = Db.Command(connection, null, sql + ";");
+        await using var command = Sql.Command(connection, null, sql + ";");
         await using var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var units = new List<string>();
         while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -34,7 +35,7 @@ public static class MonthlyReportSources
     {
         if (!await TableExistsAsync(connection, "agents", cancellationToken).ConfigureAwait(false))
             return null;
-        await using var command = Db.Command(connection, null,
+        await using var command = Sql.Command(connection, null,
             "SELECT host, last_seen_at FROM agents WHERE unit = $unit AND revoked = 0 AND is_drill = 0 ORDER BY host;", ("$unit", unit));
         await using var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         int enrolled = 0;
@@ -54,7 +55,7 @@ public static class MonthlyReportSources
     {
         if (!await TableExistsAsync(connection, "posture_current", cancellationToken).ConfigureAwait(false))
             return null;
-        await using var command = Db.Command(connection, null,
+        await using var command = Sql.Command(connection, null,
             "SELECT host, enabled, realtime, signature_age_days FROM posture_current WHERE unit = $unit AND is_drill = 0 ORDER BY host;", ("$unit", unit));
         await using var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         int reporting = 0, protectedCount = 0;
@@ -81,7 +82,7 @@ public static class MonthlyReportSources
     {
         if (!await TableExistsAsync(connection, "drill_runs", cancellationToken).ConfigureAwait(false))
             return null;
-        await using var command = Db.Command(connection, null,
+        await using var command = Sql.Command(connection, null,
             "SELECT COUNT(*) FROM drill_runs WHERE unit = $unit AND status IN ('completed', 'failed') AND started_at >= $from AND started_at < $to;",
             ("$unit", unit), ("$from", from.ToUnixTimeSeconds()), ("$to", to.ToUnixTimeSeconds()));
         return (int)(long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;

@@ -26,7 +26,7 @@ public sealed class AgentRegistry(EmbeddedDatabase database, TimeProvider time) 
         await ExecuteAsync(connection, transaction,
             "INSERT INTO enrollment_codes (code_hash, unit, created_at, expires_at) VALUES ($hash, $unit, $now, $expires);",
             cancellationToken,
-            ("$hash", Secrets.Hash(Secrets.NormalizeCode(code))), ("$unit", unit), ("$now", EventTime.Format(now)), ("$expires", EventTime.Format(now + ttl))).ConfigureAwait(false);
+            ("$hash", Secrets.Hash(Secrets.NormalizeCode(code))), ("$unit", unit), ("$now", DbTime.Format(now)), ("$expires", DbTime.Format(now + ttl))).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return code;
     }
@@ -44,7 +44,7 @@ public sealed class AgentRegistry(EmbeddedDatabase database, TimeProvider time) 
         // One statement both checks and consumes the code, so two agents racing with the same
         // code cannot both win.
         claim.CommandText = "UPDATE enrollment_codes SET used_at = $now, used_by = $agent WHERE code_hash = $hash AND used_at IS NULL AND expires_at > $now RETURNING unit;";
-        claim.Parameters.AddWithValue("$now", EventTime.Format(now));
+        claim.Parameters.AddWithValue("$now", DbTime.Format(now));
         claim.Parameters.AddWithValue("$agent", agentId);
         claim.Parameters.AddWithValue("$hash", Secrets.Hash(Secrets.NormalizeCode(code)));
         if (await claim.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not string unit)
@@ -139,7 +139,7 @@ public sealed class AgentRegistry(EmbeddedDatabase database, TimeProvider time) 
                 spool_dropped_total = $spool_dropped, spool_last_error = $last_error
             WHERE agent_id = $id;
             """, cancellationToken,
-            ("$now", EventTime.Format(time.GetUtcNow())), ("$host", inventory.Host), ("$os", inventory.OsVersion),
+            ("$now", DbTime.Format(time.GetUtcNow())), ("$host", inventory.Host), ("$os", inventory.OsVersion),
             ("$version", inventory.AgentVersion), ("$ips", JsonSerializer.Serialize(inventory.IpAddresses, AgentRegistryJson.Default.IReadOnlyListString)),
             ("$depth_events", inventory.SpoolDepthEvents), ("$depth_bytes", inventory.SpoolDepthBytes),
             ("$spool_dropped", inventory.SpoolDroppedTotal), ("$last_error", inventory.SpoolLastError), ("$id", agentId)).ConfigureAwait(false);
@@ -179,13 +179,13 @@ public sealed class AgentRegistry(EmbeddedDatabase database, TimeProvider time) 
             VALUES ($id, $unit, $host, $os, $version, $now, $drill, $hash);
             """, cancellationToken,
             ("$id", agentId), ("$unit", unit), ("$host", host), ("$os", os), ("$version", agentVersion),
-            ("$now", EventTime.Format(now)), ("$drill", isDrill ? 1 : 0), ("$hash", Secrets.Hash(token))).ConfigureAwait(false);
+            ("$now", DbTime.Format(now)), ("$drill", isDrill ? 1 : 0), ("$hash", Secrets.Hash(token))).ConfigureAwait(false);
         return token;
     }
 
     private static Task<int> EnsureUnitAsync(SqliteConnection connection, SqliteTransaction transaction, string unit, DateTimeOffset now, CancellationToken cancellationToken) =>
         ExecuteAsync(connection, transaction, "INSERT OR IGNORE INTO units (name, created_at) VALUES ($name, $now);", cancellationToken,
-            ("$name", unit), ("$now", EventTime.Format(now)));
+            ("$name", unit), ("$now", DbTime.Format(now)));
 
     private static async Task<int> ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken,
         params (string Name, object? Value)[] parameters)

@@ -24,7 +24,7 @@ internal static class BatchCounters
             """;
         update.Parameters.AddWithValue("$seq", sequence);
         update.Parameters.AddWithValue("$dropped", dropped);
-        update.Parameters.AddWithValue("$now", EventTime.Format(now));
+        update.Parameters.AddWithValue("$now", DbTime.Format(now));
         update.Parameters.AddWithValue("$id", agentId);
         var droppedTotal = (long)(await update.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         return new BatchRecordResult(previous, droppedTotal);
