@@ -74,6 +74,15 @@ public static class CollectorHost
     /// <summary>Initialises the stores, then runs until stopped.</summary>
     public static async Task RunAsync(WebApplication app, TextWriter stdout, CancellationToken cancellationToken = default)
     {
+        await StartAsync(app, stdout, cancellationToken).ConfigureAwait(false);
+        await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Initialises the stores, starts listening and writes the first stdout line and the start-up notices.</summary>
+    public static async Task StartAsync(WebApplication app, TextWriter stdout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(stdout);
         await app.Services.GetRequiredService<EmbeddedDatabase>().InitializeAsync(cancellationToken).ConfigureAwait(false);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         // The contract: the first stdout line names the dashboard URL (logs go to stderr). It is
@@ -83,6 +92,5 @@ public static class CollectorHost
         await stdout.WriteLineAsync($"ATTT Monitor dashboard: {url.TrimEnd('/')}/").ConfigureAwait(false);
         await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
         await app.Services.WriteStartupNoticesAsync(stdout, cancellationToken).ConfigureAwait(false);
-        await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -27,7 +27,7 @@ public sealed class CollectorLayeringTests
     [Fact]
     public void An_upward_reference_or_one_to_the_host_is_named()
     {
-        using var repository = new TempDirectory();
+        using var repository = new TempFolder();
         WriteProject(repository.Path, "core/ATTT.Monitor.Events", []);
         WriteProject(repository.Path, "collector/ATTT.Monitor.Collector.Storage", ["../../core/ATTT.Monitor.Events/ATTT.Monitor.Events.csproj"]);
         // Detection reaching up to Incidents, and Incidents to the host: both must be reported.
@@ -46,7 +46,7 @@ public sealed class CollectorLayeringTests
     [Fact]
     public void A_reference_to_the_agent_or_an_unplaced_project_is_named()
     {
-        using var repository = new TempDirectory();
+        using var repository = new TempFolder();
         WriteProject(repository.Path, "agents/ATTT.Monitor.Agent", []);
         WriteProject(repository.Path, "collector/ATTT.Monitor.Collector.Storage", ["../../agents/ATTT.Monitor.Agent/ATTT.Monitor.Agent.csproj"]);
         WriteProject(repository.Path, "collector/ATTT.Monitor.Collector.Extra", []);

@@ -17,7 +17,7 @@ namespace ATTT.Monitor.Collector.Tests.Support;
 /// </summary>
 public sealed class NotificationsHarness : IAsyncDisposable
 {
-    private readonly TestFolder _folder = new();
+    private readonly TempFolder _folder = new();
 
     private NotificationsHarness(IDictionary<string, string?> settings, TimeProvider? time, Action<IServiceCollection>? configure)
     {
