@@ -38,8 +38,8 @@ public sealed partial class DrillChainTests : IDisposable
         File.Copy(Path.Combine(RepositoryPaths.Playbooks, PlaybookId + ".yml"), Path.Combine(_folder.Path, PlaybookId + ".yml"));
         await using var smtp = new LoopbackSmtpServer();
         await smtp.StartAsync();
-        var at = DateTimeOffset.UtcNow.AddSeconds(20);
-        at = new DateTimeOffset(at.Ticks - at.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        // The collector's clock starts at TestClock.DefaultStart (a whole second): the drill is due 20 s later.
+        var at = TestClock.DefaultStart.AddSeconds(20);
         var settings = NotificationSettings.Default().Concat(smtp.Settings()).Concat(new Dictionary<string, string?>
         {
             ["Detection:RulePaths:0"] = Path.Combine(shared, "sigma", "rules", "windows", "builtin", "windefend", "win_defender_threat.yml"),
@@ -89,16 +89,6 @@ public sealed partial class DrillChainTests : IDisposable
         Assert.DoesNotContain(smtp.Received, m => m.Envelope.Contains(NotificationSettings.Police) || m.Envelope.Contains(NotificationSettings.Dost));
     }
 
-    private static async Task<T> Until<T>(Func<Task<T?>> probe) where T : class
-    {
-        var deadline = DateTimeOffset.UtcNow + Patience;
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            if (await probe() is { } value)
-                return value;
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException("The drill chain did not reach the expected state in time.");
-    }
+    private static async Task<T> Until<T>(Func<Task<T?>> probe) where T : class =>
+        (await Eventually.ValueAsync(probe, value => value is not null, "the drill chain's next state", Patience))!;
 }

@@ -36,7 +36,7 @@ public sealed class PlaybookInjectDetectionTests
         var engine = rules.CreateEngine();
         var correlations = rules.CreateCorrelationEngine();
 
-        var start = DateTimeOffset.UtcNow;
+        var start = TestClock.DefaultStart;
         var fired = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var recordId = 0L;
         foreach (var inject in playbook.Drill.Injects.OrderBy(i => i.After))

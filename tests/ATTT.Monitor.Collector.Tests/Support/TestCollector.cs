@@ -21,6 +21,9 @@ public sealed class TestCollector : IAsyncDisposable
     private Task? _run;
 
     public string DataPath => _data.Path;
+
+    /// <summary>The collector's clock: a fixed start running at real speed, so no test depends on the day it runs.</summary>
+    public TestClock Clock { get; } = new();
     public Uri BaseAddress { get; private set; } = null!;
     public IServiceProvider Services => _app!.Services;
     public AgentRegistry Registry => Services.GetRequiredService<AgentRegistry>();
@@ -29,7 +32,7 @@ public sealed class TestCollector : IAsyncDisposable
     public static async Task<TestCollector> StartAsync(params string[] settings)
     {
         var collector = new TestCollector();
-        collector._app = CollectorHost.Build(new ServeOptions(collector._data.Path, "http://127.0.0.1:0", null), settings);
+        collector._app = CollectorHost.Build(new ServeOptions(collector._data.Path, "http://127.0.0.1:0", null), settings, services => services.UseClock(collector.Clock));
         var stdout = new FirstLineWriter();
         collector._run = CollectorHost.RunAsync(collector._app, stdout, collector._stop.Token);
         // If the collector fails to start, surface its exception instead of a timeout.
