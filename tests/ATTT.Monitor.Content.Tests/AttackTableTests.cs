@@ -3,7 +3,7 @@ using ATTT.Monitor.Content.Tests.Validation;
 
 namespace ATTT.Monitor.Content.Tests;
 
-/// <summary>rules/explanations/attack.vi.yml as shipped: valid, complete, and deliberate about categories.</summary>
+/// <summary>guidance/attack.vi.yml as shipped: valid, complete, and deliberate about categories.</summary>
 public sealed class AttackTableTests
 {
     private static readonly (AttackTable Table, List<ContentProblem> Problems) Shipped = AttackTableValidator.Validate(ContentPaths.AttackTable);

@@ -3,7 +3,7 @@ using ATTT.Monitor.Content.Tests.Validation;
 
 namespace ATTT.Monitor.Content.Tests;
 
-/// <summary>rules/explanations/sigmahq.vi.yml as shipped: valid, and each entry matches its SigmaHQ rule.</summary>
+/// <summary>guidance/sigmahq.vi.yml as shipped: valid, and each entry matches its SigmaHQ rule.</summary>
 public sealed class SigmaHqExplanationsTests
 {
     private static readonly (IReadOnlyList<SigmaHqExplanation> Entries, List<ContentProblem> Problems) Shipped =

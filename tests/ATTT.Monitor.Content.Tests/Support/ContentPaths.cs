@@ -12,11 +12,11 @@ internal static class ContentPaths
     public static string Root { get; } = FindUp(d => File.Exists(Path.Combine(d, "ATTT.Monitor.sln")))
         ?? throw new InvalidOperationException("ATTT.Monitor.sln was not found above the test binaries or the test sources.");
 
-    public static string Explanations => Path.Combine(Root, "rules", "explanations");
+    public static string Guidance => Path.Combine(Root, "guidance");
 
-    public static string AttackTable => Path.Combine(Explanations, "attack.vi.yml");
+    public static string AttackTable => Path.Combine(Guidance, "attack.vi.yml");
 
-    public static string SigmaHqExplanations => Path.Combine(Explanations, "sigmahq.vi.yml");
+    public static string SigmaHqExplanations => Path.Combine(Guidance, "sigmahq.vi.yml");
 
     public static string Playbooks => Path.Combine(Root, "playbooks");
 

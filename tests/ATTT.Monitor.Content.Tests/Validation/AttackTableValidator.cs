@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace ATTT.Monitor.Content.Tests.Validation;
 
 /// <summary>
-/// Checks rules/explanations/attack.vi.yml against the schema in rules/explanations/README.md:
+/// Checks guidance/attack.vi.yml against the schema in guidance/README.md:
 /// every field present, Vietnamese texts with diacritics, categories from the list, unique tactic
 /// names and aliases, and every technique's tactics defined as tactics.
 /// </summary>

@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace ATTT.Monitor.Content.Tests.Validation;
 
 /// <summary>
-/// Checks rules/explanations/sigmahq.vi.yml: keyed by SigmaHQ rule id, each entry with title_en
+/// Checks guidance/sigmahq.vi.yml: keyed by SigmaHQ rule id, each entry with title_en
 /// (the rule's English title) and the Vietnamese title, what_happened, why_it_matters and what_to_do.
 /// </summary>
 internal static partial class SigmaHqExplanationsValidator
