@@ -19,6 +19,7 @@ public sealed class TestClock : TimeProvider
     private readonly Lock _gate = new();
     private readonly Stopwatch _running = Stopwatch.StartNew();
     private DateTimeOffset _origin;
+    private TimeSpan? _frozenAt;
 
     public TestClock() : this(DefaultStart) { }
 
@@ -27,7 +28,30 @@ public sealed class TestClock : TimeProvider
     public override DateTimeOffset GetUtcNow()
     {
         lock (_gate)
-            return _origin + _running.Elapsed;
+            return _origin + (_frozenAt ?? _running.Elapsed);
+    }
+
+    /// <summary>
+    /// Stops the clock until <see cref="Thaw"/>: a collector that takes long to start on a loaded machine
+    /// then starts at the same instant as on an idle one, so a drill due seconds later is never missed
+    /// because start-up outlasted the margin.
+    /// </summary>
+    public void Freeze()
+    {
+        lock (_gate)
+            _frozenAt ??= _running.Elapsed;
+    }
+
+    /// <summary>Lets the clock run on from where it was frozen.</summary>
+    public void Thaw()
+    {
+        lock (_gate)
+        {
+            if (_frozenAt is not { } frozen)
+                return;
+            _origin += frozen - _running.Elapsed;
+            _frozenAt = null;
+        }
     }
 
     public void Advance(TimeSpan by)
@@ -40,6 +64,6 @@ public sealed class TestClock : TimeProvider
     public void Set(DateTimeOffset now)
     {
         lock (_gate)
-            _origin = now - _running.Elapsed;
+            _origin = now - (_frozenAt ?? _running.Elapsed);
     }
 }

@@ -3,6 +3,7 @@ using ATTT.Monitor.Collector.Drills;
 using ATTT.Monitor.Collector.Incidents;
 using ATTT.Monitor.Collector.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Tests.Drills;
 
@@ -38,8 +39,11 @@ public sealed partial class DrillChainTests : IDisposable
         File.Copy(Path.Combine(RepositoryPaths.Playbooks, PlaybookId + ".yml"), Path.Combine(_folder.Path, PlaybookId + ".yml"));
         await using var smtp = new LoopbackSmtpServer();
         await smtp.StartAsync();
-        // The collector's clock starts at TestClock.DefaultStart (a whole second): the drill is due 20 s later.
-        var at = TestClock.DefaultStart.AddSeconds(20);
+        // The collector's clock starts at TestClock.DefaultStart (a whole second) and stands still until the
+        // collector has started, however long that takes: the drill is due 15 s after.
+        var clock = new TestClock();
+        clock.Freeze();
+        var at = TestClock.DefaultStart.AddSeconds(15);
         var settings = NotificationSettings.Default().Concat(smtp.Settings()).Concat(new Dictionary<string, string?>
         {
             ["Detection:RulePaths:0"] = Path.Combine(shared, "sigma", "rules", "windows", "builtin", "windefend", "win_defender_threat.yml"),
@@ -48,7 +52,8 @@ public sealed partial class DrillChainTests : IDisposable
             [$"Drills:ScheduleOverrides:{PlaybookId}:Cron"] = $"{at.Second} {at.Minute} {at.Hour} {at.Day} {at.Month} ? {at.Year}",
             [$"Drills:ScheduleOverrides:{PlaybookId}:TimeZone"] = "UTC",
         }).Select(kv => $"--{kv.Key}={kv.Value}").ToArray();
-        await using var collector = await TestCollector.StartAsync(settings);
+        await using var collector = await TestCollector.StartAsync(clock, settings);
+        clock.Thaw();
         var drills = collector.Services.GetRequiredService<IDrillService>();
 
         var run = await Until(async () => (await drills.HistoryAsync("xa-sang-moc", cancel)).FirstOrDefault(r => r.PlaybookId == PlaybookId && r.Status != DrillRunStatus.Running));
