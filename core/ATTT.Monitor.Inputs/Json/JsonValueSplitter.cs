@@ -151,7 +151,7 @@ internal sealed class JsonValueSplitter : IDisposable
             }
             catch (JsonException ex)
             {
-                error = $"not valid JSON ({ex.Message})";
+                error = _window.Ended && IsCut(_window.Data) ? "the input ends inside a JSON value" : $"not valid JSON ({ex.Message})";
                 _window.SkipLine();
                 return Outcome.Failed;
             }
@@ -171,6 +171,20 @@ internal sealed class JsonValueSplitter : IDisposable
             }
 
             _window.Fill();
+        }
+    }
+
+    // At the end of the input a cut value fails as invalid; read as not final, it is only incomplete.
+    private static bool IsCut(ReadOnlySpan<byte> data)
+    {
+        var reader = new Utf8JsonReader(data, isFinalBlock: false, default);
+        try
+        {
+            return !reader.Read() || !reader.TrySkip();
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 
