@@ -86,7 +86,7 @@ public sealed class PostureLoopTests : IAsyncLifetime
     {
         stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         var client = TransportBuilder.Client(_collector.Url);
-        var loop = new PostureLoop(probe, client, TransportBuilder.Credentials, check, poll, TimeProvider.System, NullLogger.Instance);
+        var loop = new PostureLoop(probe, client, TransportBuilder.Credentials, check, poll, new TestClock(), NullLogger.Instance);
         var token = stop.Token;
         return Task.Run(async () =>
         {

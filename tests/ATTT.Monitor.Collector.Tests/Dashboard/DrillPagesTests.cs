@@ -4,6 +4,7 @@ using ATTT.Monitor.Collector.Drills;
 using ATTT.Monitor.Collector.Tests.Dashboard.Support;
 using ATTT.Monitor.Collector.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Tests.Dashboard;
 
@@ -22,7 +23,7 @@ public sealed class DrillPagesTests
         var runs = server.App.Services.GetRequiredService<DrillRunStore>();
         var measurements = server.App.Services.GetRequiredService<DrillMeasurements>();
         var id = await runs.StartManualAsync(Playbook, unit, Ct);
-        var start = DateTimeOffset.UtcNow.AddMinutes(-10);
+        var start = server.Clock.GetUtcNow().AddMinutes(-10);
         await measurements.RecordOnceAsync(id, DrillLink.Injected, start, null, Ct);
         await measurements.RecordOnceAsync(id, DrillLink.Detected, start.AddSeconds(4), null, Ct);
         await measurements.RecordOnceAsync(id, DrillLink.IncidentOpened, start.AddSeconds(4), null, Ct);
@@ -102,7 +103,7 @@ public sealed class DrillPagesTests
     public async Task Participant_SignsOffOnlyTheStepsOfTheirPlaybookRole()
     {
         await using var server = await StartAsync();
-        await server.Users.CreateAsync("cntt.sangmoc", "Cán bộ phụ trách CNTT", Collector.Users.UserRoles.Officer, DashboardServer.CommuneA, DashboardServer.Password, false, Ct);
+        await server.Users.CreateAsync("cntt.sangmoc", "Cán bộ phụ trách CNTT", UserRoles.Officer, DashboardServer.CommuneA, DashboardServer.Password, false, Ct);
         var run = await FinishedRunAsync(server, DashboardServer.CommuneA);
         var page = $"/drills/runs/{run}";
         using var it = await server.SignInAsync("cntt.sangmoc");

@@ -6,6 +6,7 @@ using ATTT.Monitor.Collector.Suppression;
 using ATTT.Monitor.Collector.Tests.Dashboard.Support;
 using ATTT.Monitor.Collector.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Tests.Dashboard;
 
@@ -129,11 +130,6 @@ public sealed class RulesPageTests
     private static async Task WaitForCheckpointAsync(RulesSite site, long checkpoint)
     {
         var stats = site.Collector.Services.GetRequiredService<DetectionStatistics>();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (stats.Checkpoint < checkpoint)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"detection stopped at {stats.Checkpoint}");
-            await Task.Delay(50, Ct);
-        }
+        await Eventually.UntilAsync(() => stats.Checkpoint >= checkpoint, $"detection to reach event {checkpoint} (it is at {stats.Checkpoint})");
     }
 }

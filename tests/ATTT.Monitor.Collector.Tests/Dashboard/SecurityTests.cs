@@ -3,6 +3,7 @@ using ATTT.Monitor.Collector.Audit;
 using ATTT.Monitor.Collector.Tests.Dashboard.Support;
 using ATTT.Monitor.Collector.Users;
 using Microsoft.Extensions.DependencyInjection;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Tests.Dashboard;
 
@@ -94,7 +95,7 @@ public sealed class SecurityTests
         var entry = Assert.Single(audit, a => a.Action == "created");
         Assert.Equal("admin", entry.Actor);
         Assert.Equal("user:canbo.c", entry.Target);
-        Assert.True(DateTimeOffset.UtcNow - entry.At < TimeSpan.FromMinutes(1));
+        Assert.Equal(server.Clock.GetUtcNow(), entry.At, TimeSpan.FromMinutes(1));
     }
 
     [Fact]

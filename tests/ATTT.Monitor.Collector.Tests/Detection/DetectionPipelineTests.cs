@@ -4,6 +4,7 @@ using ATTT.Monitor.Collector.Incidents;
 using ATTT.Monitor.Collector.Storage;
 using ATTT.Monitor.Collector.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Tests.Detection;
 
@@ -26,17 +27,10 @@ public sealed class DetectionPipelineTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    private static async Task<IncidentPage> WaitForAsync(TestCollector collector, Func<IncidentPage, bool> done, bool? drill = false)
+    private static Task<IncidentPage> WaitForAsync(TestCollector collector, Func<IncidentPage, bool> done, bool? drill = false)
     {
         var service = collector.Services.GetRequiredService<IIncidentService>();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var page = await service.QueryAsync(new IncidentQuery { Drill = drill }, UnitScope.All, Ct);
-            if (done(page) || DateTime.UtcNow > deadline)
-                return page;
-            await Task.Delay(50, Ct);
-        }
+        return Eventually.ValueAsync(() => service.QueryAsync(new IncidentQuery { Drill = drill }, UnitScope.All, Ct), done, "the expected incidents");
     }
 
     [Theory]
@@ -44,7 +38,7 @@ public sealed class DetectionPipelineTests
     [InlineData(0)] // every event read back from the store (the path after a restart or when detection lags)
     public async Task Posted_events_become_one_grouped_incident_and_the_checkpoint_follows(int handOffEvents)
     {
-        using var rules = new TempDirectory();
+        using var rules = new TempFolder();
         File.WriteAllText(Path.Combine(rules.Path, "failed.yml"), TestRules.FailedLogon());
         await using var collector = await StartAsync(rules.Path, handOffEvents);
         var (agentId, token, _) = await collector.EnrollAsync();
@@ -69,9 +63,7 @@ public sealed class DetectionPipelineTests
         Assert.All(detail.Events, e => Assert.Equal(4625, e.Event.EventId));
 
         var stats = collector.Services.GetRequiredService<DetectionStatistics>();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (stats.Checkpoint < 8 && DateTime.UtcNow < deadline)
-            await Task.Delay(50, Ct);
+        await Eventually.UntilAsync(() => stats.Checkpoint >= 8, "the checkpoint to reach event 8");
         Assert.Equal(8, stats.Checkpoint);
         Assert.Equal(8, stats.HitsByRule[TestRules.FailedLogonId]);
         Assert.Equal(8, await DetectionCheckpoint.ReadAsync(collector.Services.GetRequiredService<EmbeddedDatabase>(), Ct));
@@ -80,7 +72,7 @@ public sealed class DetectionPipelineTests
     [Fact]
     public async Task Events_of_a_drill_agent_open_drill_incidents_never_real_ones()
     {
-        using var rules = new TempDirectory();
+        using var rules = new TempFolder();
         File.WriteAllText(Path.Combine(rules.Path, "failed.yml"), TestRules.FailedLogon());
         await using var collector = await StartAsync(rules.Path);
         var (drill, token) = await collector.Registry.EnrollInternalAsync("xa-sang-moc", "PC-KETOAN-01", isDrill: true, Ct);
@@ -94,7 +86,7 @@ public sealed class DetectionPipelineTests
     [Fact]
     public async Task Rules_are_reloaded_when_a_file_changes_and_a_broken_file_keeps_the_last_good_set()
     {
-        using var rules = new TempDirectory();
+        using var rules = new TempFolder();
         File.WriteAllText(Path.Combine(rules.Path, "failed.yml"), TestRules.FailedLogon());
         await using var collector = await StartAsync(rules.Path);
         var (agentId, token, _) = await collector.EnrollAsync();
@@ -115,13 +107,5 @@ public sealed class DetectionPipelineTests
         Assert.Contains(page.Items, i => i.RuleId == TestRules.SuccessfulLogonId && i.Severity == IncidentSeverity.Low);
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the rule catalog");
-            await Task.Delay(50, Ct);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) => Eventually.UntilAsync(condition, "the rule catalog");
 }
