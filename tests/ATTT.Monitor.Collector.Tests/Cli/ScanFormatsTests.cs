@@ -26,7 +26,7 @@ public sealed class ScanFormatsTests : IDisposable
             condition: selection
         """;
 
-    private readonly TempDirectory _temp = new();
+    private readonly TempFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
 
