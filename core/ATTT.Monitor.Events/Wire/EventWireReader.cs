@@ -59,6 +59,7 @@ public static class EventWireReader
         string? agentId = null;
         DateTimeOffset? sentAt = null;
         List<EventRecord>? events = null;
+        List<ChannelLoss>? losses = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("v"u8))
@@ -77,6 +78,8 @@ public static class EventWireReader
                 dropped = WireValues.Int64(ref reader, WirePath.Root, "dropped");
             else if (reader.ValueTextEquals("events"u8))
                 events = ReadEvents(ref reader);
+            else if (reader.ValueTextEquals("losses"u8))
+                losses = ChannelLossWire.Read(ref reader);
             else
                 reader.Skip();
         }
@@ -91,7 +94,7 @@ public static class EventWireReader
             throw new WireFormatException("dropped", "dropped must not be negative.");
         if (events is null)
             throw new WireFormatException("events", "events must be an array.");
-        return new EventBatch(agentId ?? "", seq.Value, sentAt ?? DateTimeOffset.UnixEpoch, dropped ?? 0, events);
+        return new EventBatch(agentId ?? "", seq.Value, sentAt ?? DateTimeOffset.UnixEpoch, dropped ?? 0, events, losses);
     }
 
     private static List<EventRecord> ReadEvents(ref Utf8JsonReader reader)
