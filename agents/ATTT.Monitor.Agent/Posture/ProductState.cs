@@ -1,3 +1,5 @@
+using ATTT.Monitor.Events.Wire;
+
 namespace ATTT.Monitor.Agent.Posture;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Management;
 using System.Runtime.Versioning;
+using ATTT.Monitor.Events.Wire;
 
 namespace ATTT.Monitor.Agent.Posture;
 
@@ -20,7 +21,7 @@ internal sealed class WmiPostureProbe : IPostureProbe
 
     public Task<PostureReport> ProbeAsync(CancellationToken cancellationToken) =>
         // WMI calls block; keep them off the caller's thread.
-        Task.Run(() => new PostureReport(ReadSecurityCenter(), ReadDefender()), cancellationToken);
+        Task.Run(() => new PostureReport("", DateTimeOffset.UtcNow, ReadSecurityCenter(), ReadDefender()), cancellationToken);
 
     private static List<AntivirusProduct> ReadSecurityCenter()
     {

@@ -40,6 +40,14 @@ public static class WmiValues
         _ => Convert.ToString(value, CultureInfo.InvariantCulture),
     };
 
+    /// <summary>A WMI string array (<c>string[]</c>, null when empty) as a list without empty entries.</summary>
+    public static List<string> ToTextList(object? value) => value switch
+    {
+        string[] items => items.Where(s => !string.IsNullOrWhiteSpace(s)).ToList(),
+        string s when s.Length > 0 => [s],
+        _ => [],
+    };
+
     /// <summary>CIM DATETIME <c>yyyyMMddHHmmss.ffffff±UUU</c> (offset in minutes) to UTC; null for empty or the zero date.</summary>
     public static DateTimeOffset? ToTime(object? value)
     {

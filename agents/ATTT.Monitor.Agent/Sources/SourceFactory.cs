@@ -6,13 +6,13 @@ namespace ATTT.Monitor.Agent.Sources;
 /// <summary>Builds the source named by <c>--source</c>: <c>windows</c>, <c>evtx:PATH</c> or <c>jsonl:PATH</c>.</summary>
 internal static class SourceFactory
 {
-    public static IEventSource Create(AgentSettings settings, ILogger logger)
+    public static IEventSource Create(AgentSettings settings, ILogger logger, EventLog.ChannelStates? channelStates = null)
     {
         var spec = settings.Source.Trim();
         if (spec.Equals("windows", StringComparison.OrdinalIgnoreCase))
         {
             return OperatingSystem.IsWindows()
-                ? new WindowsEventSource(settings.Channels, logger)
+                ? new EventLog.EventLogSource(new EventLog.WindowsEventLog(), settings.Channels, channelStates ?? new EventLog.ChannelStates(), TimeProvider.System, logger)
                 : throw new ArgumentException("The 'windows' source works on Windows only; on this system use --source evtx:PATH or --source jsonl:PATH.");
         }
 

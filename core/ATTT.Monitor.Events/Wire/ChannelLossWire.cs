@@ -16,7 +16,13 @@ internal static class ChannelLossWire
     {
         if (losses is not { Count: > 0 })
             return;
-        writer.WriteStartArray("losses");
+        writer.WritePropertyName("losses");
+        WriteArray(writer, losses);
+    }
+
+    public static void WriteArray(Utf8JsonWriter writer, IReadOnlyList<ChannelLoss> losses)
+    {
+        writer.WriteStartArray();
         foreach (var loss in losses)
         {
             writer.WriteStartObject();
@@ -36,6 +42,12 @@ internal static class ChannelLossWire
     public static List<ChannelLoss>? Read(ref Utf8JsonReader reader)
     {
         reader.Read();
+        return ReadValue(ref reader);
+    }
+
+    /// <summary>The reader is on the array's first token (or null).</summary>
+    public static List<ChannelLoss>? ReadValue(ref Utf8JsonReader reader)
+    {
         if (reader.TokenType == JsonTokenType.Null)
             return null;
         if (reader.TokenType != JsonTokenType.StartArray)

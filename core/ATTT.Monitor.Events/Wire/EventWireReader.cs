@@ -50,6 +50,23 @@ public static class EventWireReader
         }
     }
 
+    /// <summary>A <c>losses</c> array on its own, as <see cref="EventWireWriter.SerializeLosses"/> wrote it.</summary>
+    public static IReadOnlyList<ChannelLoss> ReadLosses(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
+        try
+        {
+            reader.Read();
+            var losses = ChannelLossWire.ReadValue(ref reader) ?? [];
+            ExpectEndOfInput(ref reader);
+            return losses;
+        }
+        catch (JsonException ex)
+        {
+            throw new WireFormatException("losses", $"losses is not valid JSON: {ex.Message}");
+        }
+    }
+
     private static EventBatch ReadBatch(ref Utf8JsonReader reader)
     {
         reader.Read();

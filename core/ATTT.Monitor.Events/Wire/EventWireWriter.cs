@@ -44,6 +44,16 @@ public static class EventWireWriter
         ChannelLossWire.Write(writer, losses);
     }
 
+    /// <summary>A <c>losses</c> array on its own (the agent's spool keeps it with the batch's events).</summary>
+    public static byte[] SerializeLosses(IReadOnlyList<ChannelLoss> losses)
+    {
+        ArgumentNullException.ThrowIfNull(losses);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+            ChannelLossWire.WriteArray(writer, losses);
+        return buffer.WrittenSpan.ToArray();
+    }
+
     public static byte[] SerializeBatch(EventBatch batch)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ATTT.Monitor.Agent.Posture;
 using ATTT.Monitor.Agent.Tests.Pipeline;
 using ATTT.Monitor.Agent.Tests.Support;
+using ATTT.Monitor.Events.Wire;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ATTT.Monitor.Agent.Tests.Posture;
@@ -12,7 +13,7 @@ namespace ATTT.Monitor.Agent.Tests.Posture;
 /// </summary>
 public sealed class PostureLoopTests : IAsyncLifetime
 {
-    private static readonly PostureReport Healthy = new(
+    private static readonly PostureReport Healthy = new("", default,
         [new AntivirusProduct("Windows Defender", 397568, Enabled: true, Realtime: true, DefinitionsUpToDate: true, "windowsdefender://")],
         new DefenderStatus(true, true, true, "1.421.512.0", new DateTimeOffset(2026, 11, 26, 22, 0, 0, TimeSpan.Zero), 0,
             new DateTimeOffset(2026, 11, 27, 1, 0, 0, TimeSpan.Zero), null, true));
