@@ -79,7 +79,7 @@ internal static class RunCommand
             throw new AgentUsageException("Give --enroll-code CODE or --token-file FILE (this agent is not enrolled yet).");
 
         using var loggers = AgentLogging.Create(ParseLogLevel(values.Text(LogLevelOption)) ?? LogLevel.Information, values.Error);
-        IPostureProbe? posture = OperatingSystem.IsWindows() ? new WmiPostureProbe() : null;
+        IPostureProbe? posture = OperatingSystem.IsWindows() ? new WmiPostureProbe(loggers.CreateLogger("posture")) : null;
         var runner = new AgentRunner(settings, loggers, posture);
         try
         {
