@@ -24,18 +24,7 @@ internal static class QueryCommand
 
     private static async Task<int> RunAsync(ParsedCommand values, CancellationToken ct)
     {
-        var settings = new AgentSettings();
-        if (values.FullPath(Config) is { } file)
-        {
-            try
-            {
-                AgentConfigFile.Apply(file, settings);
-            }
-            catch (FormatException ex)
-            {
-                throw new AgentUsageException(ex.Message, ex);
-            }
-        }
+        var settings = AgentConfigFile.Load(values.FullPath(Config));
 
         var channels = settings.Channels.AsEnumerable();
         if (values.Text(Channel) is { } name)

@@ -12,6 +12,24 @@ namespace ATTT.Monitor.Agent.Configuration;
 /// </summary>
 public static class AgentConfigFile
 {
+    /// <summary>The defaults with <paramref name="path"/> applied (none: the defaults); a bad file is a usage error (exit 2).</summary>
+    internal static AgentSettings Load(string? path)
+    {
+        var settings = new AgentSettings();
+        if (path is null)
+            return settings;
+        try
+        {
+            Apply(path, settings);
+        }
+        catch (FormatException ex)
+        {
+            throw new Cli.AgentUsageException(ex.Message, ex);
+        }
+
+        return settings;
+    }
+
     public static void Apply(string path, AgentSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);

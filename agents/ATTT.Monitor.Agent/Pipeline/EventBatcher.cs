@@ -4,6 +4,7 @@ using System.Text.Json;
 using ATTT.Monitor.Agent.Sources;
 using ATTT.Monitor.Agent.Spool;
 using ATTT.Monitor.Events.Wire;
+using ATTT.Monitor.Events.Wire.Agents;
 
 
 namespace ATTT.Monitor.Agent.Pipeline;

@@ -2,6 +2,7 @@ using ATTT.Monitor.Agent.Spool;
 using ATTT.Monitor.Agent.State;
 using ATTT.Monitor.Agent.Transport;
 using ATTT.Monitor.Events.Wire;
+using ATTT.Monitor.Events.Wire.Agents;
 using Microsoft.Extensions.Logging;
 
 namespace ATTT.Monitor.Agent.Pipeline;

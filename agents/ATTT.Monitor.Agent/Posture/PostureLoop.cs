@@ -1,5 +1,6 @@
 using ATTT.Monitor.Agent.Transport;
 using ATTT.Monitor.Events.Wire;
+using ATTT.Monitor.Events.Wire.Agents;
 using Microsoft.Extensions.Logging;
 
 namespace ATTT.Monitor.Agent.Posture;

@@ -3,6 +3,7 @@ using System.Runtime.Versioning;
 using ATTT.Monitor.Agent.Posture.Certificates;
 using ATTT.Monitor.Agent.Posture.Inventory;
 using ATTT.Monitor.Events.Wire;
+using ATTT.Monitor.Events.Wire.Agents;
 using Microsoft.Extensions.Logging;
 
 namespace ATTT.Monitor.Agent.Posture;

@@ -1,4 +1,5 @@
 using ATTT.Monitor.Events.Wire;
+using ATTT.Monitor.Events.Wire.Agents;
 
 namespace ATTT.Monitor.Agent.Spool;
 

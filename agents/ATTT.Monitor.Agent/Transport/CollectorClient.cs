@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using ATTT.Monitor.Events.Wire;
+using ATTT.Monitor.Events.Wire.Agents;
 using Microsoft.Extensions.Logging;
 
 namespace ATTT.Monitor.Agent.Transport;

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using ATTT.Monitor.Events.Wire;
+using ATTT.Monitor.Events.Wire.Agents;
 
 namespace ATTT.Monitor.Agent.Transport;
 

@@ -8,18 +8,10 @@ namespace ATTT.Monitor.Agent.Tests.Cli;
 /// <summary><c>attt-agent query</c> (../shared/CONTRACT.md): the QueryList XML per channel, as the agent subscribes with it.</summary>
 public sealed class QueryCommandTests
 {
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = await AgentCommandLine.RunAsync(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
     [Fact]
     public async Task Every_default_channel_gets_a_query_list_that_parses_and_keeps_the_limits()
     {
-        var (code, output, _) = await Run("query");
+        var (code, output, _) = await AgentCli.RunAsync("query");
 
         Assert.Equal(0, code);
         var lists = output.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Select(XDocument.Parse).ToList();
@@ -36,7 +28,7 @@ public sealed class QueryCommandTests
         var config = temp.Combine("agent.yaml");
         await File.WriteAllTextAsync(config, "channels:\n  - name: Security\n    event_ids: \"4624, 4700-4800, -4735\"\n  - name: System\n", TestContext.Current.CancellationToken);
 
-        var (code, output, _) = await Run("query", "--config", config, "--channel", "security");
+        var (code, output, _) = await AgentCli.RunAsync("query", "--config", config, "--channel", "security");
 
         Assert.Equal(0, code);
         Assert.Equal(
@@ -49,7 +41,7 @@ public sealed class QueryCommandTests
     [Fact]
     public async Task An_unknown_channel_is_a_usage_error_naming_the_configured_ones()
     {
-        var (code, _, error) = await Run("query", "--channel", "Applicaton");
+        var (code, _, error) = await AgentCli.RunAsync("query", "--channel", "Applicaton");
 
         Assert.Equal(2, code);
         Assert.Contains("Applicaton", error, StringComparison.Ordinal);

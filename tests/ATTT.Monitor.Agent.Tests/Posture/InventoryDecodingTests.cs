@@ -1,6 +1,7 @@
 using ATTT.Monitor.Agent.Posture;
 using ATTT.Monitor.Agent.Posture.Inventory;
 using ATTT.Monitor.Events.Wire;
+using ATTT.Monitor.Events.Wire.Agents;
 
 namespace ATTT.Monitor.Agent.Tests.Posture;
 

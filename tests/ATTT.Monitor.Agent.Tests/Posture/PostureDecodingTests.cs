@@ -1,4 +1,5 @@
 using ATTT.Monitor.Events.Wire;
+using ATTT.Monitor.Events.Wire.Agents;
 using ATTT.Monitor.Agent.Posture;
 
 namespace ATTT.Monitor.Agent.Tests.Posture;

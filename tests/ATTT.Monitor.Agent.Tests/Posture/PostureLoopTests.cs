@@ -4,6 +4,7 @@ using ATTT.Monitor.Agent.Sources.EventLog;
 using ATTT.Monitor.Agent.Tests.Pipeline;
 using ATTT.Monitor.Agent.Tests.Support;
 using ATTT.Monitor.Events.Wire;
+using ATTT.Monitor.Events.Wire.Agents;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ATTT.Monitor.Agent.Tests.Posture;

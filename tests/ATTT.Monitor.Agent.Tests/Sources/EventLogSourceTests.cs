@@ -5,6 +5,7 @@ using ATTT.Monitor.Agent.Sources.Query;
 using ATTT.Monitor.Agent.Tests.Pipeline;
 using ATTT.Monitor.Agent.Tests.Support;
 using ATTT.Monitor.Events.Wire;
+using ATTT.Monitor.Events.Wire.Agents;
 using Microsoft.Extensions.Logging;
 
 namespace ATTT.Monitor.Agent.Tests.Sources;

@@ -1,6 +1,7 @@
 using System.Text;
 using ATTT.Monitor.Events.Tests.Support;
 using ATTT.Monitor.Events.Wire;
+using ATTT.Monitor.Events.Wire.Agents;
 
 namespace ATTT.Monitor.Events.Tests.Wire;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ATTT.Monitor.Events.Wire;
+using ATTT.Monitor.Events.Wire.Agents;
 
 namespace ATTT.Monitor.Agent.Posture.Inventory;
 

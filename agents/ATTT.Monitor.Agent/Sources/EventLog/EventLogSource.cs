@@ -59,7 +59,7 @@ internal sealed class EventLogSource : IEventSource
                 {
                     var info = _log.Describe(channel.Name);
                     watcher ??= _log.Watch(channel, wake.Set);
-                    if (_states.Set(channel.Name, Events.Wire.ChannelState.Ok))
+                    if (_states.Set(channel.Name, Events.Wire.Agents.ChannelState.Ok))
                         _logger.LogInformation("Reading event log channel {Channel}.", channel.Name);
                     if (tracker.Check(info) is { } loss)
                         await LostAsync(loss, output, cancellationToken).ConfigureAwait(false);
@@ -71,7 +71,7 @@ internal sealed class EventLogSource : IEventSource
                 {
                     watcher?.Dispose();
                     watcher = null;
-                    if (_states.Set(channel.Name, Events.Wire.ChannelState.Missing))
+                    if (_states.Set(channel.Name, Events.Wire.Agents.ChannelState.Missing))
                     {
                         if (channel.Optional)
                             _logger.LogInformation("Event log channel {Channel} is not installed on this PC; reported once, checked again every {Delay}.", channel.Name, MissingChannelRetry);
@@ -83,7 +83,7 @@ internal sealed class EventLogSource : IEventSource
                 }
                 catch (EventLogQueryException ex)
                 {
-                    if (_states.Set(channel.Name, Events.Wire.ChannelState.Failed, ex.Message))
+                    if (_states.Set(channel.Name, Events.Wire.Agents.ChannelState.Failed, ex.Message))
                         _logger.LogError("Reading event log channel {Channel} failed: {Reason} (reported in posture; tried again every {Delay}).", channel.Name, ex.Message, Poll);
                     pause = Poll;
                 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ATTT.Monitor.Events.Wire;
+namespace ATTT.Monitor.Events.Wire.Agents;
 
 /// <summary>
 /// Reads the small bodies of docs/protocol.md: enrollment (request and answer), heartbeat and

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 
-namespace ATTT.Monitor.Events.Wire;
+namespace ATTT.Monitor.Events.Wire.Agents;
 
 /// <summary>Writes the small bodies of docs/protocol.md (what <see cref="AgentProtocolReader"/> reads).</summary>
 public static class AgentProtocolWriter

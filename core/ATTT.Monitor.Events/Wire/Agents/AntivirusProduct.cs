@@ -1,4 +1,4 @@
-namespace ATTT.Monitor.Events.Wire;
+namespace ATTT.Monitor.Events.Wire.Agents;
 
 /// <summary>
 /// One product registered in Windows Security Center, with its <c>productState</c> as Windows gives

@@ -1,4 +1,4 @@
-namespace ATTT.Monitor.Events.Wire;
+namespace ATTT.Monitor.Events.Wire.Agents;
 
 /// <summary>
 /// Whether the agent can read one configured event log channel: <c>ok</c>, <c>missing</c> (not

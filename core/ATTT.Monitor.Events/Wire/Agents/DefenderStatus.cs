@@ -1,4 +1,4 @@
-namespace ATTT.Monitor.Events.Wire;
+namespace ATTT.Monitor.Events.Wire.Agents;
 
 /// <summary>
 /// Microsoft Defender's own view (<c>MSFT_MpComputerStatus</c>, exclusions from <c>MSFT_MpPreference</c>).

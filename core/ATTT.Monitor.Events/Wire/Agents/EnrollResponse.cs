@@ -1,4 +1,4 @@
-namespace ATTT.Monitor.Events.Wire;
+namespace ATTT.Monitor.Events.Wire.Agents;
 
 /// <summary>The collector's answer to an enrollment: the agent's id, its token (shown once) and its unit.</summary>
 public sealed record EnrollResponse(string AgentId, string Token, string? Unit)

@@ -1,4 +1,4 @@
-namespace ATTT.Monitor.Events.Wire;
+namespace ATTT.Monitor.Events.Wire.Agents;
 
 /// <summary>
 /// The PC's hardware and Windows (WMI: Win32_ComputerSystem, Win32_Processor, Win32_OperatingSystem,

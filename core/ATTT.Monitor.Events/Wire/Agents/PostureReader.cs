@@ -1,4 +1,4 @@
-namespace ATTT.Monitor.Events.Wire;
+namespace ATTT.Monitor.Events.Wire.Agents;
 
 /// <summary>The posture body's parts, read strictly (see <see cref="AgentProtocolReader"/>).</summary>
 internal static class PostureReader

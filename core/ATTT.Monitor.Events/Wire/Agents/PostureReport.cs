@@ -1,4 +1,4 @@
-namespace ATTT.Monitor.Events.Wire;
+namespace ATTT.Monitor.Events.Wire.Agents;
 
 /// <summary>
 /// The body of <c>POST /api/v1/posture</c> (docs/protocol.md): antivirus (Security Center and

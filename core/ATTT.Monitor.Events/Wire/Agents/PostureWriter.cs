@@ -1,7 +1,7 @@
 using System.Text.Json;
-using static ATTT.Monitor.Events.Wire.AgentProtocolWriter;
+using static ATTT.Monitor.Events.Wire.Agents.AgentProtocolWriter;
 
-namespace ATTT.Monitor.Events.Wire;
+namespace ATTT.Monitor.Events.Wire.Agents;
 
 /// <summary>The posture body's optional parts (see <see cref="AgentProtocolWriter.Write(PostureReport)"/>).</summary>
 internal static class PostureWriter

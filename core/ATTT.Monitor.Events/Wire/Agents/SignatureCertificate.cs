@@ -1,4 +1,4 @@
-namespace ATTT.Monitor.Events.Wire;
+namespace ATTT.Monitor.Events.Wire.Agents;
 
 /// <summary>
 /// A personal digital-signature certificate found in a user's <c>CurrentUser\My</c> store: the public

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ATTT.Monitor.Events.Wire;
+namespace ATTT.Monitor.Events.Wire.Agents;
 
 /// <summary>
 /// Strict reads from one JSON object of a small protocol body (enrollment, heartbeat, posture),
