@@ -123,7 +123,10 @@ public static class EventWireReader
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (events.Count == EventBatch.MaxEvents)
-                throw new WireFormatException("events", $"A batch holds at most {EventBatch.MaxEvents} events; this one has {CountRest(ref reader) + events.Count}.");
+                throw new WireFormatException("events", $"A batch holds at most {EventBatch.MaxEvents} events; this one has {CountRest(ref reader) + events.Count}.")
+                {
+                    TooLarge = true,
+                };
             events.Add(WireEventReader.Read(ref reader, new WirePath("events", events.Count)));
         }
 
