@@ -49,9 +49,10 @@ public static class DrillsCommands
             var playbookId = parse.GetValue(id)!;
             var runId = await runs.RequestAsync(playbookId, "", cancellationToken).ConfigureAwait(false);
             await context.Error.WriteLineAsync($"Đã yêu cầu diễn tập {playbookId} (lần {runId}); đang chờ bộ thu thực hiện...").ConfigureAwait(false);
-            var deadline = DateTimeOffset.UtcNow.AddSeconds(parse.GetValue(wait));
+            var limit = TimeSpan.FromSeconds(parse.GetValue(wait));
+            var waited = System.Diagnostics.Stopwatch.StartNew();
             DrillRun? state = null;
-            while (DateTimeOffset.UtcNow < deadline)
+            while (waited.Elapsed < limit)
             {
                 state = await runs.GetAsync(runId, cancellationToken).ConfigureAwait(false);
                 if (state?.Status is not (DrillRunStatus.Requested or DrillRunStatus.Running))

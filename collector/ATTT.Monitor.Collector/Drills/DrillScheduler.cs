@@ -103,9 +103,12 @@ public sealed class DrillScheduler(
             .StoreDurably()
             .Build();
         var triggerKey = new TriggerKey(playbook.Id, JobGroup);
-        var trigger = TriggerBuilder.Create()
+        var trigger = TriggerBuilder.Create(time)
             .WithIdentity(triggerKey)
             .ForJob(job)
+            // Quartz would start the trigger, and judge whether it can still fire, by the machine's
+            // clock; the collector's clock decides (TriggerBuilder.Create(time) and StartAt).
+            .StartAt(time.GetUtcNow())
             .WithSchedule(CronScheduleBuilder.Create(schedule.Cron)
                 .InTimeZone(TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone))
                 // A firing Quartz could not make in time is not run silently late: the start-up
@@ -144,7 +147,7 @@ public sealed class DrillScheduler(
                 .UsingJobData(DrillJob.PlaybookKey, playbook.Id)
                 .UsingJobData(DrillReminderJob.DrillAtKey, next.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture))
                 .Build();
-            var trigger = TriggerBuilder.Create()
+            var trigger = TriggerBuilder.Create(time)
                 .WithIdentity(key)
                 .ForJob(job)
                 .StartAt(at)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ATTT.Monitor.Collector.Incidents;
 using Microsoft.Data.Sqlite;
 using Quartz;
@@ -18,7 +19,7 @@ public static class DrillsRegistration
         var options = configuration.GetSection(DrillsOptions.Section).Get<DrillsOptions>() ?? new DrillsOptions();
         foreach (var migration in DrillsSchema.Migrations())
             services.AddSingleton(migration);
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PlaybookCatalog>();
         services.AddSingleton<DrillRunStore>();
         services.AddSingleton<DrillMeasurements>();

@@ -16,7 +16,9 @@ namespace ATTT.Monitor.Collector.Hosting;
 /// </summary>
 public static class CollectorHost
 {
-    public static WebApplication Build(ServeOptions options, string[]? args = null)
+    /// <param name="overrides">Replaces registrations after every area added its own; tests give the
+    /// collector their clock this way.</param>
+    public static WebApplication Build(ServeOptions options, string[]? args = null, Action<IServiceCollection>? overrides = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args ?? []);
         builder.Configuration.AddCollectorConfiguration(options);
@@ -41,6 +43,7 @@ public static class CollectorHost
             .AddNotifications(builder.Configuration)
             .AddDrills(builder.Configuration)
             .AddDashboard(builder.Configuration);
+        overrides?.Invoke(builder.Services);
 
         var app = builder.Build();
         foreach (var url in builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey)?.Split(';') ?? [])

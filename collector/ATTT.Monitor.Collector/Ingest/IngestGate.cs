@@ -10,6 +10,9 @@ internal sealed class IngestGate(IngestOptions options) : IDisposable
 
     public bool TryEnter() => _slots.Wait(0);
 
+    /// <summary>Batches being decoded or stored now.</summary>
+    public int Busy => Math.Max(1, options.MaxConcurrentBatches) - _slots.CurrentCount;
+
     public void Exit() => _slots.Release();
 
     public void Dispose() => _slots.Dispose();

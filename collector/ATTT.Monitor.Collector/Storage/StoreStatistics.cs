@@ -26,6 +26,9 @@ public static class StoreStatistics
         counts["agents_revoked"] = await CountAsync(state, "agents", "SELECT COUNT(*) FROM agents WHERE revoked = 1", cancellationToken).ConfigureAwait(false);
         counts["units"] = await CountAsync(state, "units", "SELECT COUNT(*) FROM units", cancellationToken).ConfigureAwait(false);
         counts["events_dropped_by_agents"] = await CountAsync(state, "agents", "SELECT COALESCE(SUM(dropped_total), 0) FROM agents", cancellationToken).ConfigureAwait(false);
+        // Detection is caught up when its checkpoint has reached the newest stored event.
+        counts["events_last_id"] = await CountAsync(Path.Combine(data.Path, EventsDatabase.FileName), "events", "SELECT COALESCE(MAX(id), 0) FROM events", cancellationToken).ConfigureAwait(false);
+        counts["detection_checkpoint"] = await CountAsync(state, "detection_checkpoint", "SELECT COALESCE(MAX(last_event_id), 0) FROM detection_checkpoint", cancellationToken).ConfigureAwait(false);
         return counts;
     }
 

@@ -10,7 +10,7 @@ namespace ATTT.Monitor.Collector.Users;
 /// <see cref="PasswordHasher{TUser}"/> hashes (PBKDF2); this class never sees them otherwise
 /// than to hash or verify.
 /// </summary>
-public sealed class UserStore(EmbeddedDatabase database, IPasswordHasher<DashboardUser> hasher)
+public sealed class UserStore(EmbeddedDatabase database, IPasswordHasher<DashboardUser> hasher, TimeProvider time)
 {
     private const string Columns = "id, user_name, display_name, role, unit, password_hash, must_change_password, failed_sign_ins, locked_until, disabled, created_at";
 
@@ -48,7 +48,7 @@ public sealed class UserStore(EmbeddedDatabase database, IPasswordHasher<Dashboa
             throw new UserValidationException("UserNameInvalid");
         if (!UserRoles.IsKnown(role))
             throw new UserValidationException("RoleInvalid");
-        var pending = new DashboardUser(0, userName, displayName.Trim(), role, NormalizeUnit(unit), "", mustChangePassword, 0, null, false, DateTimeOffset.UtcNow);
+        var pending = new DashboardUser(0, userName, displayName.Trim(), role, NormalizeUnit(unit), "", mustChangePassword, 0, null, false, time.GetUtcNow());
         var hash = hasher.HashPassword(pending, password);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();

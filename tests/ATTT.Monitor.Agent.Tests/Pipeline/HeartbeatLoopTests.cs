@@ -66,7 +66,7 @@ public sealed class HeartbeatLoopTests : IAsyncLifetime
         var loop = new HeartbeatLoop(client, revoked, spool, checkpoint, TimeSpan.FromMilliseconds(50), NullLogger.Instance);
 
         var running = loop.RunAsync(stop.Token);
-        await Task.Delay(300, TestContext.Current.CancellationToken);
+        await Eventually.UntilAsync(() => _collector.RefusedReports >= 3 || running.IsCompleted, "three refused heartbeats");
 
         Assert.False(running.IsCompleted);
         Assert.Empty(_collector.Heartbeats);
@@ -74,13 +74,5 @@ public sealed class HeartbeatLoopTests : IAsyncLifetime
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
     }
 
-    internal static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition was not met within 20 s");
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
-    }
+    internal static Task WaitUntilAsync(Func<bool> condition) => Eventually.UntilAsync(condition, "the condition");
 }

@@ -109,7 +109,7 @@ public sealed class PostureLoopTests : IAsyncLifetime
     {
         stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         var client = TransportBuilder.Client(_collector.Url);
-        var loop = new PostureLoop(probe, client, TransportBuilder.Credentials, check, poll, TimeProvider.System, NullLogger.Instance, channels);
+        var loop = new PostureLoop(probe, client, TransportBuilder.Credentials, check, poll, new TestClock(), NullLogger.Instance, channels);
         var token = stop.Token;
         return Task.Run(async () =>
         {

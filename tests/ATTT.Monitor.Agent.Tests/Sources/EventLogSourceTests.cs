@@ -21,7 +21,7 @@ public sealed class EventLogSourceTests
     private readonly ChannelStates _states = new();
     private readonly RecordingLogger _logger = new();
 
-    private EventLogSource Source(params WindowsChannel[] channels) => new(_log, channels, _states, TimeProvider.System, _logger);
+    private EventLogSource Source(params WindowsChannel[] channels) => new(_log, channels, _states, new TestClock(), _logger);
 
     [Fact]
     public void Skipped_record_ids_on_an_unfiltered_channel_are_reported_as_a_gap_before_the_next_event()

@@ -42,6 +42,9 @@ internal sealed class LoopbackCollector : IAsyncDisposable
 
     public ConcurrentQueue<string> Heartbeats { get; } = new();
 
+    /// <summary>Heartbeats and posture reports refused for a wrong token.</summary>
+    public int RefusedReports;
+
     public ConcurrentQueue<string> Postures { get; } = new();
 
     public IReadOnlyCollection<EventBatch> Batches => _batches.Values.OrderBy(b => b.Sequence).ToList();
@@ -176,6 +179,7 @@ internal sealed class LoopbackCollector : IAsyncDisposable
     {
         if (ctx.Request.Headers.Authorization.ToString() != "Bearer " + Token)
         {
+            Interlocked.Increment(ref RefusedReports);
             ctx.Response.StatusCode = 401;
             return;
         }

@@ -16,7 +16,8 @@ internal static class TestCertificates
         san.AddDnsName("localhost");
         request.CertificateExtensions.Add(san.Build());
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], critical: false));
-        using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        // TLS checks the certificate against the machine's clock.
+        using var cert = request.CreateSelfSigned(MachineClock.Now.AddDays(-1), MachineClock.Now.AddDays(30));
         return X509CertificateLoader.LoadPkcs12(cert.Export(X509ContentType.Pkcs12), null);
     }
 }

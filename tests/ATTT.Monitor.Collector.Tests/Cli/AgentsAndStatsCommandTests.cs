@@ -32,7 +32,7 @@ public sealed class AgentsAndStatsCommandTests : IDisposable
     {
         var database = new EmbeddedDatabase(Path.Combine(_data.Path, "attt.db"), [IngestSchema.V1]);
         await database.InitializeAsync(TestContext.Current.CancellationToken);
-        return new AgentRegistry(database, TimeProvider.System);
+        return new AgentRegistry(database, MachineClock.Instance); // the same clock as the enroll-code command
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class AgentsAndStatsCommandTests : IDisposable
 
         var (agent, _) = await (await Registry()).EnrollInternalAsync("xa", "PC-1", false, TestContext.Current.CancellationToken);
         await using (var store = new SqliteEventStore(new EventsDatabase(Path.Combine(_data.Path, EventsDatabase.FileName)), new EventAppendedSignal(), new CommittedEventFeed(0), new EventStoreOptions(), NullLogger<SqliteEventStore>.Instance))
-            await store.AppendBatchAsync(agent, TestEvents.Batch(agent.AgentId, 1, 7), DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
+            await store.AppendBatchAsync(agent, TestEvents.Batch(agent.AgentId, 1, 7), TestClock.DefaultStart, TestContext.Current.CancellationToken);
         // The incidents area creates its own table; stats counts it when it is there.
         await using (var connection = await new EmbeddedDatabase(Path.Combine(_data.Path, "attt.db"), []).OpenAsync(TestContext.Current.CancellationToken))
         await using (var command = connection.CreateCommand())

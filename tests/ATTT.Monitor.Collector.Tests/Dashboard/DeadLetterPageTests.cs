@@ -36,16 +36,9 @@ public sealed class DeadLetterPageTests
             "--Notifications:Sender:ImmediateRetryDelay=00:00:00.010",
             "--Notifications:Sender:BaseBackoff=00:00:00.050",
             "--Notifications:Sender:MaxBackoff=00:00:00.100");
-        await server.App.Services.GetRequiredService<IncidentManager>().RecordDetectionsAsync([Hits.Brute(1, DateTimeOffset.UtcNow, "PC-01", DashboardServer.CommuneA, level: "high")], Ct);
+        await server.App.Services.GetRequiredService<IncidentManager>().RecordDetectionsAsync([Hits.Brute(1, server.Clock.GetUtcNow(), "PC-01", DashboardServer.CommuneA, level: "high")], Ct);
         var queries = server.App.Services.GetRequiredService<INotificationQueries>();
-        IReadOnlyList<NoticeView> dead = [];
-        for (var i = 0; i < 300 && dead.Count == 0; i++)
-        {
-            await Task.Delay(200, Ct);
-            dead = await queries.GetDeadLettersAsync(10, Ct);
-        }
-
-        Assert.NotEmpty(dead);
+        var dead = await Eventually.ValueAsync(() => queries.GetDeadLettersAsync(10, Ct), d => d.Count > 0, "the notice to become a dead letter");
         var letter = dead[0];
         using var admin = await server.SignInAsync("admin");
         var html = await admin.GetStringAsync("/notifications/dead-letters");

@@ -22,7 +22,7 @@ public sealed class DrillPagesTests
         var runs = server.App.Services.GetRequiredService<DrillRunStore>();
         var measurements = server.App.Services.GetRequiredService<DrillMeasurements>();
         var id = await runs.StartManualAsync(Playbook, unit, Ct);
-        var start = DateTimeOffset.UtcNow.AddMinutes(-10);
+        var start = server.Clock.GetUtcNow().AddMinutes(-10);
         await measurements.RecordOnceAsync(id, DrillLink.Injected, start, null, Ct);
         await measurements.RecordOnceAsync(id, DrillLink.Detected, start.AddSeconds(4), null, Ct);
         await measurements.RecordOnceAsync(id, DrillLink.IncidentOpened, start.AddSeconds(4), null, Ct);

@@ -146,7 +146,7 @@ public sealed class PcsPagesTests
         var entry = Assert.Single(audit, a => a.Action == "agent_revoked");
         Assert.Equal("admin", entry.Actor);
         Assert.Equal("agent:" + pc.AgentId, entry.Target);
-        Assert.True(DateTimeOffset.UtcNow - entry.At < TimeSpan.FromMinutes(1));
+        Assert.Equal(server.Clock.GetUtcNow(), entry.At, TimeSpan.FromMinutes(1));
     }
 
     [Theory]
@@ -207,7 +207,7 @@ public sealed class PcsPagesTests
         EventId = 4104,
         Channel = "Microsoft-Windows-PowerShell/Operational",
         Computer = computer,
-        TimeCreated = DateTimeOffset.UtcNow.AddMinutes(-5),
+        TimeCreated = TestClock.DefaultStart.AddMinutes(-5),
         RecordId = 1,
         Fields = [new EventField("CommandLine", value), new EventField("<i>name</i>", "x")],
     };

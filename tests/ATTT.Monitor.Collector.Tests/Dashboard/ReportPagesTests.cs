@@ -29,7 +29,7 @@ public sealed class ReportPagesTests
     private static async Task<long> OpenIncidentAsync(DashboardServer server, string unit, string level = "critical")
     {
         var manager = server.App.Services.GetRequiredService<IncidentManager>();
-        var changes = await manager.RecordDetectionsAsync([Hits.Brute(1, DateTimeOffset.UtcNow.AddMinutes(-5), "PC-" + Guid.NewGuid().ToString("N")[..6], unit, level: level) with { RuleTitle = Hostile }], Ct);
+        var changes = await manager.RecordDetectionsAsync([Hits.Brute(1, server.Clock.GetUtcNow().AddMinutes(-5), "PC-" + Guid.NewGuid().ToString("N")[..6], unit, level: level) with { RuleTitle = Hostile }], Ct);
         return changes[^1].IncidentId;
     }
 

@@ -129,11 +129,6 @@ public sealed class RulesPageTests
     private static async Task WaitForCheckpointAsync(RulesSite site, long checkpoint)
     {
         var stats = site.Collector.Services.GetRequiredService<DetectionStatistics>();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (stats.Checkpoint < checkpoint)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"detection stopped at {stats.Checkpoint}");
-            await Task.Delay(50, Ct);
-        }
+        await Eventually.UntilAsync(() => stats.Checkpoint >= checkpoint, $"detection to reach event {checkpoint} (it is at {stats.Checkpoint})");
     }
 }

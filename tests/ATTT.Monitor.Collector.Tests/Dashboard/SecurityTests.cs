@@ -94,7 +94,7 @@ public sealed class SecurityTests
         var entry = Assert.Single(audit, a => a.Action == "created");
         Assert.Equal("admin", entry.Actor);
         Assert.Equal("user:canbo.c", entry.Target);
-        Assert.True(DateTimeOffset.UtcNow - entry.At < TimeSpan.FromMinutes(1));
+        Assert.Equal(server.Clock.GetUtcNow(), entry.At, TimeSpan.FromMinutes(1));
     }
 
     [Fact]

@@ -26,17 +26,10 @@ public sealed class DetectionPipelineTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    private static async Task<IncidentPage> WaitForAsync(TestCollector collector, Func<IncidentPage, bool> done, bool? drill = false)
+    private static Task<IncidentPage> WaitForAsync(TestCollector collector, Func<IncidentPage, bool> done, bool? drill = false)
     {
         var service = collector.Services.GetRequiredService<IIncidentService>();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var page = await service.QueryAsync(new IncidentQuery { Drill = drill }, UnitScope.All, Ct);
-            if (done(page) || DateTime.UtcNow > deadline)
-                return page;
-            await Task.Delay(50, Ct);
-        }
+        return Eventually.ValueAsync(() => service.QueryAsync(new IncidentQuery { Drill = drill }, UnitScope.All, Ct), done, "the expected incidents");
     }
 
     [Theory]
@@ -69,9 +62,7 @@ public sealed class DetectionPipelineTests
         Assert.All(detail.Events, e => Assert.Equal(4625, e.Event.EventId));
 
         var stats = collector.Services.GetRequiredService<DetectionStatistics>();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (stats.Checkpoint < 8 && DateTime.UtcNow < deadline)
-            await Task.Delay(50, Ct);
+        await Eventually.UntilAsync(() => stats.Checkpoint >= 8, "the checkpoint to reach event 8");
         Assert.Equal(8, stats.Checkpoint);
         Assert.Equal(8, stats.HitsByRule[TestRules.FailedLogonId]);
         Assert.Equal(8, await DetectionCheckpoint.ReadAsync(collector.Services.GetRequiredService<EmbeddedDatabase>(), Ct));
@@ -115,13 +106,5 @@ public sealed class DetectionPipelineTests
         Assert.Contains(page.Items, i => i.RuleId == TestRules.SuccessfulLogonId && i.Severity == IncidentSeverity.Low);
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the rule catalog");
-            await Task.Delay(50, Ct);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) => Eventually.UntilAsync(condition, "the rule catalog");
 }

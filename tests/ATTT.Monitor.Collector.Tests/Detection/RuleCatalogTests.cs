@@ -9,7 +9,7 @@ namespace ATTT.Monitor.Collector.Tests.Detection;
 public sealed class RuleCatalogTests
 {
     private static RuleCatalog Catalog(string folder, int workers = 0) => new(
-        Options.Create(new DetectionOptions { RulePaths = [folder], EvaluationWorkers = workers }), new ManualClock(), NullLogger<RuleCatalog>.Instance);
+        Options.Create(new DetectionOptions { RulePaths = [folder], EvaluationWorkers = workers }), new ManualTimeProvider(), NullLogger<RuleCatalog>.Instance);
 
     private static StoredEvent Stored(long id, int eventId, bool drill = false) =>
         new(id, "a_01", "xa-sang-moc", drill, TestEvents.BaseTime, TestEvents.Logon(id, eventId: eventId));

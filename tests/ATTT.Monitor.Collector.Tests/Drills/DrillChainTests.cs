@@ -38,8 +38,11 @@ public sealed partial class DrillChainTests : IDisposable
         File.Copy(Path.Combine(RepositoryPaths.Playbooks, PlaybookId + ".yml"), Path.Combine(_folder.Path, PlaybookId + ".yml"));
         await using var smtp = new LoopbackSmtpServer();
         await smtp.StartAsync();
-        var at = DateTimeOffset.UtcNow.AddSeconds(20);
-        at = new DateTimeOffset(at.Ticks - at.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        // The collector's clock starts at TestClock.DefaultStart (a whole second) and stands still until the
+        // collector has started, however long that takes: the drill is due 15 s after.
+        var clock = new TestClock();
+        clock.Freeze();
+        var at = TestClock.DefaultStart.AddSeconds(15);
         var settings = NotificationSettings.Default().Concat(smtp.Settings()).Concat(new Dictionary<string, string?>
         {
             ["Detection:RulePaths:0"] = Path.Combine(shared, "sigma", "rules", "windows", "builtin", "windefend", "win_defender_threat.yml"),
@@ -48,7 +51,8 @@ public sealed partial class DrillChainTests : IDisposable
             [$"Drills:ScheduleOverrides:{PlaybookId}:Cron"] = $"{at.Second} {at.Minute} {at.Hour} {at.Day} {at.Month} ? {at.Year}",
             [$"Drills:ScheduleOverrides:{PlaybookId}:TimeZone"] = "UTC",
         }).Select(kv => $"--{kv.Key}={kv.Value}").ToArray();
-        await using var collector = await TestCollector.StartAsync(settings);
+        await using var collector = await TestCollector.StartAsync(clock, settings);
+        clock.Thaw();
         var drills = collector.Services.GetRequiredService<IDrillService>();
 
         var run = await Until(async () => (await drills.HistoryAsync("xa-sang-moc", cancel)).FirstOrDefault(r => r.PlaybookId == PlaybookId && r.Status != DrillRunStatus.Running));
@@ -89,16 +93,6 @@ public sealed partial class DrillChainTests : IDisposable
         Assert.DoesNotContain(smtp.Received, m => m.Envelope.Contains(NotificationSettings.Police) || m.Envelope.Contains(NotificationSettings.Dost));
     }
 
-    private static async Task<T> Until<T>(Func<Task<T?>> probe) where T : class
-    {
-        var deadline = DateTimeOffset.UtcNow + Patience;
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            if (await probe() is { } value)
-                return value;
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException("The drill chain did not reach the expected state in time.");
-    }
+    private static async Task<T> Until<T>(Func<Task<T?>> probe) where T : class =>
+        (await Eventually.ValueAsync(probe, value => value is not null, "the drill chain's next state", Patience))!;
 }

@@ -7,8 +7,10 @@ namespace ATTT.Monitor.Collector.Tests.Drills;
 /// <summary>
 /// Drills scheduled through Quartz's persistent store in the collector's SQLite database: they
 /// fire, remind participants, and a drill whose time passes while the collector is down is
-/// reported as missed after a restart (or run late, by policy). Drill times are 15-25 s ahead
-/// because the collector takes several seconds to start on a loaded 2-core CI machine.
+/// reported as missed after a restart (or run late, by policy). The collector runs on a
+/// <see cref="TestClock"/>: a drill that must fire is 15 s ahead of a clock that stands
+/// still until the collector has started (which takes long on a loaded 2-core CI machine); the time a collector
+/// is down is a jump of that clock.
 /// </summary>
 public sealed class DrillSchedulingTests : IDisposable
 {
@@ -40,36 +42,49 @@ public sealed class DrillSchedulingTests : IDisposable
         };
     }
 
-    private static DateTimeOffset WholeSecondsFromNow(int seconds)
+    private readonly TestClock _clock = Frozen();
+
+    /// <summary>
+    /// The collectors' clock stands still until a test lets it run, so however long start-up and
+    /// shutdown take on a loaded machine, a drill is never due before the test means it to be.
+    /// </summary>
+    private static TestClock Frozen()
     {
-        var now = DateTimeOffset.UtcNow.AddSeconds(seconds);
-        return new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        var clock = new TestClock();
+        clock.Freeze();
+        return clock;
     }
 
-    private static async Task<DrillRun> WaitForRunAsync(IServiceProvider services, Func<DrillRun, bool> match)
+    /// <summary>The collector's clock starts at a whole second, so this is a whole second too.</summary>
+    private DateTimeOffset SecondsAhead(int seconds) => TestClock.DefaultStart.AddSeconds(seconds);
+
+    /// <summary>Moves the clock of a stopped collector past <paramref name="at"/>, as if it had been down meanwhile.</summary>
+    private void StayDownUntilAfter(DateTimeOffset at) => _clock.Set(at.AddSeconds(2));
+
+    private async Task<DrillRun> WaitForRunAsync(IServiceProvider services, Func<DrillRun, bool> match)
     {
         var store = services.GetRequiredService<DrillRunStore>();
-        var deadline = DateTimeOffset.UtcNow + Patience;
-        while (DateTimeOffset.UtcNow < deadline)
+        var found = await Eventually.ValueAsync(
+            async () => (await store.ListAsync(null, "thu-nghiem", CancellationToken.None)).FirstOrDefault(match),
+            run => run is not null, "a matching drill run", Patience);
+        if (found is null)
         {
-            var run = (await store.ListAsync(null, "thu-nghiem", CancellationToken.None)).FirstOrDefault(match);
-            if (run is not null)
-                return run;
-            await Task.Delay(200);
+            Assert.Fail("No matching drill run was recorded in time. Runs: "
+                + string.Join(" | ", await store.ListAsync(null, null, CancellationToken.None))
+                + " Triggers: " + await DumpAsync(services, "SELECT group_concat(TRIGGER_NAME || ' ' || TRIGGER_GROUP || ' ' || TRIGGER_STATE || ' ' || COALESCE(NEXT_FIRE_TIME, 'null'), ' | ') FROM QRTZ_TRIGGERS")
+                + " Fired: " + await DumpAsync(services, "SELECT group_concat(TRIGGER_NAME || ' ' || STATE, ' | ') FROM QRTZ_FIRED_TRIGGERS")
+                + $" Now: {_clock.GetUtcNow():O}");
         }
 
-        throw new TimeoutException("No matching drill run was recorded in time. Runs: "
-            + string.Join(" | ", await store.ListAsync(null, null, CancellationToken.None))
-            + " Triggers: " + await DumpAsync(services, "SELECT group_concat(TRIGGER_NAME || ' ' || TRIGGER_GROUP || ' ' || TRIGGER_STATE || ' ' || COALESCE(NEXT_FIRE_TIME, 'null'), ' | ') FROM QRTZ_TRIGGERS")
-            + " Fired: " + await DumpAsync(services, "SELECT group_concat(TRIGGER_NAME || ' ' || STATE, ' | ') FROM QRTZ_FIRED_TRIGGERS")
-            + $" Now: {DateTimeOffset.UtcNow:O}");
+        return found!;
     }
 
     [Fact]
     public async Task A_drill_scheduled_a_few_seconds_ahead_fires_and_its_participants_are_reminded()
     {
-        var at = WholeSecondsFromNow(25);
-        await using var collector = await RunningCollector.StartAsync(Data, Configuration(at));
+        var at = SecondsAhead(15);
+        await using var collector = await RunningCollector.StartAsync(Data, Configuration(at), _clock);
+        _clock.Thaw();
 
         var run = await WaitForRunAsync(collector.Services, r => r.ScheduledFor == at && r.Status != DrillRunStatus.Running);
 
@@ -83,20 +98,21 @@ public sealed class DrillSchedulingTests : IDisposable
     [Fact]
     public async Task A_drill_due_while_the_collector_is_stopped_is_reported_as_missed_after_restart()
     {
-        var at = WholeSecondsFromNow(15);
-        await using (await RunningCollector.StartAsync(Data, Configuration(at)))
+        var at = SecondsAhead(15);
+        await using (await RunningCollector.StartAsync(Data, Configuration(at), _clock))
         {
             // Quartz now holds the trigger in attt.db; the collector stops before it is due.
         }
 
-        await Task.Delay(at - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
-        await using var restarted = await RunningCollector.StartAsync(Data, Configuration(at));
+        StayDownUntilAfter(at);
+        await using var restarted = await RunningCollector.StartAsync(Data, Configuration(at), _clock);
 
         var run = await WaitForRunAsync(restarted.Services, r => r.ScheduledFor == at);
         Assert.Equal(DrillRunStatus.Missed, run.Status);
         Assert.Null(run.StartedAt);
         Assert.Contains("collector was down", run.Detail, StringComparison.Ordinal);
-        await Task.Delay(1500, TestContext.Current.CancellationToken);
+        // The one-off schedule has no firing left, so its trigger is gone and nothing can run it late.
+        Assert.Equal(0, await CountAsync(restarted.Services, "SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE TRIGGER_NAME = 'thu-nghiem'"));
         var all = await restarted.Services.GetRequiredService<DrillRunStore>().ListAsync(null, "thu-nghiem", CancellationToken.None);
         Assert.Equal(DrillRunStatus.Missed, Assert.Single(all).Status);
     }
@@ -104,13 +120,13 @@ public sealed class DrillSchedulingTests : IDisposable
     [Fact]
     public async Task With_run_late_a_missed_drill_runs_at_restart_and_says_it_was_late()
     {
-        var at = WholeSecondsFromNow(15);
-        await using (await RunningCollector.StartAsync(Data, Configuration(at, "run_late")))
+        var at = SecondsAhead(15);
+        await using (await RunningCollector.StartAsync(Data, Configuration(at, "run_late"), _clock))
         {
         }
 
-        await Task.Delay(at - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
-        await using var restarted = await RunningCollector.StartAsync(Data, Configuration(at, "run_late"));
+        StayDownUntilAfter(at);
+        await using var restarted = await RunningCollector.StartAsync(Data, Configuration(at, "run_late"), _clock);
 
         var run = await WaitForRunAsync(restarted.Services, r => r.ScheduledFor == at && r.StartedAt is not null);
         Assert.Equal(DrillRunTrigger.Late, run.Trigger);

@@ -39,12 +39,8 @@ public sealed class DrillServiceTests
 
         var runId = await drills.RunNowAsync("ma-doc-may-tram", cancel);
 
-        DrillRun? run = null;
-        for (var i = 0; i < 120 && run?.Status is null or DrillRunStatus.Requested or DrillRunStatus.Running; i++)
-        {
-            await Task.Delay(250, cancel);
-            run = (await drills.HistoryAsync(null, cancel)).Single(r => r.Id == runId);
-        }
+        var run = await Eventually.ValueAsync(async () => (await drills.HistoryAsync(null, cancel)).Single(r => r.Id == runId),
+            r => r.Status is not (DrillRunStatus.Requested or DrillRunStatus.Running), "the drill run to finish");
 
         Assert.Equal(DrillRunTrigger.Manual, run!.Trigger);
         Assert.Equal(DrillRunStatus.Completed, run.Status);

@@ -23,7 +23,7 @@ public sealed class DrillsCommandsTests : IDisposable
     {
         var database = new EmbeddedDatabase(Path.Combine(_folder.Path, "attt.db"), DrillsSchema.Migrations());
         await database.InitializeAsync(TestContext.Current.CancellationToken);
-        return new DrillRunStore(database, TimeProvider.System);
+        return new DrillRunStore(database, MachineClock.Instance); // the same clock as the drills commands
     }
 
     [Fact]

@@ -20,7 +20,8 @@ public sealed class HttpsServeTests
             var san = new SubjectAlternativeNameBuilder();
             san.AddIpAddress(IPAddress.Loopback);
             request.CertificateExtensions.Add(san.Build());
-            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+            // TLS checks the certificate against the machine's clock.
+            using var certificate = request.CreateSelfSigned(MachineClock.Now.AddDays(-1), MachineClock.Now.AddDays(1));
             await File.WriteAllBytesAsync(pfx, certificate.Export(X509ContentType.Pfx, "mật-khẩu"), TestContext.Current.CancellationToken);
         }
 

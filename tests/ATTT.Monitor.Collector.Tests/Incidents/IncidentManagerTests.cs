@@ -116,7 +116,7 @@ public sealed class IncidentManagerTests
     {
         await using var db = await StateDatabaseFixture.CreateAsync();
         var audit = new ATTT.Monitor.Collector.Audit.SqliteAuditLog(db.Database);
-        var manager = new IncidentManager(db.Database, audit, [], Microsoft.Extensions.Options.Options.Create(new IncidentsOptions()), new ManualClock());
+        var manager = new IncidentManager(db.Database, audit, [], Microsoft.Extensions.Options.Options.Create(new IncidentsOptions()), new ManualTimeProvider());
         var changes = await manager.RecordDetectionsAsync([Ransom(1, T0)], Ct);
         Assert.Equal(IncidentCategory.Ransomware, changes[0].Category);
         Assert.Equal(IncidentSeverity.Critical, changes[0].Severity);

@@ -182,7 +182,8 @@ public sealed class IngestApiTests
         var slowBody = new SlowContent(EventWireWriter.SerializeBatch(TestEvents.Batch(agentId, 1, 50)));
         var slow = client.PostAsync("/api/v1/events", slowBody, Ct);
         await slowBody.Started.WaitAsync(TimeSpan.FromSeconds(10), Ct);
-        await Task.Delay(300, Ct);
+        var gate = collector.Services.GetRequiredService<ATTT.Monitor.Collector.Ingest.IngestGate>();
+        await Eventually.UntilAsync(() => gate.Busy == 1, "the slow upload to hold the only ingest slot");
         using var refused = await client.PostAsync("/api/v1/events", TestCollector.GzipBatch(TestEvents.Batch(agentId, 2, 1)), Ct);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.True(refused.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
@@ -202,12 +203,7 @@ public sealed class IngestApiTests
         // Detection has read the batch; then commits it has not read put it 2,000 events behind (ids
         // past a gap, so the pipeline looks for event 6 in the store and finds nothing to evaluate).
         var feed = collector.Services.GetRequiredService<CommittedEventFeed>();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (feed.Buffered > 0 || feed.Backlog > 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "detection did not read the first batch");
-            await Task.Delay(20, Ct);
-        }
+        await Eventually.UntilAsync(() => feed.Buffered == 0 && feed.Backlog == 0, "detection to read the first batch");
 
         feed.Publish([.. Enumerable.Range(1006, 1000).Select(i => new StoredEvent(i, agentId, "xa", false, TestEvents.BaseTime, TestEvents.Logon(i)))]);
         Assert.True(feed.Backlog >= 1000);

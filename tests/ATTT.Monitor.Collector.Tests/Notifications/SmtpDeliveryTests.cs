@@ -8,6 +8,22 @@ namespace ATTT.Monitor.Collector.Tests.Notifications;
 /// <summary>Delivery to a real SMTP server on loopback with STARTTLS and authentication.</summary>
 public sealed class SmtpDeliveryTests
 {
+    /// <summary>Longer than the test settings' largest backoff and the circuit breaker's break.</summary>
+    private static readonly TimeSpan PastEveryBackoff = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Sender passes with the outbox's clock moved past every backoff between them, as the running
+    /// sender would make them over time, until nothing is pending; bounded by a number of passes, not by time.
+    /// </summary>
+    private static async Task SendUntilNothingPendingAsync(NotificationsHarness h, ManualTimeProvider time, int passes = 20)
+    {
+        for (var pass = 0; pass < passes && (await h.RowsAsync("status = 'pending'")).Count > 0; pass++)
+        {
+            await h.Sender.ProcessDueAsync(TestContext.Current.CancellationToken);
+            time.Advance(PastEveryBackoff);
+        }
+    }
+
     [Fact]
     public async Task Notice_arrives_over_starttls_with_auth_to_the_right_recipients_in_Vietnamese()
     {
@@ -38,7 +54,8 @@ public sealed class SmtpDeliveryTests
     public async Task With_the_server_down_then_back_every_message_arrives_exactly_once()
     {
         await using var smtp = new LoopbackSmtpServer();
-        await using var h = await NotificationsHarness.StartAsync(smtp.Settings());
+        var time = new ManualTimeProvider(IncidentChanges.Detected);
+        await using var h = await NotificationsHarness.StartAsync(smtp.Settings(), time);
         for (var id = 1; id <= 3; id++)
             await h.ChangeAsync(IncidentChanges.Opened(id: id, severity: IncidentSeverity.High, host: $"PC-{id:D2}"));
         var rows = await h.RowsAsync();
@@ -50,12 +67,7 @@ public sealed class SmtpDeliveryTests
         Assert.All(await h.RowsAsync(), r => Assert.NotNull(r.LastError));
 
         await smtp.StartAsync();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await h.RowsAsync("status = 'pending'")).Count > 0 && DateTime.UtcNow < deadline)
-        {
-            await h.Sender.ProcessDueAsync(TestContext.Current.CancellationToken);
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
+        await SendUntilNothingPendingAsync(h, time);
 
         Assert.All(await h.RowsAsync(), r => Assert.Equal(OutboxStatus.Sent, r.Status));
         var ids = smtp.Received.Select(m => m.Message.MessageId).ToList();
@@ -89,7 +101,8 @@ public sealed class SmtpDeliveryTests
     {
         await using var smtp = new LoopbackSmtpServer { DataReply = new SmtpResponse((SmtpReplyCode)451, "4.3.0 try again later") };
         await smtp.StartAsync();
-        await using var h = await NotificationsHarness.StartAsync(smtp.Settings());
+        var time = new ManualTimeProvider(IncidentChanges.Detected);
+        await using var h = await NotificationsHarness.StartAsync(smtp.Settings(), time);
         await h.ChangeAsync(IncidentChanges.Opened(severity: IncidentSeverity.Medium));
 
         await h.Sender.ProcessDueAsync(TestContext.Current.CancellationToken);
@@ -99,7 +112,7 @@ public sealed class SmtpDeliveryTests
         Assert.Contains("451", failed.LastError, StringComparison.Ordinal);
 
         smtp.DataReply = null;
-        await Task.Delay(300, TestContext.Current.CancellationToken);
+        time.Advance(PastEveryBackoff);
         await h.Sender.ProcessDueAsync(TestContext.Current.CancellationToken);
         var sent = Assert.Single(await h.RowsAsync());
         Assert.Equal(OutboxStatus.Sent, sent.Status);
@@ -111,15 +124,11 @@ public sealed class SmtpDeliveryTests
     {
         await using var smtp = new LoopbackSmtpServer { DataReply = new SmtpResponse((SmtpReplyCode)452, "4.3.1 insufficient storage") };
         await smtp.StartAsync();
-        await using var h = await NotificationsHarness.StartAsync(smtp.Settings());
+        var time = new ManualTimeProvider(IncidentChanges.Detected);
+        await using var h = await NotificationsHarness.StartAsync(smtp.Settings(), time);
         await h.ChangeAsync(IncidentChanges.Opened(severity: IncidentSeverity.Medium));
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await h.RowsAsync("status = 'pending'")).Count > 0 && DateTime.UtcNow < deadline)
-        {
-            await h.Sender.ProcessDueAsync(TestContext.Current.CancellationToken);
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
+        await SendUntilNothingPendingAsync(h, time);
 
         var row = Assert.Single(await h.RowsAsync());
         Assert.Equal(OutboxStatus.Dead, row.Status);

@@ -34,7 +34,7 @@ public sealed class PlaybookInjectDetectionTests
         var engine = rules.CreateEngine();
 
         var fired = playbook.Drill.Injects
-            .SelectMany(i => engine.Evaluate(i.ToEvent(DateTimeOffset.UtcNow, 1)))
+            .SelectMany(i => engine.Evaluate(i.ToEvent(TestClock.DefaultStart, 1)))
             .Select(d => d.Rule.Id)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
 

@@ -79,7 +79,7 @@ public sealed class PostureApiTests
     {
         await using var collector = await TestCollector.StartAsync();
         var (agentId, token, _) = await collector.EnrollAsync(host: "PC-MOTCUA-03");
-        var clock = new ManualClock(DateTimeOffset.UtcNow.AddMinutes(20));
+        var clock = new ManualTimeProvider(collector.Clock.GetUtcNow().AddMinutes(20));
         var monitor = new SilenceMonitor(collector.Registry, collector.Services.GetRequiredService<IncidentManager>(),
             Options.Create(new PostureOptions()), clock, NullLogger<SilenceMonitor>.Instance);
 
@@ -99,7 +99,7 @@ public sealed class PostureApiTests
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
-        clock.Set(DateTimeOffset.UtcNow.AddMinutes(1));
+        clock.Set(collector.Clock.GetUtcNow().AddMinutes(1));
         Assert.Equal(0, await monitor.CheckOnceAsync(Ct));
         var cleared = Assert.Single((await service.QueryAsync(new IncidentQuery(), UnitScope.All, Ct)).Items);
         Assert.Equal(IncidentState.Resolved, cleared.State);

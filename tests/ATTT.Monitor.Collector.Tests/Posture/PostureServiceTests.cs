@@ -16,7 +16,7 @@ public sealed class PostureServiceTests
     public async Task Protection_turned_off_opens_one_incident_which_resolves_itself_with_its_duration()
     {
         await using var db = await StateDatabaseFixture.CreateAsync(PostureSchema.Migrations);
-        var clock = new ManualClock();
+        var clock = new ManualTimeProvider();
         var manager = new IncidentManager(db.Database, new ATTT.Monitor.Collector.Audit.SqliteAuditLog(db.Database), [], Options.Create(new IncidentsOptions()), clock);
         var store = new PostureStore(db.Database);
         var service = new PostureService(store, manager, Options.Create(new PostureOptions()), clock);
@@ -45,7 +45,7 @@ public sealed class PostureServiceTests
     public async Task No_antivirus_and_old_signatures_are_separate_incidents_on_the_host()
     {
         await using var db = await StateDatabaseFixture.CreateAsync(PostureSchema.Migrations);
-        var clock = new ManualClock();
+        var clock = new ManualTimeProvider();
         var manager = new IncidentManager(db.Database, new ATTT.Monitor.Collector.Audit.SqliteAuditLog(db.Database), [], Options.Create(new IncidentsOptions()), clock);
         var service = new PostureService(new PostureStore(db.Database), manager, Options.Create(new PostureOptions()), clock);
 

@@ -83,15 +83,19 @@ public sealed class MonthlyReportTests
     [Fact]
     public async Task The_monthly_job_is_on_the_shared_quartz_scheduler_for_7_am_on_the_first_in_Vietnam()
     {
-        await using var h = await NotificationsHarness.StartAsync();
+        // The collector's clock, not the machine's, decides where the schedule starts: 16:59 UTC on
+        // 30 November is 23:59 in Vietnam, so November's report is due at 07:00 the next morning there.
+        var time = new ManualTimeProvider(new DateTimeOffset(2026, 11, 30, 16, 59, 0, TimeSpan.Zero));
+        await using var h = await NotificationsHarness.StartAsync(time: time);
         await ActivatorUtilities.CreateInstance<MonthlyReportScheduling>(h.Services).StartAsync(Ct);
         var scheduler = await h.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(Ct);
 
         Assert.NotNull(await scheduler.GetJobDetail(MonthlyReportJob.Key, Ct));
         var trigger = await scheduler.GetTrigger(MonthlyReportScheduling.TriggerKey, Ct);
         Assert.NotNull(trigger);
-        var next = trigger.GetFireTimeAfter(new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero));
-        Assert.Equal(new DateTimeOffset(2026, 12, 1, 7, 0, 0, TimeSpan.FromHours(7)), next);
+        Assert.Equal(time.GetUtcNow(), trigger.StartTimeUtc);
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 7, 0, 0, TimeSpan.FromHours(7)), trigger.GetFireTimeAfter(trigger.StartTimeUtc));
+        Assert.Equal(new DateTimeOffset(2027, 1, 1, 7, 0, 0, TimeSpan.FromHours(7)), trigger.GetFireTimeAfter(new DateTimeOffset(2026, 12, 1, 0, 0, 1, TimeSpan.Zero)));
     }
 
     /// <summary>The columns the monthly report reads from the ingest, posture and drills areas' tables.</summary>

@@ -215,7 +215,7 @@ public abstract class EventStoreContract : IAsyncLifetime
     public async Task Delete_older_than_removes_only_events_received_before_the_cutoff()
     {
         var a = Agent("old", "xa-old");
-        var now = DateTimeOffset.UtcNow;
+        var now = TestClock.DefaultStart;
         var before = await LastIdAsync();
         await Store.AppendBatchAsync(a, TestEvents.Batch(a.AgentId, 1, 3), now.AddDays(-400), TestContext.Current.CancellationToken);
         await Store.AppendBatchAsync(a, TestEvents.Batch(a.AgentId, 2, 2, 10), now, TestContext.Current.CancellationToken);

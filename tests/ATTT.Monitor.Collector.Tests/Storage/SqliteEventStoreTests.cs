@@ -38,13 +38,13 @@ public sealed class SqliteEventStoreTests : EventStoreContract
     public async Task Stored_batches_and_their_sequence_numbers_survive_reopening_the_file()
     {
         var agent = new AgentIdentity("a_reopen", "xa", "PC-1", false);
-        await Store.AppendBatchAsync(agent, TestEvents.Batch(agent.AgentId, 1, 10), DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
+        await Store.AppendBatchAsync(agent, TestEvents.Batch(agent.AgentId, 1, 10), TestClock.DefaultStart, TestContext.Current.CancellationToken);
         await _store!.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
         await using var reopened = Open();
         Assert.Equal(10, await reopened.CountAsync(TestContext.Current.CancellationToken));
-        var again = await reopened.AppendBatchAsync(agent, TestEvents.Batch(agent.AgentId, 1, 10), DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
+        var again = await reopened.AppendBatchAsync(agent, TestEvents.Batch(agent.AgentId, 1, 10), TestClock.DefaultStart, TestContext.Current.CancellationToken);
         Assert.True(again.Duplicate);
         Assert.Equal(10, await reopened.CountAsync(TestContext.Current.CancellationToken));
     }
@@ -80,7 +80,7 @@ public sealed class SqliteEventStoreTests : EventStoreContract
     public async Task Events_go_to_their_own_file_in_wal_mode_with_full_sync()
     {
         var agent = new AgentIdentity("a_file", "xa", "PC-1", false);
-        await Store.AppendBatchAsync(agent, TestEvents.Batch(agent.AgentId, 1, 1), DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
+        await Store.AppendBatchAsync(agent, TestEvents.Batch(agent.AgentId, 1, 1), TestClock.DefaultStart, TestContext.Current.CancellationToken);
         await using var connection = await new EventsDatabase(DatabasePath).OpenAsync(TestContext.Current.CancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode;";
@@ -102,11 +102,11 @@ public sealed class SqliteEventStoreTests : EventStoreContract
     {
         await _signal.WaitAsync(TimeSpan.Zero, TestContext.Current.CancellationToken);
         var agent = new AgentIdentity("a_signal", "xa", "PC-1", false);
-        var started = System.Diagnostics.Stopwatch.StartNew();
-        var wait = _signal.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken).AsTask();
-        await Store.AppendBatchAsync(agent, TestEvents.Batch(agent.AgentId, 1, 1), DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
-        await wait;
-        Assert.True(started.Elapsed < TimeSpan.FromSeconds(15));
+        // The wait's own limit (an hour) is far beyond the test's, so only the notification can end it.
+        var wait = _signal.WaitAsync(TimeSpan.FromHours(1), TestContext.Current.CancellationToken).AsTask();
+        Assert.False(wait.IsCompleted);
+        await Store.AppendBatchAsync(agent, TestEvents.Batch(agent.AgentId, 1, 1), TestClock.DefaultStart, TestContext.Current.CancellationToken);
+        await wait.WaitAsync(Eventually.DefaultLimit, TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -127,8 +127,8 @@ public sealed class SqliteEventStoreTests : EventStoreContract
                 },
             ],
         };
-        await Store.AppendBatchAsync(agent, batch, DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
-        var duplicate = await Store.AppendBatchAsync(agent, batch, DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
+        await Store.AppendBatchAsync(agent, batch, TestClock.DefaultStart, TestContext.Current.CancellationToken);
+        var duplicate = await Store.AppendBatchAsync(agent, batch, TestClock.DefaultStart, TestContext.Current.CancellationToken);
         Assert.True(duplicate.Duplicate);
 
         var handed = _feed.TryTake(0, 100);

@@ -15,7 +15,7 @@ internal sealed class IncidentsHarness : IAsyncDisposable
     }
 
     public StateDatabaseFixture Db { get; }
-    public ManualClock Clock { get; } = new();
+    public ManualTimeProvider Clock { get; } = new();
     public RecordingIncidentHook Hook { get; } = new();
     public SqliteAuditLog Audit { get; }
     public IncidentManager Manager { get; }

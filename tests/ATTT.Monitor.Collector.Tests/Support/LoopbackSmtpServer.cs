@@ -105,24 +105,20 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
         _certificate.Dispose();
     }
 
-    private async Task WaitUntilListeningAsync()
-    {
-        for (var i = 0; i < 100; i++)
+    private Task WaitUntilListeningAsync() =>
+        Eventually.UntilAsync(async () =>
         {
             try
             {
                 using var probe = new TcpClient();
                 await probe.ConnectAsync(IPAddress.Loopback, Port);
-                return;
+                return true;
             }
             catch (SocketException)
             {
-                await Task.Delay(20);
+                return false;
             }
-        }
-
-        throw new InvalidOperationException($"The test SMTP server did not listen on port {Port}.");
-    }
+        }, $"the test SMTP server to listen on port {Port}");
 
     private static int FreePort()
     {
@@ -140,7 +136,8 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
         san.AddIpAddress(IPAddress.Loopback);
         request.CertificateExtensions.Add(san.Build());
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
-        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        // TLS checks the certificate against the machine's clock.
+        using var created = request.CreateSelfSigned(MachineClock.Now.AddDays(-1), MachineClock.Now.AddDays(1));
         // Re-load from PKCS#12 so the private key is usable by SslStream on every platform.
         return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pkcs12), null);
     }

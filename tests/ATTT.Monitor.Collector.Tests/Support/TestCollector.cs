@@ -21,15 +21,20 @@ public sealed class TestCollector : IAsyncDisposable
     private Task? _run;
 
     public string DataPath => _data.Path;
+
+    /// <summary>The collector's clock: a fixed start running at real speed, so no test depends on the day it runs.</summary>
+    public TestClock Clock { get; private init; } = new();
     public Uri BaseAddress { get; private set; } = null!;
     public IServiceProvider Services => _app!.Services;
     public AgentRegistry Registry => Services.GetRequiredService<AgentRegistry>();
     public IEventStore Store => Services.GetRequiredService<IEventStore>();
 
-    public static async Task<TestCollector> StartAsync(params string[] settings)
+    public static Task<TestCollector> StartAsync(params string[] settings) => StartAsync(new TestClock(), settings);
+
+    public static async Task<TestCollector> StartAsync(TestClock clock, params string[] settings)
     {
-        var collector = new TestCollector();
-        collector._app = CollectorHost.Build(new ServeOptions(collector._data.Path, "http://127.0.0.1:0", null), settings);
+        var collector = new TestCollector { Clock = clock };
+        collector._app = CollectorHost.Build(new ServeOptions(collector._data.Path, "http://127.0.0.1:0", null), settings, services => services.UseClock(collector.Clock));
         var stdout = new FirstLineWriter();
         collector._run = CollectorHost.RunAsync(collector._app, stdout, collector._stop.Token);
         // If the collector fails to start, surface its exception instead of a timeout.

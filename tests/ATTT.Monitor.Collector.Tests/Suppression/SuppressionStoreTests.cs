@@ -20,7 +20,7 @@ public sealed class SuppressionStoreTests
     {
         var db = await StateDatabaseFixture.CreateAsync(SuppressionSchema.Migrations);
         var audit = new SqliteAuditLog(db.Database);
-        return (db, new SuppressionStore(db.Database, audit, new ManualClock(), NullLogger<SuppressionStore>.Instance), audit);
+        return (db, new SuppressionStore(db.Database, audit, new ManualTimeProvider(), NullLogger<SuppressionStore>.Instance), audit);
     }
 
     private static StoredEvent Event(string unit = "xa-sang-moc", string computer = "PC-KETOAN-01", string image = @"C:\Program Files\MISA\misa.exe", string user = "ketoan") =>
@@ -120,7 +120,7 @@ public sealed class SuppressionStoreTests
         await using var __ = db;
         await store.AddFilterAsync(Rule, "xa-sang-moc", [new FilterCondition("Image", FilterOperators.EndsWith, @"\misa.exe")], "MISA", "a", Ct);
         var options = Options.Create(new DetectionOptions());
-        var resolver = new SigmaFieldResolver(new RuleCatalog(options, new ManualClock(), NullLogger<RuleCatalog>.Instance), options, NullLogger<SigmaFieldResolver>.Instance);
+        var resolver = new SigmaFieldResolver(new RuleCatalog(options, new ManualTimeProvider(), NullLogger<RuleCatalog>.Instance), options, NullLogger<SigmaFieldResolver>.Instance);
         var security4688 = new StoredEvent(1, "a_01", "xa-sang-moc", false, DateTimeOffset.UnixEpoch, new EventRecord
         {
             EventId = 4688, Channel = "Security", Computer = "PC-01", Fields = [new("NewProcessName", @"C:\MISA\MISA.EXE")],

@@ -52,10 +52,7 @@ public sealed class AgentReplayEndToEndTests
         Assert.InRange(stored, 1, passed * batchEvents);
         gate.Release();
         // The agent meets the stopped collector (its batches answered 503) and keeps the rest in its spool.
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (gate.Refused < 2 && clock.Elapsed < Patience)
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        Assert.True(gate.Refused >= 2, "the agent did not try the stopped collector");
+        await Eventually.UntilAsync(() => gate.Refused >= 2, "the agent to try the stopped collector twice", Patience);
         Assert.False(agent.HasExited);
         await bed.StartCollectorAsync();
         var (code, log) = await AgentTestBed.WaitAsync(agent, Patience);
@@ -109,7 +106,7 @@ public sealed class AgentReplayEndToEndTests
               max_events: 20
             """);
         var agent = bed.StartAgent("--source", "evtx:" + Folder, "--exit-when-drained", "--config", config);
-        await Task.Delay(TimeSpan.FromSeconds(4), TestContext.Current.CancellationToken);
+        await Eventually.UntilAsync(async () => await bed.AgentDroppedAsync() > 0, "the agent to drop events from its full spool", Patience);
         await bed.StartCollectorAsync();
         var (code, log) = await AgentTestBed.WaitAsync(agent, Patience);
 

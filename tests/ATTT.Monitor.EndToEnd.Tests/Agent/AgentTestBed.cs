@@ -129,15 +129,18 @@ internal sealed class AgentTestBed : IAsyncDisposable
     }
 
     /// <summary>Waits until the store holds at least <paramref name="atLeast"/> events.</summary>
-    public async Task WaitForEventsAsync(long atLeast, TimeSpan timeout)
+    public Task WaitForEventsAsync(long atLeast, TimeSpan timeout) =>
+        Eventually.ValueAsync(async () => (await StatsAsync()).Events, events => events >= atLeast,
+            $"the store to reach {atLeast} events (collector log:\n{CollectorLog})", timeout);
+
+    /// <summary>The agent's own count of events it dropped, as <c>attt-agent status</c> prints it.</summary>
+    public async Task<long> AgentDroppedAsync()
     {
-        var clock = Stopwatch.StartNew();
-        while ((await StatsAsync()).Events < atLeast)
-        {
-            if (clock.Elapsed > timeout)
-                throw new TimeoutException($"The store did not reach {atLeast} events within {timeout}.\n{CollectorLog}");
-            await Task.Delay(200);
-        }
+        if (!File.Exists(Path.Combine(State, "checkpoint.json")))
+            return 0;
+        var status = await AtttExecutable.RunAsync(AtttExecutable.Agent, ["status", "--state", State]);
+        var match = System.Text.RegularExpressions.Regex.Match(status.StandardOutput, @"dropped events: (\d+) total");
+        return match.Success ? long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
     }
 
     public ValueTask DisposeAsync()

@@ -24,7 +24,7 @@ public sealed class HostileEventTests(DashboardFixture fixture) : IClassFixture<
     public async Task HostileFields_AreShownAsText_AndNoScriptRuns()
     {
         var host = "PC-<b id=\"xss-host\">X</b>";
-        var at = DateTimeOffset.UtcNow.AddMinutes(-10);
+        var at = fixture.Site.Clock.GetUtcNow().AddMinutes(-10);
         var fields = Payloads.Select((p, i) => new EventField("Payload" + i, p)).Append(new EventField("<i id=\"xss-name\">n</i>", "tên trường độc hại")).ToList();
         var hostile = new EventRecord
         {

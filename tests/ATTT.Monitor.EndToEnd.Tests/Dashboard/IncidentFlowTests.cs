@@ -6,7 +6,7 @@ namespace ATTT.Monitor.EndToEnd.Tests.Dashboard;
 /// <summary>The IT officer's triage of an incident in the browser, and who may see and change what.</summary>
 public sealed class IncidentFlowTests(DashboardFixture fixture) : IClassFixture<DashboardFixture>
 {
-    private static readonly DateTimeOffset At = DateTimeOffset.UtcNow.AddMinutes(-30);
+    private static readonly DateTimeOffset At = TestClock.DefaultStart.AddMinutes(-30);
 
     private Task<long> AddBruteForceAsync(string unit, string host) =>
         fixture.Site.AddIncidentAsync(unit, host, "Nhiều lần đăng nhập thất bại / Multiple failed logons", "high",

@@ -8,7 +8,7 @@ namespace ATTT.Monitor.EndToEnd.Tests.Dashboard;
 /// <summary>The overview's antivirus coverage and the PC pages in the browser: navigation, scoping, revoke, hostile inventory.</summary>
 public sealed class PcsPagesTests(DashboardFixture fixture) : IClassFixture<DashboardFixture>
 {
-    private static readonly DateTimeOffset At = DateTimeOffset.UtcNow.AddMinutes(-20);
+    private static readonly DateTimeOffset At = TestClock.DefaultStart.AddMinutes(-20);
 
     [Fact]
     public async Task Officer_FollowsTheAntivirusCount_ToTheFilteredList_AndOpensThePc()

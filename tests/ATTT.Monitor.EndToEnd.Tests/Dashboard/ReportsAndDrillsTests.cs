@@ -9,7 +9,7 @@ namespace ATTT.Monitor.EndToEnd.Tests.Dashboard;
 public sealed class ReportsAndDrillsTests(DashboardFixture fixture) : IClassFixture<DashboardFixture>
 {
     private const string Hostile = "<script>window.__pwned=1</script>\"><img src=x onerror=\"window.__pwned=2\">";
-    private static readonly DateTimeOffset At = DateTimeOffset.UtcNow.AddMinutes(-40);
+    private static readonly DateTimeOffset At = TestClock.DefaultStart.AddMinutes(-40);
 
     private Task<long> AddIncidentAsync(string host) =>
         fixture.Site.AddIncidentAsync(DashboardSite.CommuneA, host, "Đăng nhập thất bại " + Hostile, "high",

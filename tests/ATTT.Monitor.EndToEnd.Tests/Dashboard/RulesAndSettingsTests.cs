@@ -19,7 +19,7 @@ public sealed class RulesAndSettingsTests(DashboardFixture fixture) : IClassFixt
             new EventRecord
             {
                 Provider = "Microsoft-Windows-Security-Auditing", EventId = 4688, Channel = "Security", Computer = host,
-                TimeCreated = DateTimeOffset.UtcNow.AddMinutes(-5), RecordId = 501,
+                TimeCreated = fixture.Site.Clock.GetUtcNow().AddMinutes(-5), RecordId = 501,
                 Fields = [new EventField("Image", @"C:\Program Files\MISA\misa.exe"), new EventField("TargetUserName", "ketoan")],
             },
         ], "Kiểm thử bộ lọc.", DashboardSite.TestRuleId);

@@ -53,17 +53,15 @@ public sealed class DetectionEndToEndTests
             .Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToList();
     }
 
-    private static async Task<List<JsonElement>> WaitForAsync(string data, Func<List<JsonElement>, bool> done, CollectorProcess collector)
+    private static Task<List<JsonElement>> WaitForAsync(string data, Func<List<JsonElement>, bool> done, CollectorProcess collector) =>
+        Eventually.ValueAsync(() => ListAsync(data), done, $"the incidents (collector log:\n{collector.Log})");
+
+    private static async Task<bool> DetectionCaughtUpAsync(string data)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (true)
-        {
-            var incidents = await ListAsync(data);
-            if (done(incidents))
-                return incidents;
-            Assert.True(DateTime.UtcNow < deadline, $"timed out; incidents: {string.Join(" ", incidents)}\nlog:\n{collector.Log}");
-            await Task.Delay(250, Ct);
-        }
+        var result = await AtttExecutable.RunCollectorCommandAsync("stats", "--data", data);
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        using var stats = JsonDocument.Parse(result.LastLine);
+        return stats.RootElement.GetProperty("detection_checkpoint").GetInt64() >= stats.RootElement.GetProperty("events_last_id").GetInt64();
     }
 
     private static long Count(List<JsonElement> incidents, string ruleId) =>
@@ -121,9 +119,11 @@ public sealed class DetectionEndToEndTests
         }
 
         await using var second = await CollectorProcess.StartAsync(data.Path, ["--config", config]);
-        var incidents = await WaitForAsync(data.Path, i => Count(i, SecurityLogCleared) >= batches, second);
-        await Task.Delay(1000, Ct);
-        incidents = await ListAsync(data.Path);
+        await WaitForAsync(data.Path, i => Count(i, SecurityLogCleared) >= batches, second);
+        // Counted once or more: now let detection reach the last stored event, so a match counted
+        // twice would have been counted by the time the incidents are read.
+        await Eventually.UntilAsync(async () => await DetectionCaughtUpAsync(data.Path), "detection to reach the last stored event");
+        var incidents = await ListAsync(data.Path);
         var incident = Assert.Single(incidents);
         Assert.Equal(batches, incident.GetProperty("count").GetInt64());
         agent.Dispose();

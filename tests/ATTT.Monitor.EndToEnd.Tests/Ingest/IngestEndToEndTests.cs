@@ -78,9 +78,7 @@ public sealed class IngestEndToEndTests
         }))).ToList();
 
         // Let acknowledgements pile up, then pull the plug.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (acknowledged.Count < 40 && DateTime.UtcNow < deadline)
-            await Task.Delay(50, Ct);
+        await Eventually.UntilAsync(() => acknowledged.Count >= 40, "40 acknowledged batches before the kill");
         collector.Kill();
         await stopPosting.CancelAsync();
         await Task.WhenAll(posters);

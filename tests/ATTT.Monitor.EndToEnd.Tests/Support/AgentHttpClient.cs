@@ -51,7 +51,7 @@ public sealed class AgentHttpClient : IDisposable
     }
 
     public EventBatch Batch(long seq, IReadOnlyList<EventRecord> events, long dropped = 0) =>
-        new(AgentId, seq, DateTimeOffset.UtcNow, dropped, events);
+        new(AgentId, seq, MachineClock.Now, dropped, events); // the collector under test runs as its own process, on the machine clock
 
     /// <summary>Posts a gzip batch; returns the status and the parsed answer (null unless 200).</summary>
     public async Task<(System.Net.HttpStatusCode Status, BatchAck? Ack)> PostAsync(EventBatch batch, CancellationToken cancellationToken = default)

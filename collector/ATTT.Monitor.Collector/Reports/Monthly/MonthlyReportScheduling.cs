@@ -3,7 +3,7 @@ using Quartz;
 namespace ATTT.Monitor.Collector.Reports.Monthly;
 
 /// <summary>Puts the monthly report job and its cron trigger (Vietnam time) on the shared Quartz scheduler at start.</summary>
-public sealed class MonthlyReportScheduling(ISchedulerFactory schedulers, MonthlyReportScheduling.Settings settings) : IHostedService
+public sealed class MonthlyReportScheduling(ISchedulerFactory schedulers, MonthlyReportScheduling.Settings settings, TimeProvider time) : IHostedService
 {
     public static readonly TriggerKey TriggerKey = new("monthly-security-report", "notifications");
 
@@ -17,9 +17,12 @@ public sealed class MonthlyReportScheduling(ISchedulerFactory schedulers, Monthl
             .WithDescription("Báo cáo an toàn thông tin hằng tháng")
             .StoreDurably()
             .Build();
-        var trigger = TriggerBuilder.Create()
+        var trigger = TriggerBuilder.Create(time)
             .WithIdentity(TriggerKey)
             .ForJob(job)
+            // Quartz would start the trigger, and judge whether it can still fire, by the machine's
+            // clock; the collector's clock decides (TriggerBuilder.Create(time) and StartAt).
+            .StartAt(time.GetUtcNow())
             .WithSchedule(CronScheduleBuilder.Create(settings.Cron)
                 .InTimeZone(settings.TimeZone)
                 // A month's report missed while the collector was down is sent late rather than never;

@@ -19,14 +19,18 @@ public sealed class DashboardServer : IAsyncDisposable
     public const string CommuneA = "Xã Sảng Mộc";
     public const string CommuneB = "Xã Vũ Chấn";
 
-    private DashboardServer(WebApplication app, string dataDirectory, Uri baseAddress)
+    private DashboardServer(WebApplication app, string dataDirectory, Uri baseAddress, TestClock clock)
     {
         App = app;
+        Clock = clock;
         DataDirectory = dataDirectory;
         BaseAddress = baseAddress;
     }
 
     public WebApplication App { get; }
+
+    /// <summary>The collector's clock: a fixed start running at real speed, so no test depends on the day it runs.</summary>
+    public TestClock Clock { get; }
     public string DataDirectory { get; }
     public Uri BaseAddress { get; }
     public UserStore Users => App.Services.GetRequiredService<UserStore>();
@@ -34,7 +38,8 @@ public sealed class DashboardServer : IAsyncDisposable
     public static async Task<DashboardServer> StartAsync(bool seedUsers = true, params string[] configuration)
     {
         var data = Path.Combine(Path.GetTempPath(), "attt-dash-" + Guid.NewGuid().ToString("N"));
-        var app = CollectorHost.Build(new ServeOptions(data, "http://127.0.0.1:0", null), configuration);
+        var clock = new TestClock();
+        var app = CollectorHost.Build(new ServeOptions(data, "http://127.0.0.1:0", null), configuration, services => services.UseClock(clock));
         await app.Services.GetRequiredService<EmbeddedDatabase>().InitializeAsync();
         if (seedUsers)
         {
@@ -48,7 +53,7 @@ public sealed class DashboardServer : IAsyncDisposable
 
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new DashboardServer(app, data, new Uri(address));
+        return new DashboardServer(app, data, new Uri(address), clock);
     }
 
     public async Task<DashboardClient> SignInAsync(string userName, string password = Password)

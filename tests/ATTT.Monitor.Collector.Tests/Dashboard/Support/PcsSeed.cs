@@ -28,7 +28,7 @@ public static class PcsSeed
 
     public static Task ReportAsync(DashboardServer server, AgentIdentity agent, Av av, string product = "Windows Defender")
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = server.Clock.GetUtcNow();
         var defender = new DefenderStatus(true, av != Av.RealtimeOff, true, "1.421.123.0",
             now.AddDays(av == Av.SignaturesOld ? -10 : -0.5), null, now.AddHours(-3), null, true);
         var report = av == Av.None
@@ -40,7 +40,7 @@ public static class PcsSeed
     public static async Task AddEventsAsync(DashboardServer server, AgentIdentity agent, long sequence, IReadOnlyList<EventRecord> events)
     {
         var store = server.App.Services.GetRequiredService<IEventStore>();
-        await store.AppendBatchAsync(agent, new EventBatch(agent.AgentId, sequence, DateTimeOffset.UtcNow, 0, events), DateTimeOffset.UtcNow, default);
+        await store.AppendBatchAsync(agent, new EventBatch(agent.AgentId, sequence, server.Clock.GetUtcNow(), 0, events), server.Clock.GetUtcNow(), default);
     }
 
     public static IReadOnlyList<EventRecord> Logons(int count, long firstRecordId = 1, string computer = "PC-KETOAN-01") =>

@@ -30,14 +30,18 @@ public sealed class DashboardSite : IAsyncDisposable
 
     private long _sequence;
 
-    private DashboardSite(WebApplication app, string data, Uri baseAddress)
+    private DashboardSite(WebApplication app, string data, Uri baseAddress, TestClock clock)
     {
         App = app;
+        Clock = clock;
         DataDirectory = data;
         BaseAddress = baseAddress;
     }
 
     public WebApplication App { get; }
+
+    /// <summary>The collector's clock: a fixed start running at real speed, so no page depends on the day the suite runs.</summary>
+    public TestClock Clock { get; }
     public string DataDirectory { get; }
     public Uri BaseAddress { get; }
 
@@ -48,8 +52,10 @@ public sealed class DashboardSite : IAsyncDisposable
         var rules = Path.Combine(data, "e2e-rules");
         Directory.CreateDirectory(rules);
         await File.WriteAllTextAsync(Path.Combine(rules, "test-rule.yml"), TestRule);
+        var clock = new TestClock();
         var app = CollectorHost.Build(new ServeOptions(data, "http://127.0.0.1:0", null),
-            ["--Drills:PlaybooksPath=" + playbooks, "--Drills:SchedulerEnabled=false", "--Detection:RulePaths:0=" + rules]);
+            ["--Drills:PlaybooksPath=" + playbooks, "--Drills:SchedulerEnabled=false", "--Detection:RulePaths:0=" + rules],
+            services => services.UseClock(clock));
         await app.Services.GetRequiredService<EmbeddedDatabase>().InitializeAsync();
         var users = app.Services.GetRequiredService<UserStore>();
         await users.CreateAsync("admin", "Quản trị tỉnh", UserRoles.Admin, null, Password, false, default);
@@ -59,7 +65,7 @@ public sealed class DashboardSite : IAsyncDisposable
         await users.CreateAsync("dieuphoi", "Lê Điều Phối", UserRoles.Coordinator, CommuneA, Password, false, default);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new DashboardSite(app, data, new Uri(address));
+        return new DashboardSite(app, data, new Uri(address), clock);
     }
 
     /// <summary>Stores <paramref name="events"/> from an agent of <paramref name="unit"/> and opens an incident on them.</summary>
@@ -69,8 +75,8 @@ public sealed class DashboardSite : IAsyncDisposable
         var store = App.Services.GetRequiredService<IEventStore>();
         var (agent, _) = await registry.EnrollInternalAsync(unit, host, isDrill: false, default);
         var before = await store.CountAsync(default);
-        var batch = new EventBatch(agent.AgentId, Interlocked.Increment(ref _sequence), DateTimeOffset.UtcNow, 0, events);
-        await store.AppendBatchAsync(agent, batch, DateTimeOffset.UtcNow, default);
+        var batch = new EventBatch(agent.AgentId, Interlocked.Increment(ref _sequence), Clock.GetUtcNow(), 0, events);
+        await store.AppendBatchAsync(agent, batch, Clock.GetUtcNow(), default);
         var stored = (await store.SearchAsync(new EventQuery { Units = [unit], Host = host, Limit = events.Count }, default)).Events;
         var hits = stored.Select(e => new DetectionHit(
             ruleId ?? "e2e-" + ruleTitle.GetHashCode(StringComparison.Ordinal).ToString("x", System.Globalization.CultureInfo.InvariantCulture),
@@ -89,7 +95,7 @@ public sealed class DashboardSite : IAsyncDisposable
         var runs = App.Services.GetRequiredService<DrillRunStore>();
         var measurements = App.Services.GetRequiredService<DrillMeasurements>();
         var id = await runs.StartManualAsync(playbookId, unit, default);
-        var start = DateTimeOffset.UtcNow.AddMinutes(-20);
+        var start = Clock.GetUtcNow().AddMinutes(-20);
         await measurements.RecordOnceAsync(id, DrillLink.Injected, start, null, default);
         await measurements.RecordOnceAsync(id, DrillLink.Detected, start.AddSeconds(3), null, default);
         await measurements.RecordOnceAsync(id, DrillLink.IncidentOpened, start.AddSeconds(3), null, default);

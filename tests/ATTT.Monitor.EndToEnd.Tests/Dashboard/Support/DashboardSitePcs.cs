@@ -21,7 +21,7 @@ public static class DashboardSitePcs
         var registry = services.GetRequiredService<AgentRegistry>();
         var (agent, _) = await registry.EnrollInternalAsync(unit, host, isDrill: false, default);
         await registry.RecordHeartbeatAsync(agent.AgentId, new AgentInventory(null, os, ["192.168.1.20", "fe80::1c2d"], "0.9.4", 0, 0, 0, null), default);
-        var now = DateTimeOffset.UtcNow;
+        var now = site.Clock.GetUtcNow();
         var defender = new DefenderStatus(true, realtime, true, "1.421.123.0", now.AddHours(-12), null, now.AddHours(-3), null, true);
         await services.GetRequiredService<PostureService>().RecordAsync(
             agent, new PostureReport(agent.AgentId, now, [new AntivirusProduct(product, 397568, true, realtime, true, null)], defender), "{}", default);
