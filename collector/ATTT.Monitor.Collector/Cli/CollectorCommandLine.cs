@@ -30,7 +30,7 @@ public static class CollectorCommandLine
         root.Subcommands.Add(IncidentsCommands.Create(context));
         root.Subcommands.Add(PlaybooksCommands.Create(context));
         root.Subcommands.Add(DrillsCommands.Create(context));
-        root.Subcommands.Add(Dashboard.Demo.DemoCommands.Create(context));
+        root.Subcommands.Add(Demo.DemoCommands.Create(context));
         return root;
     }
 

@@ -8,10 +8,6 @@ public static class CollectorConfiguration
 {
     public static IConfigurationBuilder AddCollectorConfiguration(this IConfigurationBuilder configuration, ServeOptions options)
     {
-        configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Data:Path"] = options.DataDirectory,
-        });
         if (options.ConfigFile is not null)
         {
             var full = Path.GetFullPath(options.ConfigFile);

@@ -1,3 +1,4 @@
+using ATTT.Monitor.Collector.Audit;
 using ATTT.Monitor.Collector.Dashboard;
 using ATTT.Monitor.Collector.Detection;
 using ATTT.Monitor.Collector.Drills;
@@ -5,14 +6,18 @@ using ATTT.Monitor.Collector.Incidents;
 using ATTT.Monitor.Collector.Ingest;
 using ATTT.Monitor.Collector.Notifications;
 using ATTT.Monitor.Collector.Posture;
+using ATTT.Monitor.Collector.Reports;
 using ATTT.Monitor.Collector.Storage;
+using ATTT.Monitor.Collector.Suppression;
 using ATTT.Monitor.Collector.Users;
 
 namespace ATTT.Monitor.Collector.Hosting;
 
 /// <summary>
 /// Builds the collector's web application. Each area registers its services and maps its
-/// endpoints through one extension method of its own (eShop style), so this file stays a list.
+/// endpoints through one extension method of its own (eShop style), and this file lists every one
+/// of them: no area registers another's services. The data folder is made here, once, and handed
+/// to the areas that need it.
 /// </summary>
 public static class CollectorHost
 {
@@ -34,15 +39,20 @@ public static class CollectorHost
         builder.Logging.AddSimpleConsole(console => { console.SingleLine = true; console.TimestampFormat = "yyyy-MM-ddTHH:mm:ssZ "; console.UseUtcTimestamp = true; });
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
 
+        var data = DataDirectoryOptions.For(options.DataDirectory);
         builder.Services
-            .AddEmbeddedStore(options)
+            .AddEmbeddedStore(data)
+            .AddAuditLog()
             .AddIngest(builder.Configuration)
             .AddDetection(builder.Configuration)
+            .AddRuleSuppression()
             .AddIncidents(builder.Configuration)
             .AddPosture(builder.Configuration)
             .AddNotifications(builder.Configuration)
-            .AddDrills(builder.Configuration)
-            .AddDashboard(builder.Configuration);
+            .AddReports(builder.Configuration)
+            .AddDrills(builder.Configuration, data)
+            .AddDashboardUsers(builder.Configuration)
+            .AddDashboard(data);
         overrides?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -53,10 +63,10 @@ public static class CollectorHost
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapIngest();
+        app.MapDetection();
         app.MapIncidents();
         app.MapPosture();
         app.MapNotifications();
-        app.MapDrills();
         app.MapDashboard();
         return app;
     }
@@ -64,6 +74,15 @@ public static class CollectorHost
     /// <summary>Initialises the stores, then runs until stopped.</summary>
     public static async Task RunAsync(WebApplication app, TextWriter stdout, CancellationToken cancellationToken = default)
     {
+        await StartAsync(app, stdout, cancellationToken).ConfigureAwait(false);
+        await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Initialises the stores, starts listening and writes the first stdout line and the start-up notices.</summary>
+    public static async Task StartAsync(WebApplication app, TextWriter stdout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(stdout);
         await app.Services.GetRequiredService<EmbeddedDatabase>().InitializeAsync(cancellationToken).ConfigureAwait(false);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         // The contract: the first stdout line names the dashboard URL (logs go to stderr). It is
@@ -73,6 +92,5 @@ public static class CollectorHost
         await stdout.WriteLineAsync($"ATTT Monitor dashboard: {url.TrimEnd('/')}/").ConfigureAwait(false);
         await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
         await app.Services.WriteStartupNoticesAsync(stdout, cancellationToken).ConfigureAwait(false);
-        await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -12,7 +12,7 @@ namespace ATTT.Monitor.Collector.Tests.Cli;
 /// <summary><c>attt agents enroll-code</c>, <c>agents list|revoke</c> and <c>attt stats</c> on a real data folder.</summary>
 public sealed class AgentsAndStatsCommandTests : IDisposable
 {
-    private readonly TempDirectory _data = new();
+    private readonly TempFolder _data = new();
 
     public void Dispose()
     {

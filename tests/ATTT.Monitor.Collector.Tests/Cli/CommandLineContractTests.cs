@@ -54,7 +54,7 @@ public class CommandLineContractTests
     [Fact]
     public async Task Serve_with_an_invalid_setting_exits_2_naming_the_key()
     {
-        using var folder = new TestFolder();
+        using var folder = new TempFolder();
         var config = Path.Combine(folder.Path, "attt.json");
         await File.WriteAllTextAsync(config, """{ "Notifications": { "Sender": { "MaxAttempts": 0 } } }""", TestContext.Current.CancellationToken);
 

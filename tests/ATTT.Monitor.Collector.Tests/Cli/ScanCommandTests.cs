@@ -27,7 +27,7 @@ public sealed class ScanCommandTests : IDisposable
             condition: selection
         """;
 
-    private readonly TempDirectory _temp = new();
+    private readonly TempFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
 

@@ -6,6 +6,7 @@ using ATTT.Monitor.Collector.Suppression;
 using ATTT.Monitor.Collector.Tests.Dashboard.Support;
 using ATTT.Monitor.Collector.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Tests.Dashboard;
 

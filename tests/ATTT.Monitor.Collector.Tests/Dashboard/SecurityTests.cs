@@ -3,6 +3,7 @@ using ATTT.Monitor.Collector.Audit;
 using ATTT.Monitor.Collector.Tests.Dashboard.Support;
 using ATTT.Monitor.Collector.Users;
 using Microsoft.Extensions.DependencyInjection;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Tests.Dashboard;
 

@@ -4,6 +4,7 @@ using ATTT.Monitor.Collector.Incidents;
 using ATTT.Monitor.Collector.Storage;
 using ATTT.Monitor.Collector.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Tests.Detection;
 
@@ -37,7 +38,7 @@ public sealed class DetectionPipelineTests
     [InlineData(0)] // every event read back from the store (the path after a restart or when detection lags)
     public async Task Posted_events_become_one_grouped_incident_and_the_checkpoint_follows(int handOffEvents)
     {
-        using var rules = new TempDirectory();
+        using var rules = new TempFolder();
         File.WriteAllText(Path.Combine(rules.Path, "failed.yml"), TestRules.FailedLogon());
         await using var collector = await StartAsync(rules.Path, handOffEvents);
         var (agentId, token, _) = await collector.EnrollAsync();
@@ -71,7 +72,7 @@ public sealed class DetectionPipelineTests
     [Fact]
     public async Task Events_of_a_drill_agent_open_drill_incidents_never_real_ones()
     {
-        using var rules = new TempDirectory();
+        using var rules = new TempFolder();
         File.WriteAllText(Path.Combine(rules.Path, "failed.yml"), TestRules.FailedLogon());
         await using var collector = await StartAsync(rules.Path);
         var (drill, token) = await collector.Registry.EnrollInternalAsync("xa-sang-moc", "PC-KETOAN-01", isDrill: true, Ct);
@@ -85,7 +86,7 @@ public sealed class DetectionPipelineTests
     [Fact]
     public async Task Rules_are_reloaded_when_a_file_changes_and_a_broken_file_keeps_the_last_good_set()
     {
-        using var rules = new TempDirectory();
+        using var rules = new TempFolder();
         File.WriteAllText(Path.Combine(rules.Path, "failed.yml"), TestRules.FailedLogon());
         await using var collector = await StartAsync(rules.Path);
         var (agentId, token, _) = await collector.EnrollAsync();

@@ -11,7 +11,7 @@ public sealed class DetectionStatusApiTests
     [Fact]
     public async Task The_status_lists_rules_in_service_and_those_not_loaded_for_dashboard_users_only()
     {
-        using var rules = new TempDirectory();
+        using var rules = new TempFolder();
         File.WriteAllText(Path.Combine(rules.Path, "failed.yml"), TestRules.FailedLogon());
         File.WriteAllText(Path.Combine(rules.Path, "broken.yml"), TestRules.Broken);
         await using var host = await IncidentsApiHost.StartAsync(rulesFolder: rules.Path);

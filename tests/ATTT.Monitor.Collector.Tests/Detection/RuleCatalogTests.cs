@@ -17,7 +17,7 @@ public sealed class RuleCatalogTests
     [Fact]
     public void Loads_the_folder_and_detects_with_the_rules()
     {
-        using var rules = new TempDirectory();
+        using var rules = new TempFolder();
         File.WriteAllText(Path.Combine(rules.Path, "failed.yml"), TestRules.FailedLogon());
         var catalog = Catalog(rules.Path);
 
@@ -37,7 +37,7 @@ public sealed class RuleCatalogTests
     [Fact]
     public void Several_workers_find_the_same_matches_in_the_same_order_as_one_event_at_a_time()
     {
-        using var rules = new TempDirectory();
+        using var rules = new TempFolder();
         File.WriteAllText(Path.Combine(rules.Path, "failed.yml"), TestRules.FailedLogon("low"));
         File.WriteAllText(Path.Combine(rules.Path, "burst.yml"), $$"""
             title: Burst
@@ -76,7 +76,7 @@ public sealed class RuleCatalogTests
     [Fact]
     public void A_new_broken_rule_keeps_the_last_good_set_and_is_reported()
     {
-        using var rules = new TempDirectory();
+        using var rules = new TempFolder();
         File.WriteAllText(Path.Combine(rules.Path, "failed.yml"), TestRules.FailedLogon());
         var catalog = Catalog(rules.Path);
         var version = catalog.Version;
@@ -99,8 +99,8 @@ public sealed class RuleCatalogTests
     [Fact]
     public void The_mapping_file_in_the_rule_folder_is_used_as_the_mapping_not_loaded_as_a_rule()
     {
-        using var rules = new TempDirectory();
-        var shipped = Path.Combine(TestPaths.RepositoryRoot(), "rules", RuleCatalog.MappingFileName);
+        using var rules = new TempFolder();
+        var shipped = Path.Combine(RepositoryPaths.Root, "rules", RuleCatalog.MappingFileName);
         File.Copy(shipped, Path.Combine(rules.Path, RuleCatalog.MappingFileName));
         File.WriteAllText(Path.Combine(rules.Path, "failed.yml"), TestRules.FailedLogon());
         var status = Catalog(rules.Path).Status;
@@ -111,7 +111,7 @@ public sealed class RuleCatalogTests
     [Fact]
     public void Default_rule_paths_are_the_nearest_rules_folder_above_the_executable_or_working_directory()
     {
-        using var root = new TempDirectory();
+        using var root = new TempFolder();
         var bin = Directory.CreateDirectory(Path.Combine(root.Path, "app", "bin")).FullName;
         Directory.CreateDirectory(Path.Combine(root.Path, "rules"));
         Assert.Equal([Path.Combine(root.Path, "rules")], RulePathResolver.Resolve([], bin, "/"));

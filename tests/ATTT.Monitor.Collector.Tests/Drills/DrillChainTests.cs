@@ -3,6 +3,7 @@ using ATTT.Monitor.Collector.Drills;
 using ATTT.Monitor.Collector.Incidents;
 using ATTT.Monitor.Collector.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Tests.Drills;
 

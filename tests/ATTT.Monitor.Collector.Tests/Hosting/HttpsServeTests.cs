@@ -12,7 +12,7 @@ public sealed class HttpsServeTests
     [Fact]
     public async Task The_collector_serves_https_with_the_configured_certificate()
     {
-        using var folder = new TempDirectory();
+        using var folder = new TempFolder();
         var pfx = Path.Combine(folder.Path, "collector.pfx");
         using (var key = RSA.Create(2048))
         {

@@ -4,6 +4,7 @@ using ATTT.Monitor.Collector.Tests.Support;
 using ATTT.Monitor.Events;
 using Microsoft.Extensions.Logging.Abstractions;
 using static ATTT.Monitor.Collector.Tests.Support.Hits;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Tests.Incidents;
 

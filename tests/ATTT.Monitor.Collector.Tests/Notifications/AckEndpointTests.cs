@@ -65,7 +65,7 @@ public sealed class AckEndpointTests
 
     private sealed class Site : IAsyncDisposable
     {
-        private readonly TestFolder _folder = new();
+        private readonly TempFolder _folder = new();
 
         private Site(int requestsPerMinute)
         {

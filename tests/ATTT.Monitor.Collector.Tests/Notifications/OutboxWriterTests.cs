@@ -122,7 +122,7 @@ public sealed class OutboxWriterTests
     [Fact]
     public async Task An_operator_template_folder_overrides_the_shipped_template()
     {
-        using var templates = new TestFolder();
+        using var templates = new TempFolder();
         await File.WriteAllTextAsync(Path.Combine(templates.Path, "notice.txt"), "Subject: Báo động {{title}}\n\nMáy {{host}} - đơn vị {{unit}}\n", TestContext.Current.CancellationToken);
         await using var h = await NotificationsHarness.StartAsync(new Dictionary<string, string?> { ["Notifications:TemplatesFolder"] = templates.Path });
         await h.ChangeAsync(IncidentChanges.Opened(severity: IncidentSeverity.Medium));

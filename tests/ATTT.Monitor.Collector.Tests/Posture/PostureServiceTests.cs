@@ -4,6 +4,7 @@ using ATTT.Monitor.Collector.Storage;
 using ATTT.Monitor.Collector.Tests.Support;
 using Microsoft.Extensions.Options;
 using static ATTT.Monitor.Collector.Tests.Posture.PostureEvaluatorTests;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Tests.Posture;
 

@@ -140,7 +140,7 @@ public sealed class ReportServiceTests
         // Where poppler's pdftotext is installed, read the text back as a reader would.
         if (File.Exists("/usr/bin/pdftotext"))
         {
-            using var folder = new TestFolder();
+            using var folder = new TempFolder();
             var file = Path.Combine(folder.Path, "r.pdf");
             await File.WriteAllBytesAsync(file, pdf, Ct);
             using var process = Process.Start(new ProcessStartInfo("/usr/bin/pdftotext", ["-enc", "UTF-8", file, "-"]) { RedirectStandardOutput = true })!;

@@ -9,7 +9,7 @@ namespace ATTT.Monitor.Collector.Tests.Storage;
 /// <summary>The group-committing batch counter writer on a real state database file.</summary>
 public sealed class AgentBatchRecorderTests : IAsyncLifetime
 {
-    private readonly TempDirectory _folder = new();
+    private readonly TempFolder _folder = new();
     private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 11, 27, 3, 0, 0, TimeSpan.Zero));
     private EmbeddedDatabase _database = null!;
     private AgentRegistry _registry = null!;

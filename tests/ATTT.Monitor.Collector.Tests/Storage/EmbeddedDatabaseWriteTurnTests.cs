@@ -6,7 +6,7 @@ namespace ATTT.Monitor.Collector.Tests.Storage;
 /// <summary>The in-process write turn the frequent state-database writers take.</summary>
 public sealed class EmbeddedDatabaseWriteTurnTests : IDisposable
 {
-    private readonly TempDirectory _folder = new();
+    private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
 

@@ -15,7 +15,7 @@ public sealed class EventRetentionServiceTests
     public async Task The_retention_job_deletes_by_the_days_set_in_the_dashboard()
     {
         await using var state = await StateDatabaseFixture.CreateAsync([EventRetentionSettings.Migration]);
-        using var folder = new TempDirectory();
+        using var folder = new TempFolder();
         var options = new EventStoreOptions { RetentionDays = 90, RetentionInterval = TimeSpan.FromHours(1) };
         await using var store = new SqliteEventStore(new EventsDatabase(Path.Combine(folder.Path, EventsDatabase.FileName)), new EventAppendedSignal(), new CommittedEventFeed(0), options, NullLogger<SqliteEventStore>.Instance);
         var clock = new TestClock();

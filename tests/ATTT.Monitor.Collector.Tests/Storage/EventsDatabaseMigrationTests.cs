@@ -10,7 +10,7 @@ namespace ATTT.Monitor.Collector.Tests.Storage;
 public sealed class EventsDatabaseMigrationTests : IDisposable
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private readonly TempDirectory _folder = new();
+    private readonly TempFolder _folder = new();
 
     private string DatabasePath => Path.Combine(_folder.Path, EventsDatabase.FileName);
 

@@ -10,7 +10,7 @@ namespace ATTT.Monitor.Collector.Tests.Storage;
 /// <summary>The contract against the embedded store (a real events.db on disk), plus what only it does.</summary>
 public sealed class SqliteEventStoreTests : EventStoreContract
 {
-    private readonly TempDirectory _folder = new();
+    private readonly TempFolder _folder = new();
     private readonly EventAppendedSignal _signal = new();
     private readonly CommittedEventFeed _feed = new(1000);
     private SqliteEventStore? _store;

@@ -1,4 +1,5 @@
 using ATTT.Monitor.Collector.Incidents;
+using ATTT.Monitor.Collector.Detection;
 
 namespace ATTT.Monitor.Collector.Tests.Support;
 

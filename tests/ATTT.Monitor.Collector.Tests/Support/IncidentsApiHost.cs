@@ -1,3 +1,4 @@
+using ATTT.Monitor.Collector.Audit;
 using ATTT.Monitor.Collector.Detection;
 using ATTT.Monitor.Collector.Incidents;
 using ATTT.Monitor.Collector.Storage;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Options;
 
 namespace ATTT.Monitor.Collector.Tests.Support;
 
-/// <summary>The incidents area on a real Kestrel server on 127.0.0.1 (random port) over a real state database.</summary>
+/// <summary>The incidents area (and the detection status route) on a real Kestrel server on 127.0.0.1 (random port) over a real state database.</summary>
 internal sealed class IncidentsApiHost : IAsyncDisposable
 {
     private IncidentsApiHost(WebApplication app, StateDatabaseFixture db, HttpClient client)
@@ -35,12 +36,14 @@ internal sealed class IncidentsApiHost : IAsyncDisposable
         builder.Services.AddSingleton<IEventStore>(new ListEventStore(events ?? []));
         builder.Services.AddAuthentication(TestUserAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TestUserAuthenticationHandler>(TestUserAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuditLog();
         builder.Services.AddIncidents(builder.Configuration);
         builder.Services.AddSingleton(new DetectionStatistics());
         builder.Services.AddSingleton(Options.Create(new DetectionOptions { RulePaths = rulesFolder is null ? [] : [rulesFolder] }));
         builder.Services.AddSingleton<RuleCatalog>();
         var app = builder.Build();
         app.MapIncidents();
+        app.MapDetection();
         await app.StartAsync(TestContext.Current.CancellationToken);
         var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         return new IncidentsApiHost(app, db, client);

@@ -2,6 +2,7 @@ using ATTT.Monitor.Collector.Incidents;
 using ATTT.Monitor.Collector.Notifications;
 using ATTT.Monitor.Collector.Notifications.Outbox;
 using ATTT.Monitor.Collector.Notifications.Sending;
+using ATTT.Monitor.Collector.Reports;
 using ATTT.Monitor.Collector.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -11,12 +12,12 @@ using Microsoft.Extensions.Logging;
 namespace ATTT.Monitor.Collector.Tests.Support;
 
 /// <summary>
-/// The notifications area wired as the collector wires it (AddNotifications), over a real SQLite
+/// The notifications and reports areas wired as the collector wires them (AddNotifications, AddReports), over a real SQLite
 /// file in a temp folder. Hooks run inside a real transaction as the incident manager runs them.
 /// </summary>
 public sealed class NotificationsHarness : IAsyncDisposable
 {
-    private readonly TestFolder _folder = new();
+    private readonly TempFolder _folder = new();
 
     private NotificationsHarness(IDictionary<string, string?> settings, TimeProvider? time, Action<IServiceCollection>? configure)
     {
@@ -31,6 +32,7 @@ public sealed class NotificationsHarness : IAsyncDisposable
         services.AddSingleton(data);
         services.AddSingleton(sp => new EmbeddedDatabase(data.StateDatabasePath, sp.GetServices<ISchemaMigration>()));
         services.AddNotifications(configuration);
+        services.AddReports(configuration);
         configure?.Invoke(services);
         Services = services.BuildServiceProvider();
     }
@@ -45,12 +47,16 @@ public sealed class NotificationsHarness : IAsyncDisposable
 
     public OutboxSender Sender => Services.GetRequiredService<OutboxSender>();
 
-    public static async Task<NotificationsHarness> StartAsync(IDictionary<string, string?>? extra = null, TimeProvider? time = null, Action<IServiceCollection>? configure = null)
+    /// <param name="beforeInitialize">Runs with the state database's path before the migrations are applied (a database an earlier version wrote).</param>
+    public static async Task<NotificationsHarness> StartAsync(
+        IDictionary<string, string?>? extra = null, TimeProvider? time = null, Action<IServiceCollection>? configure = null, Func<string, Task>? beforeInitialize = null)
     {
         var settings = NotificationSettings.Default();
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>())
             settings[k] = v;
         var harness = new NotificationsHarness(settings, time, configure);
+        if (beforeInitialize is not null)
+            await beforeInitialize(harness.Database.FilePath);
         await harness.Database.InitializeAsync();
         return harness;
     }

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Net.Http.Headers;
-using ATTT.Monitor.Collector.Hosting;
 using ATTT.Monitor.Collector.Storage;
 using ATTT.Monitor.Collector.Storage.Agents;
 using ATTT.Monitor.Events.Wire;
@@ -10,42 +9,32 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ATTT.Monitor.Collector.Tests.Support;
 
 /// <summary>
-/// The real collector (CollectorHost) in this process on Kestrel at 127.0.0.1 with a free port and
-/// a temporary data folder. Settings are passed as <c>--Section:Key=value</c> arguments.
+/// The real collector (<see cref="CollectorTestHost"/>) in this process on Kestrel at 127.0.0.1 with a
+/// free port and a temporary data folder. Settings are passed as <c>--Section:Key=value</c> arguments.
 /// </summary>
 public sealed class TestCollector : IAsyncDisposable
 {
-    private readonly TempDirectory _data = new();
-    private readonly CancellationTokenSource _stop = new();
-    private WebApplication? _app;
-    private Task? _run;
+    private readonly CollectorTestHost _host;
 
-    public string DataPath => _data.Path;
+    private TestCollector(CollectorTestHost host, TestClock clock)
+    {
+        _host = host;
+        Clock = clock;
+    }
+
+    public string DataPath => _host.DataDirectory;
 
     /// <summary>The collector's clock: a fixed start running at real speed, so no test depends on the day it runs.</summary>
-    public TestClock Clock { get; private init; } = new();
-    public Uri BaseAddress { get; private set; } = null!;
-    public IServiceProvider Services => _app!.Services;
+    public TestClock Clock { get; }
+    public Uri BaseAddress => _host.BaseAddress;
+    public IServiceProvider Services => _host.Services;
     public AgentRegistry Registry => Services.GetRequiredService<AgentRegistry>();
     public IEventStore Store => Services.GetRequiredService<IEventStore>();
 
     public static Task<TestCollector> StartAsync(params string[] settings) => StartAsync(new TestClock(), settings);
 
-    public static async Task<TestCollector> StartAsync(TestClock clock, params string[] settings)
-    {
-        var collector = new TestCollector { Clock = clock };
-        collector._app = CollectorHost.Build(new ServeOptions(collector._data.Path, "http://127.0.0.1:0", null), settings, services => services.UseClock(collector.Clock));
-        var stdout = new FirstLineWriter();
-        collector._run = CollectorHost.RunAsync(collector._app, stdout, collector._stop.Token);
-        // If the collector fails to start, surface its exception instead of a timeout.
-        var started = await Task.WhenAny(stdout.FirstLine, collector._run).WaitAsync(TimeSpan.FromSeconds(30));
-        if (started == collector._run)
-            await collector._run;
-        var first = await stdout.FirstLine;
-        var url = first[(first.IndexOf("http", StringComparison.Ordinal))..].Trim();
-        collector.BaseAddress = new Uri(url);
-        return collector;
-    }
+    public static async Task<TestCollector> StartAsync(TestClock clock, params string[] settings) =>
+        new(await CollectorTestHost.StartAsync(new CollectorTestHostOptions { Settings = settings, Clock = clock }), clock);
 
     public HttpClient Client(string? token = null)
     {
@@ -81,15 +70,5 @@ public sealed class TestCollector : IAsyncDisposable
 
     public static ByteArrayContent GzipBatch(EventBatch batch) => Gzip(EventWireWriter.SerializeBatch(batch));
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        if (_run is not null)
-            await _run.WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        if (_app is not null)
-            await _app.DisposeAsync();
-        _stop.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _data.Dispose();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

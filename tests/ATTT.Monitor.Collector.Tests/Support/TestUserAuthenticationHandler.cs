@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Tests.Support;
 

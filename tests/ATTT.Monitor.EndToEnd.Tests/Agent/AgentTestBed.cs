@@ -13,7 +13,7 @@ namespace ATTT.Monitor.EndToEnd.Tests.Agent;
 /// </summary>
 internal sealed class AgentTestBed : IAsyncDisposable
 {
-    private readonly TempDataDirectory _root = new("attt-agent-e2e");
+    private readonly TempFolder _root = new("attt-agent-e2e");
     private Process? _collector;
     private readonly List<string> _collectorLog = [];
 

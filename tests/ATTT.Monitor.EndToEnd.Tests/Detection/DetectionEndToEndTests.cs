@@ -70,7 +70,7 @@ public sealed class DetectionEndToEndTests
     [Fact]
     public async Task Real_attack_samples_become_the_expected_incidents_and_a_replayed_batch_adds_nothing()
     {
-        using var data = new TempDataDirectory();
+        using var data = new TempFolder();
         await using var collector = await CollectorProcess.StartAsync(data.Path, ["--config", WriteConfig(data.Path)]);
         using var agent = await EnrollAsync(collector, data.Path);
         var security = EvtxFile.ReadEvents(Sample("DE_1102_security_log_cleared.evtx")).ToList();
@@ -102,7 +102,7 @@ public sealed class DetectionEndToEndTests
     [Fact]
     public async Task After_kill_9_and_a_restart_every_acknowledged_match_is_counted_exactly_once()
     {
-        using var data = new TempDataDirectory();
+        using var data = new TempFolder();
         var config = WriteConfig(data.Path);
         var cleared = EvtxFile.ReadEvents(Sample("DE_1102_security_log_cleared.evtx")).Where(e => e.EventId == 1102).ToList();
         var filler = EvtxFile.ReadEvents(Sample("DE_1102_security_log_cleared.evtx")).Where(e => e.EventId != 1102).ToList();

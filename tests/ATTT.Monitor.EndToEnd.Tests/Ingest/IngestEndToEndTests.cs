@@ -14,7 +14,7 @@ public sealed class IngestEndToEndTests
     [Fact]
     public async Task Real_events_are_stored_once_even_when_a_batch_is_replayed()
     {
-        using var data = new TempDataDirectory();
+        using var data = new TempFolder();
         await using var collector = await CollectorProcess.StartAsync(data.Path);
         var enroll = await AtttExecutable.RunCollectorCommandAsync("agents", "enroll-code", "--data", data.Path, "--unit", "xã-sàng-mộc", "--ttl", "1h");
         Assert.Equal(0, enroll.ExitCode);
@@ -45,7 +45,7 @@ public sealed class IngestEndToEndTests
     [Fact]
     public async Task Every_acknowledged_event_survives_kill_9_in_the_middle_of_ingest()
     {
-        using var data = new TempDataDirectory();
+        using var data = new TempFolder();
         var settings = new Dictionary<string, string> { ["ATTT_Ingest__RequestsPerSecond"] = "1000", ["ATTT_Ingest__RequestBurst"] = "1000" };
         var collector = await CollectorProcess.StartAsync(data.Path, environment: settings);
         var codes = (await AtttExecutable.RunCollectorCommandAsync("agents", "enroll-code", "--data", data.Path, "--count", "4")).StandardOutput

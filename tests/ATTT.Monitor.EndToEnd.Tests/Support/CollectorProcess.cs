@@ -7,7 +7,7 @@ namespace ATTT.Monitor.EndToEnd.Tests.Support;
 /// <c>attt serve</c> as a child process on 127.0.0.1 with a port chosen by the OS (the first stdout
 /// line names the URL once Kestrel listens). Stderr (the log) is kept for failure messages.
 /// <code>
-/// using var data = new TempDataDirectory();
+/// using var data = new TempFolder();
 /// await using var collector = await CollectorProcess.StartAsync(data.Path);
 /// var code = (await AtttExecutable.RunCollectorCommandAsync("agents", "enroll-code", "--data", data.Path)).LastLine;
 /// // ... post to collector.BaseAddress ...

@@ -1,15 +1,12 @@
-using ATTT.Monitor.Collector.Hosting;
-using ATTT.Monitor.Collector.Storage;
 using ATTT.Monitor.Collector.Users;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Tests.Dashboard.Support;
 
 /// <summary>
-/// The real collector host on Kestrel at 127.0.0.1 (free port) over a fresh data folder, with
+/// The real collector (<see cref="CollectorTestHost"/>) on Kestrel at 127.0.0.1 over a fresh data folder, with
 /// accounts created before start: an administrator and officer of one commune, a viewer and an
 /// officer of another. Every account's password is <see cref="Password"/>.
 /// </summary>
@@ -19,41 +16,42 @@ public sealed class DashboardServer : IAsyncDisposable
     public const string CommuneA = "Xã Sảng Mộc";
     public const string CommuneB = "Xã Vũ Chấn";
 
-    private DashboardServer(WebApplication app, string dataDirectory, Uri baseAddress, TestClock clock)
+    private readonly CollectorTestHost _host;
+
+    private DashboardServer(CollectorTestHost host, TestClock clock)
     {
-        App = app;
+        _host = host;
         Clock = clock;
-        DataDirectory = dataDirectory;
-        BaseAddress = baseAddress;
     }
 
-    public WebApplication App { get; }
+    public WebApplication App => _host.App;
 
     /// <summary>The collector's clock: a fixed start running at real speed, so no test depends on the day it runs.</summary>
     public TestClock Clock { get; }
-    public string DataDirectory { get; }
-    public Uri BaseAddress { get; }
+    public string DataDirectory => _host.DataDirectory;
+    public Uri BaseAddress => _host.BaseAddress;
     public UserStore Users => App.Services.GetRequiredService<UserStore>();
 
     public static async Task<DashboardServer> StartAsync(bool seedUsers = true, params string[] configuration)
     {
-        var data = Path.Combine(Path.GetTempPath(), "attt-dash-" + Guid.NewGuid().ToString("N"));
         var clock = new TestClock();
-        var app = CollectorHost.Build(new ServeOptions(data, "http://127.0.0.1:0", null), configuration, services => services.UseClock(clock));
-        await app.Services.GetRequiredService<EmbeddedDatabase>().InitializeAsync();
-        if (seedUsers)
+        var host = await CollectorTestHost.StartAsync(new CollectorTestHostOptions
         {
-            var users = app.Services.GetRequiredService<UserStore>();
-            await users.CreateAsync("admin", "Quản trị tỉnh", UserRoles.Admin, null, Password, false, default);
-            await users.CreateAsync("canbo.a", "Nguyễn Văn An", UserRoles.Officer, CommuneA, Password, false, default);
-            await users.CreateAsync("canbo.b", "Trần Thị Bình", UserRoles.Officer, CommuneB, Password, false, default);
-            await users.CreateAsync("xem", "Công an tỉnh", UserRoles.Viewer, null, Password, false, default);
-            await users.CreateAsync("dieuphoi", "Lê Điều Phối", UserRoles.Coordinator, CommuneA, Password, false, default);
-        }
+            Settings = configuration,
+            Clock = clock,
+            BeforeStart = seedUsers ? SeedUsersAsync : null,
+        });
+        return new DashboardServer(host, clock);
+    }
 
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new DashboardServer(app, data, new Uri(address), clock);
+    private static async Task SeedUsersAsync(IServiceProvider services)
+    {
+        var users = services.GetRequiredService<UserStore>();
+        await users.CreateAsync("admin", "Quản trị tỉnh", UserRoles.Admin, null, Password, false, default);
+        await users.CreateAsync("canbo.a", "Nguyễn Văn An", UserRoles.Officer, CommuneA, Password, false, default);
+        await users.CreateAsync("canbo.b", "Trần Thị Bình", UserRoles.Officer, CommuneB, Password, false, default);
+        await users.CreateAsync("xem", "Công an tỉnh", UserRoles.Viewer, null, Password, false, default);
+        await users.CreateAsync("dieuphoi", "Lê Điều Phối", UserRoles.Coordinator, CommuneA, Password, false, default);
     }
 
     public async Task<DashboardClient> SignInAsync(string userName, string password = Password)
@@ -63,18 +61,5 @@ public sealed class DashboardServer : IAsyncDisposable
         return client;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await App.StopAsync();
-        await App.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open on a slow machine only leaves a temp folder behind.
-        }
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -3,6 +3,7 @@ using ATTT.Monitor.Collector.Detection;
 using ATTT.Monitor.Collector.Tests.Support;
 using ATTT.Monitor.Collector.Users;
 using Microsoft.Extensions.DependencyInjection;
+using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Tests.Dashboard.Support;
 
@@ -14,9 +15,9 @@ internal sealed class RulesSite : IAsyncDisposable
 {
     public const string UnitA = "xa-sang-moc";
     public const string UnitB = "xa-vu-chan";
-    private readonly TempDirectory _rules;
+    private readonly TempFolder _rules;
 
-    private RulesSite(TempDirectory rules, TestCollector collector)
+    private RulesSite(TempFolder rules, TestCollector collector)
     {
         _rules = rules;
         Collector = collector;
@@ -28,7 +29,7 @@ internal sealed class RulesSite : IAsyncDisposable
 
     public static async Task<RulesSite> StartAsync(params string[] settings)
     {
-        var rules = new TempDirectory();
+        var rules = new TempFolder();
         File.WriteAllText(Path.Combine(rules.Path, "failed.yml"), TestRules.FailedLogon());
         var collector = await TestCollector.StartAsync([$"--Detection:RulePaths:0={rules.Path}", .. settings]);
         var users = collector.Services.GetRequiredService<UserStore>();

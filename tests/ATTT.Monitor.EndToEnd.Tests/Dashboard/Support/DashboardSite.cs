@@ -1,19 +1,18 @@
 using ATTT.Monitor.Collector.Drills;
-using ATTT.Monitor.Collector.Hosting;
 using ATTT.Monitor.Collector.Incidents;
 using ATTT.Monitor.Collector.Storage;
 using ATTT.Monitor.Collector.Users;
 using ATTT.Monitor.Events;
 using ATTT.Monitor.Events.Wire;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using ATTT.Monitor.Collector.Access;
+using ATTT.Monitor.Collector.Detection;
 
 namespace ATTT.Monitor.EndToEnd.Tests.Dashboard.Support;
 
 /// <summary>
-/// The real collector (CollectorHost) on Kestrel at 127.0.0.1 over a fresh data folder, with
+/// The real collector (<see cref="CollectorTestHost"/>) on Kestrel at 127.0.0.1 over a fresh data folder, with
 /// accounts of two communes and the province (and a drill coordinator of the first commune). Incidents are made the way the collector makes them:
 /// events stored through the event store by an enrolled agent, then detections handed to the
 /// incident manager as the detection pipeline does.
@@ -30,42 +29,47 @@ public sealed class DashboardSite : IAsyncDisposable
 
     private long _sequence;
 
-    private DashboardSite(WebApplication app, string data, Uri baseAddress, TestClock clock)
+    private readonly TempFolder _data;
+    private readonly CollectorTestHost _host;
+
+    private DashboardSite(TempFolder data, CollectorTestHost host, TestClock clock)
     {
-        App = app;
+        _data = data;
+        _host = host;
         Clock = clock;
-        DataDirectory = data;
-        BaseAddress = baseAddress;
     }
 
-    public WebApplication App { get; }
+    public WebApplication App => _host.App;
 
     /// <summary>The collector's clock: a fixed start running at real speed, so no page depends on the day the suite runs.</summary>
     public TestClock Clock { get; }
-    public string DataDirectory { get; }
-    public Uri BaseAddress { get; }
+    public string DataDirectory => _host.DataDirectory;
+    public Uri BaseAddress => _host.BaseAddress;
 
     public static async Task<DashboardSite> StartAsync()
     {
-        var data = Path.Combine(Path.GetTempPath(), "attt-e2e-dash-" + Guid.NewGuid().ToString("N"));
-        var playbooks = Path.Combine(Screenshots.RepositoryRoot(), "playbooks");
-        var rules = Path.Combine(data, "e2e-rules");
-        Directory.CreateDirectory(rules);
-        await File.WriteAllTextAsync(Path.Combine(rules, "test-rule.yml"), TestRule);
+        var data = new TempFolder("attt-e2e-dash");
+        var rules = Path.Combine(data.Path, "e2e-rules");
+        data.Write(Path.Combine("e2e-rules", "test-rule.yml"), TestRule);
         var clock = new TestClock();
-        var app = CollectorHost.Build(new ServeOptions(data, "http://127.0.0.1:0", null),
-            ["--Drills:PlaybooksPath=" + playbooks, "--Drills:SchedulerEnabled=false", "--Detection:RulePaths:0=" + rules],
-            services => services.UseClock(clock));
-        await app.Services.GetRequiredService<EmbeddedDatabase>().InitializeAsync();
-        var users = app.Services.GetRequiredService<UserStore>();
+        var host = await CollectorTestHost.StartAsync(new CollectorTestHostOptions
+        {
+            DataDirectory = data.Path,
+            Settings = ["--Drills:PlaybooksPath=" + RepositoryPaths.Playbooks, "--Drills:SchedulerEnabled=false", "--Detection:RulePaths:0=" + rules],
+            Clock = clock,
+            BeforeStart = SeedUsersAsync,
+        });
+        return new DashboardSite(data, host, clock);
+    }
+
+    private static async Task SeedUsersAsync(IServiceProvider services)
+    {
+        var users = services.GetRequiredService<UserStore>();
         await users.CreateAsync("admin", "Quản trị tỉnh", UserRoles.Admin, null, Password, false, default);
         await users.CreateAsync("canbo.a", "Nguyễn Văn An", UserRoles.Officer, CommuneA, Password, false, default);
         await users.CreateAsync("canbo.b", "Trần Thị Bình", UserRoles.Officer, CommuneB, Password, false, default);
         await users.CreateAsync("xem", "Công an tỉnh", UserRoles.Viewer, null, Password, false, default);
         await users.CreateAsync("dieuphoi", "Lê Điều Phối", UserRoles.Coordinator, CommuneA, Password, false, default);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new DashboardSite(app, data, new Uri(address), clock);
     }
 
     /// <summary>Stores <paramref name="events"/> from an agent of <paramref name="unit"/> and opens an incident on them.</summary>
@@ -136,16 +140,7 @@ public sealed class DashboardSite : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await App.StopAsync();
-        await App.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open only leaves a temp folder behind.
-        }
+        await _host.DisposeAsync();
+        _data.Dispose();
     }
 }

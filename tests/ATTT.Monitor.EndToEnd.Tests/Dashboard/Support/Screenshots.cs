@@ -13,19 +13,5 @@ public static class Screenshots
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 
-    // The test binaries may live outside the repository (--artifacts-path), so the source file's
-    // own location is tried too.
-    public static string RepositoryRoot([CallerFilePath] string sourceFile = "")
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile) ?? "" })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Directory.Packages.props")))
-                    return dir.FullName;
-            }
-        }
-
-        return Directory.GetCurrentDirectory();
-    }
+    public static string RepositoryRoot() => RepositoryPaths.Root;
 }

@@ -1,0 +1,59 @@
+using ATTT.Monitor.Collector.Dashboard.Security;
+using ATTT.Monitor.Collector.Drills;
+using ATTT.Monitor.Collector.Playbooks;
+using ATTT.Monitor.Collector.Users;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ATTT.Monitor.Collector.Dashboard.Pages.Drills;
+
+/// <summary>Playbooks with their drill schedule, the drill history of the user's units, and "run now" for coordinators.</summary>
+public sealed class IndexModel(IDrillService drillService, IAuthorizationService authorization, DashboardAudit audit) : PageModel
+{
+    public IReadOnlyList<(Playbook Playbook, DateTimeOffset? Next)>? Playbooks { get; private set; }
+    public IReadOnlyList<DrillRun>? History { get; private set; }
+    public bool CanRun { get; private set; }
+    public long? Requested { get; private set; }
+
+    /// <summary>The units a province user may filter the history by (empty for a commune user).</summary>
+    public IReadOnlyList<string> Units { get; private set; } = [];
+
+    /// <summary>The unit whose history is shown; null for all units.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Unit { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostRunAsync(string? playbook, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, DashboardPolicies.Drills)).Succeeded)
+            return Forbid(DashboardPolicies.Scheme);
+        if (drillService is not { } drills || drills.Playbooks.All(p => p.Id != playbook))
+            return NotFound();
+        Requested = await drills.RunNowAsync(playbook!, cancellationToken);
+        await audit.WriteAsync(User, "drills", "run_requested", "playbook:" + playbook, $"run={Requested}", cancellationToken);
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        if (drillService is not { } drills)
+            return;
+        Playbooks = drills.Playbooks.Select(p => (p, drills.ScheduleOf(p.Id).Next)).ToList();
+        if (User.OwnUnit() is { } own)
+        {
+            History = await drills.HistoryAsync(own, cancellationToken);
+        }
+        else
+        {
+            var all = await drills.HistoryAsync(null, cancellationToken);
+            Units = all.Select(r => r.Unit).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            Unit = string.IsNullOrWhiteSpace(Unit) ? null : Unit;
+            History = Unit is null ? all : all.Where(r => r.Unit == Unit).ToList();
+        }
+
+        CanRun = (await authorization.AuthorizeAsync(User, DashboardPolicies.Drills)).Succeeded;
+    }
+}

@@ -1,0 +1,73 @@
+using ATTT.Monitor.Collector.Dashboard.Security;
+using ATTT.Monitor.Collector.Dashboard.Workstations;
+using ATTT.Monitor.Collector.Incidents;
+using ATTT.Monitor.Collector.Storage;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ATTT.Monitor.Collector.Access;
+
+namespace ATTT.Monitor.Collector.Dashboard.Pages.Pcs;
+
+/// <summary>
+/// One PC: inventory, antivirus posture and its history, its incidents and the events its agent
+/// sent. A PC of a unit the user may not see is a 404, like an absent one. Admins may revoke the
+/// agent here (audited); its token stops working at once.
+/// </summary>
+public sealed class DetailModel(IAgentRegistry agentRegistry, IIncidentService incidentService, IEventStore eventStore, PcDirectory directory, IAuthorizationService authorization, DashboardAudit audit) : PageModel
+{
+    public const int EventsPerPage = 25;
+    public const int HistoryRows = 50;
+
+    public PcSummary Pc { get; private set; } = null!;
+    public bool HasPosture => directory.HasPosture;
+    public IReadOnlyList<PostureChange> History { get; private set; } = [];
+    public PcIncidents? Incidents { get; private set; }
+    public EventPage? Events { get; private set; }
+    public bool CanRevoke { get; private set; }
+    public string? SuccessKey { get; private set; }
+    public string? ErrorKey { get; private set; }
+
+    /// <summary>Events older than this stored id (paging; absent: the newest).</summary>
+    [BindProperty(SupportsGet = true, Name = "before")]
+    public long? Before { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostRevokeAsync(string id, bool confirm, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, DashboardPolicies.Admin)).Succeeded)
+            return Forbid(DashboardPolicies.Scheme);
+        // Scope first: a PC of another unit does not exist for this user, even for an admin of a commune.
+        var pc = await directory.GetAsync(id, User, cancellationToken);
+        if (pc is null || agentRegistry is not { } registry)
+            return NotFound();
+        Before = null;
+        if (!confirm)
+            ErrorKey = "Pcs.RevokeConfirmNeeded";
+        else if (!pc.Agent.Revoked)
+        {
+            await registry.RevokeAsync(pc.Agent.AgentId, cancellationToken);
+            await audit.WriteAsync(User, "agents", "agent_revoked", "agent:" + pc.Agent.AgentId, $"unit: {pc.Agent.Unit}; host: {pc.Agent.Host}", cancellationToken);
+            SuccessKey = "Pcs.RevokeDone";
+        }
+
+        await LoadAsync(id, cancellationToken);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await directory.GetAsync(id, User, cancellationToken) is not { } pc)
+            return false;
+        Pc = pc;
+        History = await directory.HistoryAsync(pc, HistoryRows, cancellationToken);
+        if (incidentService is { } incidents)
+            Incidents = await PcIncidents.LoadAsync(incidents, pc.Agent, UnitScope.FromUser(User), HistoryRows, cancellationToken);
+        if (eventStore is { } events)
+            Events = await events.ListByAgentAsync(pc.Agent.Unit, pc.Agent.AgentId, Before, EventsPerPage, cancellationToken);
+        CanRevoke = !pc.Agent.Revoked && (await authorization.AuthorizeAsync(User, DashboardPolicies.Admin)).Succeeded;
+        return true;
+    }
+}

@@ -1,0 +1,67 @@
+using ATTT.Monitor.Collector.Dashboard.Security;
+using ATTT.Monitor.Collector.Dashboard.Workstations;
+using ATTT.Monitor.Collector.Storage;
+using ATTT.Monitor.Collector.Users;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ATTT.Monitor.Collector.Dashboard.Pages.Pcs;
+
+/// <summary>Enrolled PCs of the user's units with their antivirus class, filters, and enrollment codes for new ones.</summary>
+public sealed class IndexModel(IAgentRegistry agentRegistry, PcDirectory directory, IAuthorizationService authorization, DashboardAudit audit) : PageModel
+{
+    /// <summary>The PCs shown (after the filters); null when the registry is not available.</summary>
+    public IReadOnlyList<PcSummary>? Pcs { get; private set; }
+    public int TotalPcs { get; private set; }
+    public bool HasPosture => directory.HasPosture;
+    public bool CanEnroll { get; private set; }
+    public string? UserUnit => User.OwnUnit();
+    public string? NewCode { get; private set; }
+
+    /// <summary>Filter by antivirus class (<see cref="PostureClasses.ToText"/>); unknown values are ignored.</summary>
+    [BindProperty(SupportsGet = true, Name = "posture")]
+    public string? PostureFilter { get; set; }
+
+    /// <summary>Filter by status (<see cref="PcStatuses.ToText"/>); unknown values are ignored.</summary>
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public string? StatusFilter { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostEnrollAsync(string? unit, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, DashboardPolicies.Triage)).Succeeded)
+            return Forbid(DashboardPolicies.Scheme);
+        if (agentRegistry is not { } registry)
+            return NotFound();
+        // A commune user enrolls PCs of their own commune only, whatever the form says.
+        var target = UserUnit ?? unit?.Trim();
+        if (string.IsNullOrEmpty(target))
+            return BadRequest();
+        NewCode = await registry.CreateEnrollmentCodeAsync(target, TimeSpan.FromHours(24), cancellationToken);
+        await audit.WriteAsync(User, "agents", "enrollment_code_created", "unit:" + target, null, cancellationToken);
+        PostureFilter = StatusFilter = null;
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var all = await directory.ListAsync(User, cancellationToken);
+        if (all is null)
+            return;
+        TotalPcs = all.Count;
+        IEnumerable<PcSummary> shown = all;
+        if (PostureClasses.TryParse(PostureFilter, out var posture))
+            shown = shown.Where(p => p.Class == posture && p.Status != PcStatus.Revoked);
+        else
+            PostureFilter = null;
+        if (PcStatuses.TryParse(StatusFilter, out var status))
+            shown = shown.Where(p => p.Status == status);
+        else
+            StatusFilter = null;
+        Pcs = shown.ToList();
+        CanEnroll = (await authorization.AuthorizeAsync(User, DashboardPolicies.Triage)).Succeeded;
+    }
+}

@@ -1,0 +1,32 @@
+using ATTT.Monitor.Collector.Access;
+
+namespace ATTT.Monitor.Collector.Incidents;
+
+/// <summary>
+/// What the dashboard (server-rendered pages) and the JSON API do with incidents. Every call takes
+/// the caller's <see cref="UnitScope"/>: an incident outside it behaves as if it did not exist
+/// (<see cref="IncidentNotFoundException"/>). Commands are audited with <c>actor</c> and run the
+/// incident hooks (notifications) in the same transaction.
+/// </summary>
+public interface IIncidentService
+{
+    Task<IncidentPage> QueryAsync(IncidentQuery query, UnitScope scope, CancellationToken cancellationToken);
+
+    /// <summary>Counts of incidents per state and per severity (dashboard tiles).</summary>
+    Task<IncidentCounts> CountAsync(UnitScope scope, bool drill, CancellationToken cancellationToken);
+
+    /// <summary>The incident with matched events, comments and audit trail; null when absent or out of scope.</summary>
+    Task<IncidentDetail?> GetAsync(long id, UnitScope scope, CancellationToken cancellationToken);
+
+    /// <summary>Assigns to <paramref name="assignee"/> (null or empty: unassigns).</summary>
+    Task<Incident> AssignAsync(long id, string? assignee, string actor, UnitScope scope, CancellationToken cancellationToken);
+
+    Task<IncidentComment> CommentAsync(long id, string text, string actor, UnitScope scope, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves to <paramref name="state"/> if <see cref="IncidentTransitions"/> allows it
+    /// (<see cref="InvalidIncidentCommandException"/> otherwise); a non-empty <paramref name="note"/>
+    /// is also kept as a comment.
+    /// </summary>
+    Task<Incident> ChangeStateAsync(long id, IncidentState state, string? note, string actor, UnitScope scope, CancellationToken cancellationToken);
+}
