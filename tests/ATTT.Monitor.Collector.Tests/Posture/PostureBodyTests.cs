@@ -1,9 +1,11 @@
 using System.Text;
-using ATTT.Monitor.Collector.Posture;
+using ATTT.Monitor.Events.Wire;
+using ATTT.Monitor.Events.Wire.Agents;
 
 namespace ATTT.Monitor.Collector.Tests.Posture;
 
-public sealed class PostureJsonTests
+/// <summary>The posture sample of docs/protocol.md through the shared reader the collector uses.</summary>
+public sealed class PostureBodyTests
 {
     private const string Sample = """
         {"v":1,"agent_id":"a_01J","observed_at":"2026-11-27T03:00:00Z","extra":"ignored",
@@ -15,7 +17,7 @@ public sealed class PostureJsonTests
     [Fact]
     public void Reads_the_protocol_sample()
     {
-        var report = PostureJson.Read(Encoding.UTF8.GetBytes(Sample));
+        var report = AgentProtocolReader.ReadPosture(Encoding.UTF8.GetBytes(Sample));
         Assert.Equal("a_01J", report.AgentId);
         Assert.Equal(397568, Assert.Single(report.Antivirus).ProductState);
         Assert.Equal(new DateTimeOffset(2026, 11, 26, 20, 0, 0, TimeSpan.Zero), report.Defender!.SignatureUpdatedAt);
@@ -33,7 +35,7 @@ public sealed class PostureJsonTests
     [InlineData("""{"v":1,""", "")]
     public void Names_the_field_at_fault(string body, string field)
     {
-        var ex = Assert.Throws<PostureFormatException>(() => PostureJson.Read(Encoding.UTF8.GetBytes(body)));
+        var ex = Assert.Throws<WireFormatException>(() => AgentProtocolReader.ReadPosture(Encoding.UTF8.GetBytes(body)));
         Assert.Equal(field, ex.Field);
     }
 }
