@@ -41,7 +41,7 @@ public sealed class AgentBodyPropertyTests
         {
             var (path, body) = bodies[c.Body];
             var client = path == "/api/v1/enroll" ? anonymous : agent;
-            using var response = await client.PostAsync(path, AgentBodyRejectionTests.Content(path, AgentBodies.With(body, c.Field, c.Raw)));
+            using var response = await client.PostAsync(path, AgentBodies.Content(path, AgentBodies.With(body, c.Field, c.Raw)));
             var status = (int)response.StatusCode;
             Assert.True(status is >= 400 and < 500, $"{path} {c.Field}: {status}");
             if (response.StatusCode == HttpStatusCode.BadRequest)
@@ -69,7 +69,7 @@ public sealed class AgentBodyPropertyTests
         await cases.SampleAsync(async c =>
         {
             var client = c.Path == "/api/v1/enroll" ? anonymous : agent;
-            using var response = await client.PostAsync(c.Path, AgentBodyRejectionTests.Content(c.Path, AgentBodies.With(bodies[c.Path], c.Field, c.Raw)));
+            using var response = await client.PostAsync(c.Path, AgentBodies.Content(c.Path, AgentBodies.With(bodies[c.Path], c.Field, c.Raw)));
             Assert.True((int)response.StatusCode < 500, $"{c.Path} {c.Field}: {(int)response.StatusCode}");
         }, iter: 400, threads: 1, print: c => $"{c.Path} {c.Field} = {Convert.ToHexString(c.Raw)}");
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using ATTT.Monitor.Collector.Tests.Support;
 using ATTT.Monitor.Events;
@@ -61,7 +60,7 @@ public sealed class AgentBodyRejectionTests
         var before = await IngestSnapshot.TakeAsync(collector);
         using var client = collector.Client(path == "/api/v1/enroll" ? null : token);
 
-        using var response = await client.PostAsync(path, Content(path, body), Ct);
+        using var response = await client.PostAsync(path, AgentBodies.Content(path, body), Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
@@ -70,7 +69,7 @@ public sealed class AgentBodyRejectionTests
         Assert.Equal(before, await IngestSnapshot.TakeAsync(collector));
         Assert.Empty(logs.Failures);
         // The untouched body is accepted: the 400 was the field's doing.
-        using var valid = await client.PostAsync(path, Content(path, template), Ct);
+        using var valid = await client.PostAsync(path, AgentBodies.Content(path, template), Ct);
         Assert.Equal(HttpStatusCode.OK, valid.StatusCode);
     }
 
@@ -91,14 +90,5 @@ public sealed class AgentBodyRejectionTests
         Assert.Empty(logs.Failures);
         using var fits = await client.PostAsync("/api/v1/events", TestCollector.GzipBatch(new EventBatch(agentId, 1, TestEvents.BaseTime, 0, events[..EventBatch.MaxEvents])), Ct);
         Assert.Equal(HttpStatusCode.OK, fits.StatusCode);
-    }
-
-    internal static HttpContent Content(string path, byte[] body)
-    {
-        if (path == "/api/v1/events")
-            return TestCollector.Gzip(body);
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new("application/json") { CharSet = Encoding.UTF8.WebName };
-        return content;
     }
 }

@@ -41,6 +41,16 @@ internal static class AgentBodies
             ["digitalSignature", "nonRepudiation"], ["1.3.6.1.5.5.7.3.4"], "VNPT-CA", "nguyenvana")],
         [new ChannelState("Security", ChannelState.Ok, null), new ChannelState("Microsoft-Windows-Sysmon/Operational", ChannelState.Missing, null)]);
 
+    /// <summary>A body as the agent posts it: events gzip-compressed, the other calls as plain JSON.</summary>
+    internal static HttpContent Content(string path, byte[] body)
+    {
+        if (path == "/api/v1/events")
+            return TestCollector.Gzip(body);
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new("application/json") { CharSet = System.Text.Encoding.UTF8.WebName };
+        return content;
+    }
+
     /// <summary>Every field of a body, as the path the collector names in errors (<c>events[0].channel</c>).</summary>
     public static IReadOnlyList<string> Fields(byte[] body) => JsonLeaves.Paths(body);
 
