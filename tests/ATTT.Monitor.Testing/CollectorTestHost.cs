@@ -61,7 +61,11 @@ public sealed class CollectorTestHost : IAsyncDisposable
                 await File.WriteAllTextAsync(configFile, JsonSerializer.Serialize(options.Configuration)).ConfigureAwait(false);
             }
 
-            app = CollectorHost.Build(new ServeOptions(data, "http://127.0.0.1:0", configFile), [.. options.Settings], services => services.UseClock(clock));
+            app = CollectorHost.Build(new ServeOptions(data, "http://127.0.0.1:0", configFile), [.. options.Settings], services =>
+            {
+                services.UseClock(clock);
+                options.Services?.Invoke(services);
+            });
             if (options.BeforeStart is not null)
             {
                 await app.Services.GetRequiredService<EmbeddedDatabase>().InitializeAsync().ConfigureAwait(false);

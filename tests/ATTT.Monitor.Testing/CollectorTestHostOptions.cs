@@ -15,6 +15,9 @@ public sealed class CollectorTestHostOptions
     /// <summary>The collector's clock; null: a new <see cref="TestClock"/> (fixed start, real speed).</summary>
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>Registrations added after the collector's own (e.g. a logger provider that records what is logged).</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? Services { get; init; }
+
     /// <summary>Runs after the state database is initialised and before the collector starts (accounts, seeds).</summary>
     public Func<IServiceProvider, Task>? BeforeStart { get; init; }
 }

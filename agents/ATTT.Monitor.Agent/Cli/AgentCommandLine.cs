@@ -9,7 +9,7 @@ namespace ATTT.Monitor.Agent.Cli;
 public static class AgentCommandLine
 {
     internal static IReadOnlyList<AgentCommand> Commands() =>
-        [RunCommand.Create(), ServiceCommands.CreateInstall(), ServiceCommands.CreateUninstall(), StatusCommand.Create()];
+        [RunCommand.Create(), ServiceCommands.CreateInstall(), ServiceCommands.CreateUninstall(), StatusCommand.Create(), QueryCommand.Create()];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {

@@ -47,18 +47,7 @@ internal static class RunCommand
 
     private static async Task<int> RunAsync(ParsedCommand values, CancellationToken ct)
     {
-        var settings = new AgentSettings();
-        if (values.FullPath(Config) is { } file)
-        {
-            try
-            {
-                AgentConfigFile.Apply(file, settings);
-            }
-            catch (FormatException ex)
-            {
-                throw new AgentUsageException(ex.Message, ex);
-            }
-        }
+        var settings = AgentConfigFile.Load(values.FullPath(Config));
 
         if (values.Text(Collector) is { } c)
         {
@@ -79,7 +68,7 @@ internal static class RunCommand
             throw new AgentUsageException("Give --enroll-code CODE or --token-file FILE (this agent is not enrolled yet).");
 
         using var loggers = AgentLogging.Create(ParseLogLevel(values.Text(LogLevelOption)) ?? LogLevel.Information, values.Error);
-        IPostureProbe? posture = OperatingSystem.IsWindows() ? new WmiPostureProbe() : null;
+        IPostureProbe? posture = OperatingSystem.IsWindows() ? new WmiPostureProbe(loggers.CreateLogger("posture")) : null;
         var runner = new AgentRunner(settings, loggers, posture);
         try
         {

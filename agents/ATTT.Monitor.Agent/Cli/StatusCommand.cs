@@ -40,7 +40,7 @@ internal static class StatusCommand
     {
         yield return Invariant($"hàng đợi / spool depth: {s.DepthEvents} sự kiện / events in {s.DepthBatches} batches, {s.DepthBytes} bytes on disk");
         yield return Invariant($"lô được xác nhận cuối / last acknowledged sequence: {c.AckedSequence}{(c.LastAckAt is { } at ? " at " + EventTime.Format(at) : "")}");
-        yield return Invariant($"sự kiện bị bỏ / dropped events: {c.DroppedTotal} total, {c.DroppedPending} not yet reported");
+        yield return Invariant($"sự kiện bị bỏ / dropped events: {c.DroppedTotal} total, {c.DroppedPending + c.DroppedAttached} not yet reported");
         yield return c.LastError is null
             ? "lỗi cuối / last error: không có / none"
             : $"lỗi cuối / last error: {c.LastError}{(c.LastErrorAt is { } e ? " at " + EventTime.Format(e) : "")}";

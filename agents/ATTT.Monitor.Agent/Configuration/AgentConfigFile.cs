@@ -12,6 +12,24 @@ namespace ATTT.Monitor.Agent.Configuration;
 /// </summary>
 public static class AgentConfigFile
 {
+    /// <summary>The defaults with <paramref name="path"/> applied (none: the defaults); a bad file is a usage error (exit 2).</summary>
+    internal static AgentSettings Load(string? path)
+    {
+        var settings = new AgentSettings();
+        if (path is null)
+            return settings;
+        try
+        {
+            Apply(path, settings);
+        }
+        catch (FormatException ex)
+        {
+            throw new Cli.AgentUsageException(ex.Message, ex);
+        }
+
+        return settings;
+    }
+
     public static void Apply(string path, AgentSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -145,7 +163,8 @@ public static class AgentConfigFile
                 switch (key)
                 {
                     case "name": channel.Name = Scalar(path, value); break;
-                    case "filter": channel.Filter = Scalar(path, value); break;
+                    case "event_ids": channel.EventIds = EventIds(path, value); break;
+                    case "filter": throw Error(path, value, "'channels[].filter' (an XPath) is replaced by 'event_ids', e.g. event_ids: \"4624, 4700-4800, -4735\"");
                     case "optional": channel.Optional = Bool(path, value); break;
                     default: throw Error(path, value, $"unknown key 'channels[].{key}'");
                 }
@@ -154,6 +173,18 @@ public static class AgentConfigFile
             if (channel.Name.Length == 0)
                 throw Error(path, item, "a channel needs a 'name'");
             s.Channels.Add(channel);
+        }
+    }
+
+    private static Sources.Query.EventIdSet EventIds(string path, YamlNode node)
+    {
+        try
+        {
+            return Sources.Query.EventIdSet.Parse(Scalar(path, node));
+        }
+        catch (FormatException ex)
+        {
+            throw Error(path, node, "event_ids " + ex.Message);
         }
     }
 

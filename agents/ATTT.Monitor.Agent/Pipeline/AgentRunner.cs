@@ -23,7 +23,8 @@ internal sealed class AgentRunner(AgentSettings settings, ILoggerFactory loggers
         var stateDirectory = settings.StateDirectory ?? throw new ArgumentException("No state folder given (--state or 'state:' in the configuration).");
         var collector = settings.Collector ?? throw new ArgumentException("No collector URL given (--collector or 'collector:' in the configuration).");
         Directory.CreateDirectory(stateDirectory);
-        var source = SourceFactory.Create(settings, loggers.CreateLogger("source"));
+        var channelStates = new Sources.EventLog.ChannelStates();
+        var source = SourceFactory.Create(settings, loggers.CreateLogger("source"), channelStates);
         if (settings.ExitWhenDrained && !source.IsFinite)
             throw new ArgumentException("--exit-when-drained needs a finite source (evtx:PATH or jsonl:PATH).");
 
@@ -55,7 +56,7 @@ internal sealed class AgentRunner(AgentSettings settings, ILoggerFactory loggers
         if (posture is not null)
         {
             background.Add(new PostureLoop(posture, client, credentials, settings.Pipeline.PostureCheck, settings.Pipeline.PosturePoll,
-                TimeProvider.System, loggers.CreateLogger("posture")).RunAsync(stop.Token));
+                TimeProvider.System, loggers.CreateLogger("posture"), channelStates).RunAsync(stop.Token));
         }
 
         try

@@ -64,8 +64,8 @@ internal sealed class BatchSender
     /// <summary>True when the batch is done with (acknowledged, split or quarantined).</summary>
     private async Task<bool> SendAsync(SpooledBatch batch, CancellationToken cancellationToken)
     {
-        var dropped = _checkpoint.Current.DroppedPending;
-        var outcome = await _client.SendBatchAsync(_credentials, batch.Sequence, dropped, batch.EventsJson, cancellationToken).ConfigureAwait(false);
+        var dropped = AttachDropped(batch.Sequence);
+        var outcome = await _client.SendBatchAsync(_credentials, batch.Sequence, dropped, batch.Losses, batch.EventsJson, cancellationToken).ConfigureAwait(false);
         switch (outcome.Status)
         {
             case SendStatus.Accepted:
@@ -73,7 +73,8 @@ internal sealed class BatchSender
                 {
                     AckedSequence = batch.Sequence,
                     AckedPosition = batch.Position,
-                    DroppedPending = Math.Max(0, c.DroppedPending - dropped),
+                    DroppedAttachedSequence = 0,
+                    DroppedAttached = 0,
                     LastAckAt = DateTimeOffset.UtcNow,
                 });
                 _spool.MarkAcknowledged(batch.Sequence);
@@ -96,12 +97,36 @@ internal sealed class BatchSender
         }
     }
 
+    /// <summary>
+    /// The dropped count this batch reports: the one already given to it (a re-send), or everything
+    /// pending, given to it durably before it is sent (see <see cref="AgentCheckpoint.DroppedAttachedSequence"/>).
+    /// </summary>
+    private long AttachDropped(long sequence)
+    {
+        var state = _checkpoint.Update(c =>
+        {
+            if (c.DroppedAttachedSequence == sequence || c.DroppedPending == 0 && c.DroppedAttached == 0)
+                return c;
+            // A count given to another batch that was never acknowledged (split, quarantined, lost from a
+            // damaged spool) has not been reported: it goes with this one.
+            return c with { DroppedAttachedSequence = sequence, DroppedAttached = c.DroppedAttached + c.DroppedPending, DroppedPending = 0 };
+        });
+        return state.DroppedAttachedSequence == sequence ? state.DroppedAttached : 0;
+    }
+
+    /// <summary>A batch that will not be acknowledged gives its dropped count back to the next one.</summary>
+    private static AgentCheckpoint Detach(AgentCheckpoint c, long sequence) =>
+        c.DroppedAttachedSequence == sequence
+            ? c with { DroppedPending = c.DroppedPending + c.DroppedAttached, DroppedAttached = 0, DroppedAttachedSequence = 0 }
+            : c;
+
     private void Split(SpooledBatch batch)
     {
         using var json = JsonDocument.Parse(batch.EventsJson);
         var events = json.RootElement.EnumerateArray().ToList();
         var half = events.Count / 2;
         var position = _spool.LastPosition;
+        var losses = batch.Losses; // the losses found before the batch's first event go with its first half
         foreach (var part in new[] { events[..half], events[half..] })
         {
             var buffer = new ArrayBufferWriter<byte>(batch.EventsJson.Length / 2 + 16);
@@ -113,11 +138,12 @@ internal sealed class BatchSender
                 writer.WriteEndArray();
             }
 
-            _spool.Append(_sequence.Next(), part.Count, position, buffer.WrittenSpan);
+            _spool.Append(_sequence.Next(), part.Count, position, buffer.WrittenSpan, losses);
+            losses = null;
         }
 
         _logger.LogWarning("The collector found batch {Seq} too large; its {Count} events were split into two new batches.", batch.Sequence, batch.EventCount);
-        _checkpoint.Update(c => c with { AckedSequence = batch.Sequence, AckedPosition = batch.Position });
+        _checkpoint.Update(c => Detach(c, batch.Sequence) with { AckedSequence = batch.Sequence, AckedPosition = batch.Position });
         _spool.MarkAcknowledged(batch.Sequence);
     }
 
@@ -136,7 +162,10 @@ internal sealed class BatchSender
         AtomicFile.WriteAllBytes(path, body);
         _logger.LogError("The collector rejected batch {Seq} ({Error}); its {Count} events are kept in {Path} and reported as dropped.",
             batch.Sequence, error, batch.EventCount, path);
-        _checkpoint.Update(c => c with
+        // Its channel losses are not lost with it: they go on in a batch of their own, with no events.
+        if (batch.Losses is { Count: > 0 } losses)
+            _spool.Append(_sequence.Next(), 0, _spool.LastPosition, "[]"u8, losses);
+        _checkpoint.Update(c => Detach(c, batch.Sequence) with
         {
             AckedSequence = batch.Sequence,
             AckedPosition = batch.Position,

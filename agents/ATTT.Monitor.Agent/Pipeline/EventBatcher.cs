@@ -4,6 +4,8 @@ using System.Text.Json;
 using ATTT.Monitor.Agent.Sources;
 using ATTT.Monitor.Agent.Spool;
 using ATTT.Monitor.Events.Wire;
+using ATTT.Monitor.Events.Wire.Agents;
+
 
 namespace ATTT.Monitor.Agent.Pipeline;
 
@@ -72,51 +74,70 @@ internal sealed class EventBatcher
         using var writer = new Utf8JsonWriter(buffer);
         var clock = Stopwatch.StartNew();
         var count = 0;
+        var open = false;
+        var losses = new List<ChannelLoss>();
         ISourcePosition? position = null;
         var deadline = TimeSpan.Zero;
         while (true)
         {
             var left = deadline - clock.Elapsed;
-            var wait = count == 0 ? Timeout.InfiniteTimeSpan : left > TimeSpan.Zero ? left : TimeSpan.Zero;
-            if (stream.TryRead(wait, cancellationToken, out var item))
+            var wait = !open ? Timeout.InfiniteTimeSpan : left > TimeSpan.Zero ? left : TimeSpan.Zero;
+            var read = stream.TryRead(wait, cancellationToken, out var item);
+            // Losses found before this event (or while none came) go into the open batch, ahead of it.
+            if (stream.TakeLosses() is { Count: > 0 } found)
             {
-                if (count == 0)
-                {
-                    writer.WriteStartArray();
-                    deadline = clock.Elapsed + _options.FlushInterval;
-                }
+                Open(ref open);
+                losses.AddRange(found);
+            }
 
+            if (read)
+            {
+                Open(ref open);
                 EventWireWriter.WriteEvent(writer, item.Event);
                 count++;
                 EventsRead++;
                 position = item.Position;
-                if (count >= _options.MaxBatchEvents || writer.BytesPending + writer.BytesCommitted >= _options.MaxBatchBytes)
+                if (count >= _options.MaxBatchEvents || writer.BytesPending + writer.BytesCommitted >= _options.MaxBatchBytes
+                    || losses.Count >= ChannelLoss.MaxPerBatch)
                 {
-                    Cut(writer, buffer, count, position);
+                    Cut(count, position?.Serialize() ?? resumeAfter, losses);
                     count = 0;
+                    open = false;
                 }
             }
             else if (stream.Ended)
             {
-                if (count > 0)
-                    Cut(writer, buffer, count, position);
+                if (open)
+                    Cut(count, position?.Serialize() ?? resumeAfter, losses);
                 return;
             }
 
-            if (count > 0 && clock.Elapsed >= deadline)
+            if (open && clock.Elapsed >= deadline)
             {
-                Cut(writer, buffer, count, position);
+                Cut(count, position?.Serialize() ?? resumeAfter, losses);
                 count = 0;
+                open = false;
             }
         }
-    }
 
-    private void Cut(Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer, int count, ISourcePosition? position)
-    {
-        writer.WriteEndArray();
-        writer.Flush();
-        _spool.Append(_sequence.Next(), count, position?.Serialize(), buffer.WrittenSpan);
-        buffer.ResetWrittenCount();
-        writer.Reset(buffer);
+        void Open(ref bool isOpen)
+        {
+            if (isOpen)
+                return;
+            writer.WriteStartArray();
+            deadline = clock.Elapsed + _options.FlushInterval;
+            isOpen = true;
+        }
+
+        // A batch of losses alone keeps the position it started from: it moves no channel forward.
+        void Cut(int events, string? at, List<ChannelLoss> found)
+        {
+            writer.WriteEndArray();
+            writer.Flush();
+            _spool.Append(_sequence.Next(), events, at, buffer.WrittenSpan, found.Count > 0 ? found.ToList() : null);
+            found.Clear();
+            buffer.ResetWrittenCount();
+            writer.Reset(buffer);
+        }
     }
 }

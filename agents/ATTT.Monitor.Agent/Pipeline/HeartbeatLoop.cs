@@ -1,6 +1,8 @@
 using ATTT.Monitor.Agent.Spool;
 using ATTT.Monitor.Agent.State;
 using ATTT.Monitor.Agent.Transport;
+using ATTT.Monitor.Events.Wire;
+using ATTT.Monitor.Events.Wire.Agents;
 using Microsoft.Extensions.Logging;
 
 namespace ATTT.Monitor.Agent.Pipeline;
@@ -16,8 +18,8 @@ internal sealed class HeartbeatLoop(CollectorClient client, AgentCredentials cre
         {
             var stats = spool.Statistics;
             var state = checkpoint.Current;
-            var body = ProtocolBodies.Heartbeat(credentials.AgentId, DateTimeOffset.UtcNow, HostInventory.Collect(),
-                new HeartbeatSpool(stats.DepthEvents, stats.DepthBytes, state.DroppedTotal, state.LastError));
+            var body = AgentProtocolWriter.Write(new Heartbeat(credentials.AgentId, DateTimeOffset.UtcNow, HostInventory.Collect().ToWire(),
+                new HeartbeatSpool(stats.DepthEvents, stats.DepthBytes, state.DroppedTotal, state.LastError)));
             var outcome = await client.SendJsonAsync("api/v1/heartbeat", body, credentials, cancellationToken).ConfigureAwait(false);
             if (outcome.Status != SendStatus.Accepted)
                 logger.LogWarning("Heartbeat not delivered: {Error}", outcome.Error);

@@ -1,3 +1,6 @@
+using ATTT.Monitor.Events.Wire;
+using ATTT.Monitor.Events.Wire.Agents;
+
 namespace ATTT.Monitor.Agent.Posture;
 
 /// <summary>

@@ -26,6 +26,16 @@ public static class WmiValues
         _ => null,
     };
 
+    /// <summary>Sizes and byte counts (WMI gives uint64 as a number, or as a string for some classes); null when not a number or above long.MaxValue.</summary>
+    public static long? ToInt64(object? value) => value switch
+    {
+        ulong u => u <= long.MaxValue ? (long)u : null,
+        long l => l >= 0 ? l : null,
+        uint or int or ushort or short or byte or sbyte => Math.Max(0, Convert.ToInt64(value, CultureInfo.InvariantCulture)),
+        string s when long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n,
+        _ => null,
+    };
+
     public static int? ToInt32(object? value)
     {
         var u = ToUInt32(value);
@@ -38,6 +48,14 @@ public static class WmiValues
         null => null,
         string s => s.Length == 0 ? null : s,
         _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>A WMI string array (<c>string[]</c>, null when empty) as a list without empty entries.</summary>
+    public static List<string> ToTextList(object? value) => value switch
+    {
+        string[] items => items.Where(s => !string.IsNullOrWhiteSpace(s)).ToList(),
+        string s when s.Length > 0 => [s],
+        _ => [],
     };
 
     /// <summary>CIM DATETIME <c>yyyyMMddHHmmss.ffffff±UUU</c> (offset in minutes) to UTC; null for empty or the zero date.</summary>

@@ -18,4 +18,11 @@ public interface IEventStream : IDisposable
     /// (see <see cref="Ended"/>). Throws <see cref="OperationCanceledException"/> once cancelled.
     /// </summary>
     bool TryRead(TimeSpan wait, CancellationToken cancellationToken, out SourcedEvent next);
+
+    /// <summary>
+    /// Records the source found it will never deliver (an event log overwritten, record ids skipped),
+    /// since the last call; they go into the open batch, before the events read after them. A read may
+    /// return false early so that a loss found while no event comes is not held back. Replays lose nothing.
+    /// </summary>
+    IReadOnlyList<Events.Wire.ChannelLoss> TakeLosses() => [];
 }

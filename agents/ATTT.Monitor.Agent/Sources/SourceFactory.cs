@@ -14,13 +14,13 @@ internal static class SourceFactory
 {
     private const string Kinds = "windows, evtx:PATH, jsonl:PATH or replay:PATH";
 
-    public static IEventSource Create(AgentSettings settings, ILogger logger)
+    public static IEventSource Create(AgentSettings settings, ILogger logger, EventLog.ChannelStates? channelStates = null)
     {
         var spec = settings.Source.Trim();
         if (spec.Equals("windows", StringComparison.OrdinalIgnoreCase))
         {
             return OperatingSystem.IsWindows()
-                ? new WindowsEventSource(settings.Channels, logger)
+                ? new EventLog.EventLogSource(new EventLog.WindowsEventLog(), settings.Channels, channelStates ?? new EventLog.ChannelStates(), TimeProvider.System, logger)
                 : throw new ArgumentException("The 'windows' source works on Windows only; on this system use --source replay:PATH (or evtx:PATH, jsonl:PATH).");
         }
 

@@ -1,22 +1,20 @@
+using ATTT.Monitor.Agent.Sources.Query;
+
 namespace ATTT.Monitor.Agent.Sources;
 
 /// <summary>
 /// The default subscription: Security events that the shipped rules and the SigmaHQ Windows rules
 /// use, plus System, Defender, PowerShell, Sysmon (when installed) and Task Scheduler in full.
-/// Ranges keep the XPath short (the event log service limits how many clauses a query may have).
 /// </summary>
 public static class WindowsChannels
 {
-    public const string SecurityFilter =
-        "EventID=1100 or EventID=1102 or EventID=1104 or (EventID >= 4608 and EventID <= 4627) or EventID=4634 or EventID=4647 or EventID=4648 " +
-        "or (EventID >= 4656 and EventID <= 4663) or EventID=4670 or EventID=4672 or EventID=4673 or EventID=4674 " +
-        "or (EventID >= 4688 and EventID <= 4704) or (EventID >= 4713 and EventID <= 4767) or (EventID >= 4768 and EventID <= 4800) " +
-        "or (EventID >= 4817 and EventID <= 4826) or (EventID >= 4864 and EventID <= 4908) or (EventID >= 4944 and EventID <= 4958) " +
-        "or (EventID >= 5136 and EventID <= 5145) or EventID=5156 or EventID=5376 or EventID=5377 or EventID=6416";
+    public const string SecurityEventIds =
+        "1100, 1102, 1104, 4608-4627, 4634, 4647, 4648, 4656-4663, 4670, 4672-4674, 4688-4704, 4713-4800, " +
+        "4817-4826, 4864-4908, 4944-4958, 5136-5145, 5156, 5376, 5377, 6416";
 
     public static IReadOnlyList<WindowsChannel> Defaults() =>
     [
-        new() { Name = "Security", Filter = SecurityFilter },
+        new() { Name = "Security", EventIds = EventIdSet.Parse(SecurityEventIds) },
         new() { Name = "System" },
         new() { Name = "Microsoft-Windows-Windows Defender/Operational" },
         new() { Name = "Microsoft-Windows-PowerShell/Operational" },

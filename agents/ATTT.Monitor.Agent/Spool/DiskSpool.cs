@@ -85,9 +85,10 @@ internal sealed class DiskSpool : IDisposable
     }
 
     /// <summary>Appends one batch; returns once it is on disk (flushed to the device when so configured).</summary>
-    public void Append(long sequence, int eventCount, string? position, ReadOnlySpan<byte> eventsJson)
+    public void Append(long sequence, int eventCount, string? position, ReadOnlySpan<byte> eventsJson, IReadOnlyList<Events.Wire.ChannelLoss>? losses = null)
     {
-        var frame = SpoolFrame.Encode(sequence, eventCount, position, eventsJson);
+        var frame = SpoolFrame.Encode(sequence, eventCount, position, eventsJson,
+            losses is { Count: > 0 } ? Events.Wire.EventWireWriter.SerializeLosses(losses) : default);
         lock (_gate)
         {
             if (frame.Length > _options.MaxBytes)
@@ -273,13 +274,20 @@ internal sealed class DiskSpool : IDisposable
             if (!SpoolFrame.TryReadHeader(frame, out var length, out var crc) || length != frame.Length - SpoolFrame.HeaderSize)
                 return null;
             var payload = frame.AsMemory(SpoolFrame.HeaderSize);
-            if (!SpoolFrame.TryDecode(payload.Span, crc, out var seq, out var count, out var position, out var eventsOffset) || seq != entry.Sequence)
+            if (!SpoolFrame.TryDecode(payload.Span, crc, out var seq, out var count, out var position, out var eventsOffset, out var losses) || seq != entry.Sequence)
                 return null;
-            return new SpooledBatch(seq, count, position, payload[eventsOffset..]);
+            var lossesJson = payload[losses];
+            return new SpooledBatch(seq, count, position, payload[eventsOffset..],
+                lossesJson.IsEmpty ? null : Events.Wire.EventWireReader.ReadLosses(lossesJson.Span));
         }
         catch (IOException ex)
         {
             _logger.LogError(ex, "Reading spool segment {Segment} failed.", entry.Segment);
+            return null;
+        }
+        catch (Events.Wire.WireFormatException ex)
+        {
+            _logger.LogError("Spool batch {Seq}: its channel losses cannot be read ({Reason}).", entry.Sequence, ex.Message);
             return null;
         }
     }

@@ -26,7 +26,7 @@ internal static class SegmentScanner
             if (payload.Length < payloadLength)
                 payload = new byte[payloadLength];
             stream.ReadExactly(payload, 0, payloadLength);
-            if (!SpoolFrame.TryDecode(payload.AsSpan(0, payloadLength), crc, out var seq, out var count, out var position, out _))
+            if (!SpoolFrame.TryDecode(payload.AsSpan(0, payloadLength), crc, out var seq, out var count, out var position, out _, out _))
                 break;
             var frameLength = SpoolFrame.HeaderSize + payloadLength;
             entries.Add(new SpoolEntry(seq, count, segment, offset, frameLength, position));

@@ -6,28 +6,40 @@ namespace ATTT.Monitor.Agent.Spool;
 
 /// <summary>
 /// The record framing of a segment file: <c>[u32 length][u32 CRC-32 of payload][payload]</c>, little
-/// endian. Payload: <c>[u8 version=1][i64 seq][i32 event count][i32 position length][position UTF-8][events JSON]</c>.
-/// A torn write at the tail shows up as a short frame or a CRC mismatch.
+/// endian. Payload version 1: <c>[u8 1][i64 seq][i32 event count][i32 position length][position UTF-8][events JSON]</c>;
+/// version 2, for a batch that carries channel losses: <c>[u8 2][i64 seq][i32 event count][i32 position length][position]
+/// [i32 losses length][losses JSON][events JSON]</c>. A batch without losses is written as version 1, so
+/// spools written before losses existed and after read the same. A torn write at the tail shows up as a
+/// short frame or a CRC mismatch.
 /// </summary>
 internal static class SpoolFrame
 {
     public const int HeaderSize = 8;
     public const int MaxPayload = 64 * 1024 * 1024;
-    private const byte Version = 1;
+    private const byte Plain = 1, WithLosses = 2;
     private const int FixedPayload = 1 + 8 + 4 + 4;
 
-    public static byte[] Encode(long sequence, int eventCount, string? position, ReadOnlySpan<byte> eventsJson)
+    public static byte[] Encode(long sequence, int eventCount, string? position, ReadOnlySpan<byte> eventsJson, ReadOnlySpan<byte> lossesJson = default)
     {
         var positionBytes = position is null ? [] : Encoding.UTF8.GetBytes(position);
-        var payloadLength = FixedPayload + positionBytes.Length + eventsJson.Length;
+        var lossesPart = lossesJson.IsEmpty ? 0 : 4 + lossesJson.Length;
+        var payloadLength = FixedPayload + positionBytes.Length + lossesPart + eventsJson.Length;
         var frame = new byte[HeaderSize + payloadLength];
         var payload = frame.AsSpan(HeaderSize);
-        payload[0] = Version;
+        payload[0] = lossesJson.IsEmpty ? Plain : WithLosses;
         BinaryPrimitives.WriteInt64LittleEndian(payload[1..], sequence);
         BinaryPrimitives.WriteInt32LittleEndian(payload[9..], eventCount);
         BinaryPrimitives.WriteInt32LittleEndian(payload[13..], position is null ? -1 : positionBytes.Length);
         positionBytes.CopyTo(payload[FixedPayload..]);
-        eventsJson.CopyTo(payload[(FixedPayload + positionBytes.Length)..]);
+        var at = FixedPayload + positionBytes.Length;
+        if (!lossesJson.IsEmpty)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(payload[at..], lossesJson.Length);
+            lossesJson.CopyTo(payload[(at + 4)..]);
+            at += lossesPart;
+        }
+
+        eventsJson.CopyTo(payload[at..]);
         BinaryPrimitives.WriteInt32LittleEndian(frame, payloadLength);
         BinaryPrimitives.WriteUInt32LittleEndian(frame.AsSpan(4), Crc32.HashToUInt32(payload));
         return frame;
@@ -41,13 +53,16 @@ internal static class SpoolFrame
         return payloadLength is >= FixedPayload and <= MaxPayload;
     }
 
-    public static bool TryDecode(ReadOnlySpan<byte> payload, uint crc, out long sequence, out int eventCount, out string? position, out int eventsOffset)
+    /// <summary>Decodes a payload; the losses are at <paramref name="losses"/> (empty range when none), the events from <paramref name="eventsOffset"/>.</summary>
+    public static bool TryDecode(ReadOnlySpan<byte> payload, uint crc, out long sequence, out int eventCount, out string? position, out int eventsOffset,
+        out Range losses)
     {
         sequence = 0;
         eventCount = 0;
         position = null;
         eventsOffset = 0;
-        if (payload.Length < FixedPayload || Crc32.HashToUInt32(payload) != crc || payload[0] != Version)
+        losses = default;
+        if (payload.Length < FixedPayload || Crc32.HashToUInt32(payload) != crc || payload[0] is not (Plain or WithLosses))
             return false;
         sequence = BinaryPrimitives.ReadInt64LittleEndian(payload[1..]);
         eventCount = BinaryPrimitives.ReadInt32LittleEndian(payload[9..]);
@@ -57,6 +72,17 @@ internal static class SpoolFrame
         if (positionLength >= 0)
             position = Encoding.UTF8.GetString(payload.Slice(FixedPayload, positionLength));
         eventsOffset = FixedPayload + Math.Max(positionLength, 0);
+        if (payload[0] == WithLosses)
+        {
+            if (eventsOffset + 4 > payload.Length)
+                return false;
+            var lossesLength = BinaryPrimitives.ReadInt32LittleEndian(payload[eventsOffset..]);
+            if (lossesLength < 0 || lossesLength > payload.Length - eventsOffset - 4)
+                return false;
+            losses = new Range(eventsOffset + 4, eventsOffset + 4 + lossesLength);
+            eventsOffset += 4 + lossesLength;
+        }
+
         return sequence > 0 && eventCount >= 0;
     }
 }

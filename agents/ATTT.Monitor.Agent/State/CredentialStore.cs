@@ -46,7 +46,7 @@ internal sealed class CredentialStore
         return new AgentCredentials(stored.AgentId, token);
     }
 
-    public void Save(EnrollmentResult enrollment)
+    public void Save(Events.Wire.Agents.EnrollResponse enrollment)
     {
         ArgumentNullException.ThrowIfNull(enrollment);
         var stored = new StoredCredentials

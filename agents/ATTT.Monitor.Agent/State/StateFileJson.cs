@@ -22,6 +22,12 @@ internal static class StateFileJson
             writer.WriteNumber("acked_sequence", c.AckedSequence);
             WriteIfSet(writer, "acked_position", c.AckedPosition);
             writer.WriteNumber("dropped_pending", c.DroppedPending);
+            if (c.DroppedAttachedSequence > 0)
+            {
+                writer.WriteNumber("dropped_attached_sequence", c.DroppedAttachedSequence);
+                writer.WriteNumber("dropped_attached", c.DroppedAttached);
+            }
+
             writer.WriteNumber("dropped_total", c.DroppedTotal);
             WriteIfSet(writer, "last_error", c.LastError);
             if (c.LastErrorAt is { } errorAt)
@@ -58,6 +64,8 @@ internal static class StateFileJson
                 "acked_sequence" => c with { AckedSequence = Int64(p) },
                 "acked_position" => c with { AckedPosition = Text(p) },
                 "dropped_pending" => c with { DroppedPending = Int64(p) },
+                "dropped_attached_sequence" => c with { DroppedAttachedSequence = Int64(p) },
+                "dropped_attached" => c with { DroppedAttached = Int64(p) },
                 "dropped_total" => c with { DroppedTotal = Int64(p) },
                 "last_error" => c with { LastError = Text(p) },
                 "last_error_at" => c with { LastErrorAt = Time(p) },

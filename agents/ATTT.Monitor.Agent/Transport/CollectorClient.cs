@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using ATTT.Monitor.Events.Wire;
+using ATTT.Monitor.Events.Wire.Agents;
 using Microsoft.Extensions.Logging;
 
 namespace ATTT.Monitor.Agent.Transport;
@@ -40,7 +42,7 @@ internal sealed class CollectorClient : IDisposable
         _pipeline = new FailureActivatedPipeline(options, logger);
     }
 
-    public async Task<EnrollmentResult> EnrollAsync(string code, HostInventory inventory, CancellationToken cancellationToken)
+    public async Task<EnrollResponse> EnrollAsync(string code, HostInventory inventory, CancellationToken cancellationToken)
     {
         var body = ProtocolBodies.Enroll(code, inventory);
         using var response = await SendAsync("api/v1/enroll", body, gzip: false, token: null, cancellationToken).ConfigureAwait(false);
@@ -48,20 +50,25 @@ internal sealed class CollectorClient : IDisposable
             throw new CollectorRejectedException("The collector refused the enrollment code (already used, expired or unknown); ask for a new one with 'attt agents enroll-code'.");
         if (response.StatusCode != HttpStatusCode.OK)
             throw new CollectorRejectedException($"Enrollment failed: the collector answered HTTP {(int)response.StatusCode} {await ErrorText(response, cancellationToken).ConfigureAwait(false)}".Trim());
-        using var json = await ReadJson(response, cancellationToken).ConfigureAwait(false);
-        var root = json.RootElement;
-        var agentId = root.TryGetProperty("agent_id", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
-        var token = root.TryGetProperty("token", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-        var unit = root.TryGetProperty("unit", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
-        if (string.IsNullOrEmpty(agentId) || string.IsNullOrEmpty(token))
-            throw new CollectorRejectedException("Enrollment failed: the collector's answer has no agent_id or token.");
-        return new EnrollmentResult(agentId, token, unit);
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return AgentProtocolReader.ReadEnrollResponse(bytes);
+        }
+        catch (WireFormatException ex)
+        {
+            throw new CollectorRejectedException($"Enrollment failed: the collector's answer is not valid ({ex.Message})", ex);
+        }
     }
 
-    public async Task<SendOutcome> SendBatchAsync(AgentCredentials credentials, long sequence, long dropped, ReadOnlyMemory<byte> eventsJson, CancellationToken cancellationToken)
+    public Task<SendOutcome> SendBatchAsync(AgentCredentials credentials, long sequence, long dropped, ReadOnlyMemory<byte> eventsJson, CancellationToken cancellationToken) =>
+        SendBatchAsync(credentials, sequence, dropped, null, eventsJson, cancellationToken);
+
+    public async Task<SendOutcome> SendBatchAsync(AgentCredentials credentials, long sequence, long dropped, IReadOnlyList<ChannelLoss>? losses,
+        ReadOnlyMemory<byte> eventsJson, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
-        var body = ProtocolBodies.GzipBatch(credentials.AgentId, sequence, dropped, DateTimeOffset.UtcNow, eventsJson);
+        var body = ProtocolBodies.GzipBatch(credentials.AgentId, sequence, dropped, losses, DateTimeOffset.UtcNow, eventsJson);
         return await CallAsync("api/v1/events", body, gzip: true, credentials, async response =>
         {
             using var json = await ReadJson(response, cancellationToken).ConfigureAwait(false);

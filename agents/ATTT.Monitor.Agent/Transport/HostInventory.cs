@@ -11,6 +11,8 @@ public sealed record HostInventory(string Host, string OperatingSystem, IReadOnl
     public static string CurrentAgentVersion =>
         typeof(HostInventory).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
+    public Events.Wire.Agents.HeartbeatInventory ToWire() => new(Host, OperatingSystem, IpAddresses, AgentVersion);
+
     public static HostInventory Collect() =>
         new(Environment.MachineName, RuntimeInformation.OSDescription, LocalAddresses(), CurrentAgentVersion);
 

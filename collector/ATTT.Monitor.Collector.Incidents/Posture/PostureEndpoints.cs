@@ -1,6 +1,7 @@
 using System.Text;
-using System.Text.Json;
 using ATTT.Monitor.Collector.Ingest;
+using ATTT.Monitor.Events.Wire;
+using ATTT.Monitor.Events.Wire.Agents;
 using Microsoft.Extensions.Options;
 
 namespace ATTT.Monitor.Collector.Posture;
@@ -29,26 +30,22 @@ public static class PostureEndpoints
             var limit = options.Value.MaxBodyBytes;
             using (var body = await RequestBody.ReadJsonAsync(context.Request, limit, limit, context.RequestAborted).ConfigureAwait(false))
             {
-                report = PostureJson.Read(body.Memory);
+                report = AgentProtocolReader.ReadPosture(body.Memory);
                 json = Encoding.UTF8.GetString(body.Memory.Span);
             }
 
             if (!string.Equals(report.AgentId, agent.AgentId, StringComparison.Ordinal))
-                throw new PostureFormatException("agent_id", "agent_id does not match the agent the token belongs to.");
+                throw new WireFormatException("agent_id", "agent_id does not match the agent the token belongs to.");
             await service.RecordAsync(agent, report, json, context.RequestAborted).ConfigureAwait(false);
             return Results.Json(new { });
         }
-        catch (PostureFormatException ex)
+        catch (WireFormatException ex)
         {
             return Results.Json(new { error = ex.Message, field = ex.Field }, statusCode: StatusCodes.Status400BadRequest);
         }
         catch (IngestRejection ex)
         {
             return ex.HasBody ? Results.Json(new { error = ex.Message }, statusCode: ex.Status) : Results.StatusCode(ex.Status);
-        }
-        catch (JsonException ex)
-        {
-            return Results.Json(new { error = ex.Message, field = "" }, statusCode: StatusCodes.Status400BadRequest);
         }
     }
 }

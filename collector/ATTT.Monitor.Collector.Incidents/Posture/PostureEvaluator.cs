@@ -1,4 +1,5 @@
 using System.Globalization;
+using ATTT.Monitor.Events.Wire.Agents;
 
 namespace ATTT.Monitor.Collector.Posture;
 

@@ -1,6 +1,8 @@
+using ATTT.Monitor.Collector.Plan;
+
 namespace ATTT.Monitor.Collector.Posture;
 
-/// <summary>Registers the posture area: tracked antivirus state, condition incidents, the silence monitor and the posture endpoint.</summary>
+/// <summary>Registers the posture area: tracked antivirus state, condition incidents, indicator 1 of the plan, the silence monitor and the posture endpoint.</summary>
 public static class PostureRegistration
 {
     public static IServiceCollection AddPosture(this IServiceCollection services, IConfiguration configuration)
@@ -10,6 +12,8 @@ public static class PostureRegistration
         services.AddOptions<PostureOptions>().Bind(configuration.GetSection(PostureOptions.Section));
         services.AddSingleton<PostureStore>();
         services.AddSingleton<PostureService>();
+        services.AddOptions<MinimumConfigurationOptions>().Bind(configuration.GetSection(MinimumConfigurationOptions.Section));
+        services.AddSingleton<PlanIndicatorService>();
         services.AddHostedService<SilenceMonitor>();
         return services;
     }

@@ -1,5 +1,6 @@
 using ATTT.Monitor.Collector.Incidents;
 using ATTT.Monitor.Collector.Storage;
+using ATTT.Monitor.Events.Wire.Agents;
 using Microsoft.Extensions.Options;
 
 namespace ATTT.Monitor.Collector.Posture;

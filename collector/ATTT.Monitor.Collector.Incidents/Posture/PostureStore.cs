@@ -86,6 +86,24 @@ public sealed class PostureStore(EmbeddedDatabase database)
         return states;
     }
 
+    /// <summary>The latest report of every PC the scope allows, as the agent sent it (docs/protocol.md), by agent id.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ReportsAsync(UnitScope scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT agent_id, unit, report FROM posture_current;";
+        var reports = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (scope.Allows(reader.GetString(1)))
+                reports[reader.GetString(0)] = reader.GetString(2);
+        }
+
+        return reports;
+    }
+
     /// <summary>The changes of one PC's posture, newest first.</summary>
     public async Task<IReadOnlyList<PostureState>> HistoryAsync(string agentId, UnitScope scope, int limit, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using ATTT.Monitor.Collector.Storage;
 using ATTT.Monitor.Collector.Storage.Agents;
 using ATTT.Monitor.Events.Wire;
+using ATTT.Monitor.Events.Wire.Agents;
 
 namespace ATTT.Monitor.Collector.Ingest;
 
@@ -20,9 +21,9 @@ public static class IngestEndpoints
     {
         await HandleAsync(context, async () =>
         {
-            IngestJson.EnrollRequest request;
+            EnrollRequest request;
             using (var body = await RequestBody.ReadJsonAsync(context.Request, options.MaxSmallBodyBytes, options.MaxSmallBodyBytes, context.RequestAborted).ConfigureAwait(false))
-                request = IngestJson.ReadEnroll(body.Memory);
+                request = AgentProtocolReader.ReadEnroll(body.Memory);
             if (request.Host.Length is 0 or > 200 || request.Host.Any(char.IsControl))
                 throw new WireFormatException("host", "host must be 1 to 200 printable characters.");
             var enrolled = await registry.EnrollAsync(request.Code, request.Host, request.Os, request.AgentVersion, context.RequestAborted).ConfigureAwait(false);
@@ -31,12 +32,7 @@ public static class IngestEndpoints
             var logger = loggers.CreateLogger(typeof(IngestEndpoints));
             if (logger.IsEnabled(LogLevel.Information))
                 logger.LogInformation("Agent {AgentId} enrolled for unit {Unit}.", enrolled.Agent.AgentId, enrolled.Agent.Unit);
-            return IngestJson.Write(w =>
-            {
-                w.WriteString("agent_id", enrolled.Agent.AgentId);
-                w.WriteString("token", enrolled.Token);
-                w.WriteString("unit", enrolled.Agent.Unit);
-            });
+            return AgentProtocolWriter.Write(new EnrollResponse(enrolled.Agent.AgentId, enrolled.Token, enrolled.Agent.Unit));
         }).ConfigureAwait(false);
     }
 
@@ -78,12 +74,12 @@ public static class IngestEndpoints
         await HandleAsync(context, async () =>
         {
             var agent = AgentClaims.GetIdentity(context.User);
-            IngestJson.Heartbeat heartbeat;
+            Heartbeat heartbeat;
             using (var body = await RequestBody.ReadJsonAsync(context.Request, options.MaxSmallBodyBytes, options.MaxSmallBodyBytes, context.RequestAborted).ConfigureAwait(false))
-                heartbeat = IngestJson.ReadHeartbeat(body.Memory);
+                heartbeat = AgentProtocolReader.ReadHeartbeat(body.Memory);
             if (!string.Equals(heartbeat.AgentId, agent.AgentId, StringComparison.Ordinal))
                 throw new WireFormatException("agent_id", "agent_id does not match the agent the token belongs to.");
-            await registry.RecordHeartbeatAsync(agent.AgentId, heartbeat.Inventory, context.RequestAborted).ConfigureAwait(false);
+            await registry.RecordHeartbeatAsync(agent.AgentId, heartbeat, context.RequestAborted).ConfigureAwait(false);
             return IngestJson.Write(_ => { });
         }).ConfigureAwait(false);
     }
@@ -140,7 +136,7 @@ public static class IngestEndpoints
     private static IngestRejection Overloaded(IngestOptions options, string message) =>
         new(StatusCodes.Status503ServiceUnavailable, message, null, TimeSpan.FromSeconds(options.OverloadRetryAfterSeconds));
 
-    private static async Task HandleAsync(HttpContext context, Func<Task<byte[]>> handler)
+    internal static async Task HandleAsync(HttpContext context, Func<Task<byte[]>> handler)
     {
         var response = context.Response;
         byte[] body;
@@ -151,12 +147,9 @@ public static class IngestEndpoints
         }
         catch (WireFormatException ex)
         {
-            response.StatusCode = StatusCodes.Status400BadRequest;
-            body = IngestJson.Write(w =>
-            {
-                w.WriteString("error", ex.Message);
-                w.WriteString("field", ex.Field);
-            });
+            // docs/protocol.md: 413 asks the agent to split a batch; any other 400 quarantines it.
+            response.StatusCode = ex.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
+            body = IngestJson.Error(ex.Message, ex.Field);
         }
         catch (IngestRejection ex)
         {
@@ -165,12 +158,7 @@ public static class IngestEndpoints
                 response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
             if (!ex.HasBody)
                 return;
-            body = IngestJson.Write(w =>
-            {
-                w.WriteString("error", ex.Message);
-                if (ex.Field is not null)
-                    w.WriteString("field", ex.Field);
-            });
+            body = IngestJson.Error(ex.Message, ex.Field);
         }
 
         response.ContentType = "application/json; charset=utf-8";

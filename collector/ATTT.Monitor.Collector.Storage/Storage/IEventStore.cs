@@ -32,6 +32,12 @@ public interface IEventStore
     /// <summary>Events per hour since <paramref name="since"/> (dashboard chart); units null = all.</summary>
     Task<IReadOnlyList<HourlyCount>> CountPerHourAsync(DateTimeOffset since, IReadOnlyCollection<string>? units, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The stored batches received in [<paramref name="since"/>, <paramref name="until"/>) that report a
+    /// loss (a dropped count or channel losses), newest first; <paramref name="agentId"/> null = every agent.
+    /// </summary>
+    Task<IReadOnlyList<BatchLosses>> ListLossesAsync(DateTimeOffset since, DateTimeOffset until, string? agentId, int limit, CancellationToken cancellationToken);
+
     /// <summary>Deletes events received before <paramref name="cutoff"/> (retention); returns how many.</summary>
     Task<long> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }

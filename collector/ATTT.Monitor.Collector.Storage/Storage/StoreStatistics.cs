@@ -11,6 +11,28 @@ namespace ATTT.Monitor.Collector.Storage;
 /// </summary>
 public static class StoreStatistics
 {
+    /// <summary>A state database table's rows for another area's statistics (empty when the file or table does not exist yet).</summary>
+    public static async Task<IReadOnlyList<object?[]>> RowsAsync(string dataDirectory, string table, string sql, CancellationToken cancellationToken)
+    {
+        var file = new DataDirectoryOptions { Path = Path.GetFullPath(dataDirectory) }.StateDatabasePath;
+        if (await CountAsync(file, table, $"SELECT COUNT(*) FROM {table}", cancellationToken).ConfigureAwait(false) == 0)
+            return [];
+        await using var connection = await OpenAsync(file, cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var rows = new List<object?[]>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
     public static async Task<IReadOnlyDictionary<string, long>> ReadAsync(string dataDirectory, CancellationToken cancellationToken)
     {
         var data = new DataDirectoryOptions { Path = Path.GetFullPath(dataDirectory) };
@@ -28,6 +50,10 @@ public static class StoreStatistics
         counts["events_dropped_by_agents"] = await CountAsync(state, "agents", "SELECT COALESCE(SUM(dropped_total), 0) FROM agents", cancellationToken).ConfigureAwait(false);
         // Detection is caught up when its checkpoint has reached the newest stored event.
         counts["events_last_id"] = await CountAsync(Path.Combine(data.Path, EventsDatabase.FileName), "events", "SELECT COALESCE(MAX(id), 0) FROM events", cancellationToken).ConfigureAwait(false);
+        // Recorded with each batch, in its transaction: what the PCs lost, whatever happened to the agents' counters.
+        var events = Path.Combine(data.Path, EventsDatabase.FileName);
+        counts["events_dropped_in_batches"] = await CountAsync(events, "batches", "SELECT COALESCE(SUM(dropped), 0) FROM batches", cancellationToken).ConfigureAwait(false);
+        counts["event_log_records_lost"] = await LostRecordsAsync(events, cancellationToken).ConfigureAwait(false);
         counts["detection_checkpoint"] = await CountAsync(state, "detection_checkpoint", "SELECT COALESCE(MAX(last_event_id), 0) FROM detection_checkpoint", cancellationToken).ConfigureAwait(false);
         return counts;
     }
@@ -42,12 +68,25 @@ public static class StoreStatistics
         return fromHours > 0 ? fromHours : await CountAsync(file, "events", "SELECT COUNT(*) FROM events", cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<long> CountAsync(string file, string table, string sql, CancellationToken cancellationToken)
+    /// <summary>Event log records the agents never read (log wraps, record-id gaps), from the batches' losses.</summary>
+    private static async Task<long> LostRecordsAsync(string file, CancellationToken cancellationToken)
     {
-        if (!File.Exists(file))
+        if (await CountAsync(file, "batches", "SELECT COUNT(*) FROM pragma_table_info('batches') WHERE name = 'losses'", cancellationToken).ConfigureAwait(false) == 0)
             return 0;
+        await using var connection = await OpenAsync(file, cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT losses FROM batches WHERE losses IS NOT NULL;";
+        long lost = 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            lost += Events.Wire.EventWireReader.ReadLosses(System.Text.Encoding.UTF8.GetBytes(reader.GetString(0))).Sum(l => l.Records);
+        return lost;
+    }
+
+    private static async Task<SqliteConnection> OpenAsync(string file, CancellationToken cancellationToken)
+    {
         var connectionString = new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadWrite, DefaultTimeout = 30 }.ToString();
-        await using var connection = new SqliteConnection(connectionString);
+        var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (var pragma = connection.CreateCommand())
         {
@@ -55,6 +94,14 @@ public static class StoreStatistics
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        return connection;
+    }
+
+    private static async Task<long> CountAsync(string file, string table, string sql, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(file))
+            return 0;
+        await using var connection = await OpenAsync(file, cancellationToken).ConfigureAwait(false);
         await using (var exists = connection.CreateCommand())
         {
             exists.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $name;";

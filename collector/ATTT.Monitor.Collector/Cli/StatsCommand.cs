@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using ATTT.Monitor.Collector.Plan;
 using ATTT.Monitor.Collector.Storage;
 
 namespace ATTT.Monitor.Collector.Cli;
@@ -13,10 +14,16 @@ public static class StatsCommand
         var command = new Command("stats", "Print counts in the store as JSON (works while serve runs).") { data };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            IReadOnlyDictionary<string, long> counts;
+            var counts = new Dictionary<string, long>(StringComparer.Ordinal);
             try
             {
-                counts = await StoreStatistics.ReadAsync(parse.GetValue(data)!.FullName, cancellationToken).ConfigureAwait(false);
+                var folder = parse.GetValue(data)!.FullName;
+                foreach (var (name, value) in await StoreStatistics.ReadAsync(folder, cancellationToken).ConfigureAwait(false))
+                    counts[name] = value;
+                var minimum = new ConfigurationBuilder().AddEnvironmentVariables("ATTT_").Build()
+                    .GetSection(MinimumConfigurationOptions.Section).Get<MinimumConfigurationOptions>() ?? new MinimumConfigurationOptions();
+                foreach (var (name, value) in await PlanStatistics.ReadAsync(folder, minimum, TimeProvider.System.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+                    counts[name] = value;
             }
             catch (DirectoryNotFoundException ex)
             {

@@ -50,6 +50,23 @@ public static class EventWireReader
         }
     }
 
+    /// <summary>A <c>losses</c> array on its own, as <see cref="EventWireWriter.SerializeLosses"/> wrote it.</summary>
+    public static IReadOnlyList<ChannelLoss> ReadLosses(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
+        try
+        {
+            reader.Read();
+            var losses = ChannelLossWire.ReadValue(ref reader) ?? [];
+            ExpectEndOfInput(ref reader);
+            return losses;
+        }
+        catch (JsonException ex)
+        {
+            throw new WireFormatException("losses", $"losses is not valid JSON: {ex.Message}");
+        }
+    }
+
     private static EventBatch ReadBatch(ref Utf8JsonReader reader)
     {
         reader.Read();
@@ -59,6 +76,7 @@ public static class EventWireReader
         string? agentId = null;
         DateTimeOffset? sentAt = null;
         List<EventRecord>? events = null;
+        List<ChannelLoss>? losses = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("v"u8))
@@ -77,6 +95,8 @@ public static class EventWireReader
                 dropped = WireValues.Int64(ref reader, WirePath.Root, "dropped");
             else if (reader.ValueTextEquals("events"u8))
                 events = ReadEvents(ref reader);
+            else if (reader.ValueTextEquals("losses"u8))
+                losses = ChannelLossWire.Read(ref reader);
             else
                 reader.Skip();
         }
@@ -91,7 +111,7 @@ public static class EventWireReader
             throw new WireFormatException("dropped", "dropped must not be negative.");
         if (events is null)
             throw new WireFormatException("events", "events must be an array.");
-        return new EventBatch(agentId ?? "", seq.Value, sentAt ?? DateTimeOffset.UnixEpoch, dropped ?? 0, events);
+        return new EventBatch(agentId ?? "", seq.Value, sentAt ?? DateTimeOffset.UnixEpoch, dropped ?? 0, events, losses);
     }
 
     private static List<EventRecord> ReadEvents(ref Utf8JsonReader reader)
@@ -103,7 +123,10 @@ public static class EventWireReader
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (events.Count == EventBatch.MaxEvents)
-                throw new WireFormatException("events", $"A batch holds at most {EventBatch.MaxEvents} events; this one has {CountRest(ref reader) + events.Count}.");
+                throw new WireFormatException("events", $"A batch holds at most {EventBatch.MaxEvents} events; this one has {CountRest(ref reader) + events.Count}.")
+                {
+                    TooLarge = true,
+                };
             events.Add(WireEventReader.Read(ref reader, new WirePath("events", events.Count)));
         }
 

@@ -8,17 +8,50 @@ public static class EventWireWriter
 {
     public static void WriteBatch(Utf8JsonWriter writer, EventBatch batch)
     {
-        writer.WriteStartObject();
-        writer.WriteNumber("v", EventBatch.ProtocolVersion);
-        writer.WriteString("agent_id", batch.AgentId);
-        writer.WriteNumber("seq", batch.Sequence);
-        writer.WriteString("sent_at", EventTime.Format(batch.SentAt));
-        writer.WriteNumber("dropped", batch.Dropped);
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(batch);
+        WriteBatchHeader(writer, batch.AgentId, batch.Sequence, batch.SentAt, batch.Dropped, batch.Losses);
         writer.WriteStartArray("events");
         foreach (var e in batch.Events)
             WriteEvent(writer, e);
         writer.WriteEndArray();
         writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A batch whose events are already wire JSON (the agent's spool holds them so): the header, then
+    /// <paramref name="eventsJson"/> (a JSON array) copied as it is.
+    /// </summary>
+    public static void WriteBatch(Utf8JsonWriter writer, string agentId, long sequence, DateTimeOffset sentAt, long dropped,
+        IReadOnlyList<ChannelLoss>? losses, ReadOnlySpan<byte> eventsJson)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        WriteBatchHeader(writer, agentId, sequence, sentAt, dropped, losses);
+        writer.WritePropertyName("events");
+        writer.WriteRawValue(eventsJson, skipInputValidation: true);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteBatchHeader(Utf8JsonWriter writer, string agentId, long sequence, DateTimeOffset sentAt, long dropped,
+        IReadOnlyList<ChannelLoss>? losses)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("v", EventBatch.ProtocolVersion);
+        writer.WriteString("agent_id", agentId);
+        writer.WriteNumber("seq", sequence);
+        writer.WriteString("sent_at", EventTime.Format(sentAt));
+        writer.WriteNumber("dropped", dropped);
+        ChannelLossWire.Write(writer, losses);
+    }
+
+    /// <summary>A <c>losses</c> array on its own (the agent's spool keeps it with the batch's events).</summary>
+    public static byte[] SerializeLosses(IReadOnlyList<ChannelLoss> losses)
+    {
+        ArgumentNullException.ThrowIfNull(losses);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+            ChannelLossWire.WriteArray(writer, losses);
+        return buffer.WrittenSpan.ToArray();
     }
 
     public static byte[] SerializeBatch(EventBatch batch)

@@ -140,11 +140,11 @@ internal static class WireEventReader
             throw PairError(path, index, "must be a [name, value] pair");
         if (reader.TokenType != JsonTokenType.String)
             throw PairError(path, index, "must start with a string name");
-        var name = reader.GetString()!;
+        var name = WireValues.Decode(ref reader) ?? throw PairError(path, index, "name " + WireValues.NotText);
         reader.Read();
         var field = reader.TokenType switch
         {
-            JsonTokenType.String => new EventField(name, reader.GetString()),
+            JsonTokenType.String => new EventField(name, WireValues.Decode(ref reader) ?? throw PairError(path, index, "value " + WireValues.NotText)),
             // Numbers keep their text exactly as sent; the kind says whether it is integral.
             JsonTokenType.Number => new EventField(name, Encoding.UTF8.GetString(reader.ValueSpan),
                 reader.TryGetInt64(out _) || reader.TryGetUInt64(out _) ? EventValueKind.Integer : EventValueKind.Float),

@@ -16,9 +16,29 @@ internal static class WireValues
         return reader.TokenType switch
         {
             JsonTokenType.Null => null,
-            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.String => Decode(ref reader) ?? throw Error(path, name, NotText),
             _ => throw Error(path, name, "must be a string"),
         };
+    }
+
+    /// <summary>What a string that cannot be decoded is told: bytes that are not UTF-8, or an escaped lone surrogate.</summary>
+    public const string NotText = "is not valid text (invalid UTF-8 or a lone surrogate such as \\ud800)";
+
+    /// <summary>
+    /// The string token's text, or null when it is not text: <see cref="Utf8JsonReader"/> checks
+    /// structure only, and <c>GetString</c> throws InvalidOperationException for invalid UTF-8 or an
+    /// escaped lone surrogate, which must become a 400 naming the field, not a 500.
+    /// </summary>
+    public static string? Decode(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     public static long? Int64(ref Utf8JsonReader reader, WirePath path, string name)

@@ -1,24 +1,17 @@
 using ATTT.Monitor.Agent.Cli;
+using ATTT.Monitor.Agent.Tests.Support;
 
 namespace ATTT.Monitor.Agent.Tests.Cli;
 
 /// <summary>The attt-agent command line of ../shared/CONTRACT.md.</summary>
 public class CommandLineContractTests
 {
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = await AgentCommandLine.RunAsync(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
     [Fact]
     public async Task Help_lists_every_contract_command()
     {
-        var (code, output, _) = await Run("--help");
+        var (code, output, _) = await AgentCli.RunAsync("--help");
         Assert.Equal(0, code);
-        foreach (var command in new[] { "run", "install", "uninstall", "status" })
+        foreach (var command in new[] { "run", "install", "uninstall", "status", "query" })
             Assert.Contains(command, output, StringComparison.Ordinal);
     }
 
@@ -30,7 +23,7 @@ public class CommandLineContractTests
     [InlineData("no-such-command")]
     public async Task Usage_errors_exit_2_with_a_message(params string[] args)
     {
-        var (code, _, error) = await Run(args);
+        var (code, _, error) = await AgentCli.RunAsync(args);
         Assert.Equal(2, code);
         Assert.False(string.IsNullOrWhiteSpace(error));
     }

@@ -40,7 +40,7 @@ public sealed class AgentConfigFileTests : IDisposable
               check: 30s
             channels:
               - name: Security
-                filter: EventID=4625
+                event_ids: "4624, 4625, -4634"
               - name: Microsoft-Windows-Sysmon/Operational
                 optional: true
             """), settings);
@@ -56,6 +56,7 @@ public sealed class AgentConfigFileTests : IDisposable
         Assert.Equal(TimeSpan.FromSeconds(30), settings.Pipeline.PostureCheck);
         Assert.Equal(2, settings.Channels.Count);
         Assert.True(settings.Channels[1].Optional);
+        Assert.Equal("4624, 4625, -4634", settings.Channels[0].EventIds.ToString());
     }
 
     [Theory]
@@ -63,6 +64,8 @@ public sealed class AgentConfigFileTests : IDisposable
     [InlineData("spool:\n  max_mb: lots\n", "line 2", "number")]
     [InlineData("transport:\n  pinned_sha256: [\"1234\"]\n", "line 2", "1234")]
     [InlineData("posture:\n  poll: soon\n", "line 2", "duration")]
+    [InlineData("channels:\n  - name: Security\n    event_ids: 4624, 47x\n", "line 3", "'47x'")]
+    [InlineData("channels:\n  - name: Security\n    filter: EventID=1\n", "line 3", "event_ids")]
     [InlineData("collector: [a\n", "line", "agent.yaml")]
     public void A_bad_file_names_the_line_and_the_fault(string yaml, string line, string fault)
     {

@@ -82,6 +82,61 @@ public sealed class BatchSenderTests : IAsyncLifetime
         Assert.Equal(1, checkpoint.Current.DroppedTotal);
     }
 
+    [Fact]
+    public async Task A_dropped_count_survives_a_crash_between_the_collector_storing_its_batch_and_the_checkpoint_and_is_counted_once()
+    {
+        var checkpoint = CheckpointStore.Open(_state.Path);
+        checkpoint.Update(c => c with { DroppedPending = 5, DroppedTotal = 5 }); // the spool overflowed earlier
+        var spool = OpenSpool(checkpoint);
+        spool.Append(1, 2, "p1", TransportBuilder.EventsJson(2));
+        spool.Append(2, 1, "p2", TransportBuilder.EventsJson(1));
+        using var crash = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        _collector.Script.Enqueue(_collector.StoreThenCrash(() => crash.CancelAsync()));
+
+        // The agent "dies" once batch 1 is stored: its acknowledgement never reaches the checkpoint.
+        using (var client = TransportBuilder.Client(_collector.Url))
+        {
+            var sender = new BatchSender(spool, checkpoint, client, TransportBuilder.Credentials, new SequenceCounter(2),
+                new PipelineOptions(), _state.Combine("quarantine"), NullLogger.Instance);
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sender.RunAsync(null, crash.Token));
+        }
+
+        spool.Dispose();
+        Assert.Equal(5, Assert.Single(_collector.Batches).Dropped);
+        // Meanwhile (before the restart) three more events are dropped, as the spool does when full.
+        CheckpointStore.Open(_state.Path).Update(c => c with { DroppedPending = c.DroppedPending + 3, DroppedTotal = c.DroppedTotal + 3 });
+
+        // Restart from the files on disk, as the service would.
+        var restarted = CheckpointStore.Open(_state.Path);
+        Assert.Equal(0, restarted.Current.AckedSequence);
+        Assert.Equal((1L, 5L, 3L), (restarted.Current.DroppedAttachedSequence, restarted.Current.DroppedAttached, restarted.Current.DroppedPending));
+        using (var reopened = OpenSpool(restarted))
+            await RunUntilDrainedAsync(reopened, restarted, lastSequence: 2);
+
+        Assert.Equal([5L, 3L], _collector.Batches.Select(b => b.Dropped));
+        Assert.Equal(8, _collector.TotalDropped); // every drop reported, none twice
+        Assert.Equal((0L, 0L, 0L), (restarted.Current.DroppedPending, restarted.Current.DroppedAttached, restarted.Current.DroppedAttachedSequence));
+        Assert.Equal(8, CheckpointStore.Open(_state.Path).Current.DroppedTotal);
+    }
+
+    [Fact]
+    public async Task Losses_spooled_with_a_batch_reach_the_collector_and_survive_its_quarantine()
+    {
+        var checkpoint = CheckpointStore.Open(_state.Path);
+        using var spool = OpenSpool(checkpoint);
+        var wrap = new ATTT.Monitor.Events.Wire.ChannelLoss("Security", ATTT.Monitor.Events.Wire.ChannelLossKind.Wrap, 11, 49, 39,
+            new DateTimeOffset(2026, 11, 27, 3, 0, 0, TimeSpan.Zero));
+        spool.Append(1, 1, "p1", TransportBuilder.EventsJson(1), [wrap]);
+        _collector.Script.Enqueue(LoopbackCollector.Status(400, body: "{\"error\":\"bad\",\"field\":\"events[0].time\"}"));
+
+        await RunUntilDrainedAsync(spool, checkpoint, lastSequence: 1);
+
+        var delivered = Assert.Single(_collector.Batches);
+        Assert.Empty(delivered.Events);
+        Assert.Equal(wrap, Assert.Single(delivered.Losses!));
+        Assert.Equal(1, delivered.Dropped);
+    }
+
     private DiskSpool OpenSpool(CheckpointStore checkpoint) =>
         DiskSpool.Open(_state.Combine("spool"), new SpoolOptions(), checkpoint.Current.AckedSequence,
             dropped => checkpoint.Update(c => c with { DroppedPending = c.DroppedPending + dropped, DroppedTotal = c.DroppedTotal + dropped }),

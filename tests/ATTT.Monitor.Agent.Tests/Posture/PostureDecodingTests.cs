@@ -1,3 +1,5 @@
+using ATTT.Monitor.Events.Wire;
+using ATTT.Monitor.Events.Wire.Agents;
 using ATTT.Monitor.Agent.Posture;
 
 namespace ATTT.Monitor.Agent.Tests.Posture;
@@ -98,11 +100,11 @@ public sealed class PostureDecodingTests
     [Fact]
     public void A_change_in_realtime_protection_is_a_change_but_the_same_report_is_not()
     {
-        var on = new PostureReport([ProductState.Decode("Windows Defender", 0x061100, null)], null);
-        var off = new PostureReport([ProductState.Decode("Windows Defender", 0x060100, null)], null);
+        var on = new PostureReport("", default, [ProductState.Decode("Windows Defender", 0x061100, null)], null);
+        var off = new PostureReport("", default, [ProductState.Decode("Windows Defender", 0x060100, null)], null);
 
         Assert.True(off.DiffersFrom(on));
-        Assert.False(new PostureReport([ProductState.Decode("Windows Defender", 0x061100, null)], null).DiffersFrom(on));
+        Assert.False(new PostureReport("", default, [ProductState.Decode("Windows Defender", 0x061100, null)], null).DiffersFrom(on));
         Assert.True(on.DiffersFrom(null));
     }
 }

@@ -1,7 +1,10 @@
 using System.Text.Json;
 using ATTT.Monitor.Agent.Posture;
+using ATTT.Monitor.Agent.Sources.EventLog;
 using ATTT.Monitor.Agent.Tests.Pipeline;
 using ATTT.Monitor.Agent.Tests.Support;
+using ATTT.Monitor.Events.Wire;
+using ATTT.Monitor.Events.Wire.Agents;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ATTT.Monitor.Agent.Tests.Posture;
@@ -12,7 +15,7 @@ namespace ATTT.Monitor.Agent.Tests.Posture;
 /// </summary>
 public sealed class PostureLoopTests : IAsyncLifetime
 {
-    private static readonly PostureReport Healthy = new(
+    private static readonly PostureReport Healthy = new("", default,
         [new AntivirusProduct("Windows Defender", 397568, Enabled: true, Realtime: true, DefinitionsUpToDate: true, "windowsdefender://")],
         new DefenderStatus(true, true, true, "1.421.512.0", new DateTimeOffset(2026, 11, 26, 22, 0, 0, TimeSpan.Zero), 0,
             new DateTimeOffset(2026, 11, 27, 1, 0, 0, TimeSpan.Zero), null, true));
@@ -55,6 +58,26 @@ public sealed class PostureLoopTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_channel_found_missing_is_sent_once_with_the_next_check_and_the_body_reads_strictly()
+    {
+        var channels = new ChannelStates();
+        channels.Set("Security", ChannelState.Ok);
+        var probe = new RecordedProbe(_ => Healthy);
+        var running = Start(probe, check: TimeSpan.FromMilliseconds(30), poll: TimeSpan.FromHours(1), out var stop, channels);
+
+        await HeartbeatLoopTests.WaitUntilAsync(() => !_collector.Postures.IsEmpty);
+        channels.Set("Microsoft-Windows-Sysmon/Operational", ChannelState.Missing);
+        await HeartbeatLoopTests.WaitUntilAsync(() => _collector.Postures.Count >= 2);
+        var calls = probe.Calls;
+        await HeartbeatLoopTests.WaitUntilAsync(() => probe.Calls >= calls + 3);
+        await StopAsync(stop, running);
+
+        Assert.Equal(2, _collector.Postures.Count);
+        var last = AgentProtocolReader.ReadPosture(System.Text.Encoding.UTF8.GetBytes(_collector.Postures.Last()));
+        Assert.Equal([new ChannelState("Security", ChannelState.Ok, null), new ChannelState("Microsoft-Windows-Sysmon/Operational", ChannelState.Missing, null)], last.Channels!);
+    }
+
+    [Fact]
     public async Task An_unchanged_posture_is_sent_again_once_the_poll_interval_has_passed()
     {
         var probe = new RecordedProbe(_ => Healthy);
@@ -82,11 +105,11 @@ public sealed class PostureLoopTests : IAsyncLifetime
         Assert.True(probe.Calls >= 3);
     }
 
-    private Task Start(RecordedProbe probe, TimeSpan check, TimeSpan poll, out CancellationTokenSource stop)
+    private Task Start(RecordedProbe probe, TimeSpan check, TimeSpan poll, out CancellationTokenSource stop, ChannelStates? channels = null)
     {
         stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         var client = TransportBuilder.Client(_collector.Url);
-        var loop = new PostureLoop(probe, client, TransportBuilder.Credentials, check, poll, new TestClock(), NullLogger.Instance);
+        var loop = new PostureLoop(probe, client, TransportBuilder.Credentials, check, poll, new TestClock(), NullLogger.Instance, channels);
         var token = stop.Token;
         return Task.Run(async () =>
         {

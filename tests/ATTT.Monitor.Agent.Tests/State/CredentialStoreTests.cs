@@ -13,7 +13,7 @@ public sealed class CredentialStoreTests : IDisposable
     [Fact]
     public void Saved_credentials_are_loaded_after_a_restart()
     {
-        new CredentialStore(_temp.Path, new FilePermissionTokenProtector()).Save(new EnrollmentResult("a_7", "tok-ên", "xa-sang-moc"));
+        new CredentialStore(_temp.Path, new FilePermissionTokenProtector()).Save(new ATTT.Monitor.Events.Wire.Agents.EnrollResponse("a_7", "tok-ên", "xa-sang-moc"));
 
         var loaded = new CredentialStore(_temp.Path, new FilePermissionTokenProtector()).Load();
 

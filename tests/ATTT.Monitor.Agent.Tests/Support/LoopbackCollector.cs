@@ -4,6 +4,7 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using ATTT.Monitor.Events.Wire;
+using ATTT.Monitor.Events.Wire.Agents;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -95,6 +96,21 @@ internal sealed class LoopbackCollector : IAsyncDisposable
     {
         ctx.Abort();
         return Task.CompletedTask;
+    };
+
+    /// <summary>
+    /// Stores the batch (as a collector that committed it) and then, instead of answering, runs
+    /// <paramref name="crash"/> and drops the connection: the agent never sees the acknowledgement.
+    /// </summary>
+    public Func<HttpContext, Task> StoreThenCrash(Func<Task> crash) => async ctx =>
+    {
+        using var body = new MemoryStream();
+        await using (var gzip = new GZipStream(ctx.Request.Body, CompressionMode.Decompress))
+            await gzip.CopyToAsync(body);
+        var batch = EventWireReader.ReadBatch(body.ToArray());
+        _batches.TryAdd(batch.Sequence, batch);
+        await crash();
+        ctx.Abort();
     };
 
     private async Task EnrollAsync(HttpContext ctx)

@@ -1,4 +1,5 @@
 using ATTT.Monitor.Collector.Posture;
+using ATTT.Monitor.Events.Wire.Agents;
 
 namespace ATTT.Monitor.Collector.Tests.Posture;
 
@@ -8,7 +9,7 @@ public sealed class PostureEvaluatorTests
     private static readonly PostureOptions Options = new();
 
     internal static DefenderStatus Defender(bool enabled = true, bool realtime = true, double ageDays = 0.5) => new(
-        true, realtime, enabled, "1.421.123.0", Now.AddDays(-ageDays), ageDays, Now.AddHours(-3), null, true);
+        true, realtime, enabled, "1.421.123.0", Now.AddDays(-ageDays), (int)ageDays, Now.AddHours(-3), null, true);
 
     internal static PostureReport Report(IReadOnlyList<AntivirusProduct>? products = null, DefenderStatus? defender = null) =>
         new("a_01", Now, products ?? [new AntivirusProduct("Windows Defender", 397568, true, true, true, "windowsdefender://")], defender);

@@ -3,6 +3,7 @@ using System.Text;
 using ATTT.Monitor.Collector.Storage;
 using ATTT.Monitor.Collector.Storage.Agents;
 using ATTT.Monitor.Collector.Tests.Support;
+using ATTT.Monitor.Events.Wire.Agents;
 using Microsoft.Data.Sqlite;
 
 namespace ATTT.Monitor.Collector.Tests.Storage;
@@ -116,7 +117,7 @@ public sealed class AgentRegistryTests : IAsyncLifetime
         Assert.Equal(_clock.Now, info.LastSeenAt);
 
         _clock.Advance(TimeSpan.FromMinutes(1));
-        await _registry.RecordHeartbeatAsync(agent.AgentId, new AgentInventory("PC-1-RENAMED", "Windows 11 Pro", ["192.168.1.23", "fe80::1"], "0.2.0", 4, 4096, 13, null), Ct);
+        await _registry.RecordHeartbeatAsync(agent.AgentId, new Heartbeat(agent.AgentId, null, new HeartbeatInventory("PC-1-RENAMED", "Windows 11 Pro", ["192.168.1.23", "fe80::1"], "0.2.0"), new HeartbeatSpool(4, 4096, 13, null)), Ct);
         info = (await _registry.GetAsync(agent.AgentId, Ct))!;
         Assert.Equal("PC-1-RENAMED", info.Host);
         Assert.Equal("Windows 11 Pro", info.OsVersion);

@@ -47,6 +47,9 @@ public sealed class EventsDatabaseMigrationTests : IDisposable
         command.CommandText = "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' AND sql IS NOT NULL ORDER BY name);";
         Assert.True(await command.ExecuteScalarAsync(Ct) is DBNull);
         command.CommandText = "PRAGMA user_version;";
+        Assert.Equal(2L, await command.ExecuteScalarAsync(Ct));
+        // Version 2: the batches' losses, committed with each batch.
+        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('batches') WHERE name = 'losses';";
         Assert.Equal(1L, await command.ExecuteScalarAsync(Ct));
     }
 

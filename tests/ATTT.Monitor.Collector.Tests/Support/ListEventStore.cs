@@ -20,5 +20,6 @@ internal sealed class ListEventStore(IEnumerable<StoredEvent> events) : IEventSt
     public Task<EventPage> ListByAgentAsync(string unit, string agentId, long? beforeId, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task<long> CountAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task<IReadOnlyList<HourlyCount>> CountPerHourAsync(DateTimeOffset since, IReadOnlyCollection<string>? units, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<IReadOnlyList<BatchLosses>> ListLossesAsync(DateTimeOffset since, DateTimeOffset until, string? agentId, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task<long> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => throw new NotSupportedException();
 }

@@ -36,6 +36,18 @@ public sealed class TestCollector : IAsyncDisposable
     public static async Task<TestCollector> StartAsync(TestClock clock, params string[] settings) =>
         new(await CollectorTestHost.StartAsync(new CollectorTestHostOptions { Settings = settings, Clock = clock }), clock);
 
+    /// <summary>A collector whose log entries also go to <paramref name="logs"/>.</summary>
+    public static async Task<TestCollector> StartAsync(RecordingLoggerProvider logs, params string[] settings)
+    {
+        var clock = new TestClock();
+        return new(await CollectorTestHost.StartAsync(new CollectorTestHostOptions
+        {
+            Settings = settings,
+            Clock = clock,
+            Services = services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs),
+        }), clock);
+    }
+
     public HttpClient Client(string? token = null)
     {
         var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };

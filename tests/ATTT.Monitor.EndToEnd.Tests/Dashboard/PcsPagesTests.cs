@@ -22,7 +22,7 @@ public sealed class PcsPagesTests(DashboardFixture fixture) : IClassFixture<Dash
         await Assertions.Expect(coverage).ToContainTextAsync("Tắt bảo vệ thời gian thực");
         await coverage.Locator("a[href='/pcs?posture=realtime_off']").ClickAsync();
         await Navigation.WaitForUrlAsync(page, new Regex("posture=realtime_off"));
-        var rows = page.Locator("main table tbody tr");
+        var rows = page.Locator("#pc-list tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(1);
         await Assertions.Expect(rows).ToContainTextAsync("PC-VANTHU");
         await Screenshots.SaveAsync(page, "10-may-tram-loc-diet-virus");

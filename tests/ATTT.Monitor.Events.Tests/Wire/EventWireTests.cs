@@ -1,6 +1,7 @@
 using System.Text;
 using ATTT.Monitor.Events.Tests.Support;
 using ATTT.Monitor.Events.Wire;
+using ATTT.Monitor.Events.Wire.Agents;
 
 namespace ATTT.Monitor.Events.Tests.Wire;
 
@@ -102,7 +103,20 @@ public class EventWireTests
         var ex = Assert.Throws<WireFormatException>(() => EventWireReader.ReadBatch(Encoding.UTF8.GetBytes(body)));
 
         Assert.Equal("events", ex.Field);
+        Assert.True(ex.TooLarge);
         Assert.Contains($"this one has {EventBatch.MaxEvents + 2}", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_batch_at_the_limit_is_read_and_a_malformed_one_is_not_too_large()
+    {
+        var one = "{\"event_id\":1,\"time\":\"2026-01-01T00:00:00Z\",\"channel\":\"S\"}";
+        var full = "{\"v\":1,\"seq\":1,\"events\":[" + string.Join(',', Enumerable.Repeat(one, EventBatch.MaxEvents)) + "]}";
+
+        Assert.Equal(EventBatch.MaxEvents, EventWireReader.ReadBatch(Encoding.UTF8.GetBytes(full)).Events.Count);
+        var ex = Assert.Throws<WireFormatException>(() => EventWireReader.ReadBatch("{\"v\":1,\"seq\":1,\"events\":{}}"u8.ToArray()));
+        Assert.Equal("events", ex.Field);
+        Assert.False(ex.TooLarge);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using ATTT.Monitor.Collector.Incidents;
 using ATTT.Monitor.Collector.Notifications.Options;
 using ATTT.Monitor.Collector.Notifications.Outbox;
 using ATTT.Monitor.Collector.Notifications.Templates;
+using ATTT.Monitor.Collector.Plan;
 using ATTT.Monitor.Collector.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -17,13 +18,21 @@ public sealed class MonthlyReportService(
     EmbeddedDatabase database,
     NotificationComposer composer,
     IOptionsMonitor<NotificationsOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    PlanIndicatorService? plan = null,
+    IEventStore? events = null)
 {
     public async Task<MonthlySecurityReport> BuildAsync(string unit, int year, int month, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await MonthlyReportBuilder.BuildAsync(connection, unit, year, month, options.CurrentValue.MonthlyReport, cancellationToken).ConfigureAwait(false);
+        return await WithPlanAsync(await MonthlyReportBuilder.BuildAsync(connection, unit, year, month, options.CurrentValue.MonthlyReport, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Adds indicator 1 and the month's lost events when the posture area and an event store are installed.</summary>
+    private async Task<MonthlySecurityReport> WithPlanAsync(MonthlySecurityReport report, CancellationToken cancellationToken) =>
+        plan is null || events is null
+            ? report
+            : report with { Plan = await MonthlyPlanSource.ReadAsync(plan, events, report.Unit, report.From, report.To, cancellationToken).ConfigureAwait(false) };
 
     /// <summary>The month before the current one in Vietnam time.</summary>
     public Task<int> RunForPreviousMonthAsync(CancellationToken cancellationToken)
@@ -43,7 +52,7 @@ public sealed class MonthlyReportService(
         var created = 0;
         foreach (var unit in units)
         {
-            var report = await MonthlyReportBuilder.BuildAsync(connection, unit, year, month, opts.MonthlyReport, cancellationToken).ConfigureAwait(false);
+            var report = await WithPlanAsync(await MonthlyReportBuilder.BuildAsync(connection, unit, year, month, opts.MonthlyReport, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using var insert = Sql.Command(connection, transaction,
                 "INSERT OR IGNORE INTO notification_monthly_reports (unit, month, report_json, created_at) VALUES ($unit, $month, $json, $now);",

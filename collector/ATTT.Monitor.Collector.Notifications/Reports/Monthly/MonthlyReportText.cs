@@ -42,6 +42,7 @@ public static class MonthlyReportText
         }
 
         sb.Append(CultureInfo.InvariantCulture, $"7. Diễn tập: {(r.DrillsHeld is { } d ? d.ToString(CultureInfo.InvariantCulture) : "chưa có dữ liệu")} lần (sự cố diễn tập ghi nhận: {r.DrillIncidents})\n");
+        MonthlyPlanText.Append(sb, r.Plan);
         return sb.ToString().TrimEnd('\n');
     }
 

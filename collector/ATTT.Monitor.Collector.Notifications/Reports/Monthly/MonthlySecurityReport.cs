@@ -2,7 +2,7 @@ namespace ATTT.Monitor.Collector.Reports.Monthly;
 
 /// <summary>
 /// A unit's month (Vietnam time): incidents by category and severity, time to acknowledge and to
-/// resolve, antivirus coverage and signature age, silent agents, drills. A null section means its
+/// resolve, antivirus coverage and signature age, silent agents, drills, indicator 1 of the plan and lost events. A null section means its
 /// source is not available on this collector (the area is not installed), never "zero".
 /// </summary>
 public sealed record MonthlySecurityReport(
@@ -20,4 +20,5 @@ public sealed record MonthlySecurityReport(
     AntivirusSummary? Antivirus,
     AgentSummary? Agents,
     int? DrillsHeld,
-    int DrillIncidents);
+    int DrillIncidents,
+    MonthlyPlanSummary? Plan = null);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ATTT.Monitor.Events;
+using ATTT.Monitor.Events.Wire.Agents;
 using Microsoft.Data.Sqlite;
 
 namespace ATTT.Monitor.Collector.Storage.Agents;
@@ -127,10 +128,12 @@ public sealed class AgentRegistry(EmbeddedDatabase database, TimeProvider time) 
         return result;
     }
 
-    /// <summary>Notes a heartbeat: last contact, inventory and spool counters.</summary>
-    public async Task RecordHeartbeatAsync(string agentId, AgentInventory inventory, CancellationToken cancellationToken)
+    /// <summary>Notes a heartbeat (docs/protocol.md): last contact, inventory and spool counters; absent parts leave what is known.</summary>
+    public async Task RecordHeartbeatAsync(string agentId, Heartbeat heartbeat, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(inventory);
+        ArgumentNullException.ThrowIfNull(heartbeat);
+        var inventory = heartbeat.Inventory;
+        var spool = heartbeat.Spool;
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, null, """
             UPDATE agents SET last_seen_at = $now, host = COALESCE($host, host), os = COALESCE($os, os),
@@ -139,10 +142,10 @@ public sealed class AgentRegistry(EmbeddedDatabase database, TimeProvider time) 
                 spool_dropped_total = $spool_dropped, spool_last_error = $last_error
             WHERE agent_id = $id;
             """, cancellationToken,
-            ("$now", DbTime.Format(time.GetUtcNow())), ("$host", inventory.Host), ("$os", inventory.OsVersion),
-            ("$version", inventory.AgentVersion), ("$ips", JsonSerializer.Serialize(inventory.IpAddresses, AgentRegistryJson.Default.IReadOnlyListString)),
-            ("$depth_events", inventory.SpoolDepthEvents), ("$depth_bytes", inventory.SpoolDepthBytes),
-            ("$spool_dropped", inventory.SpoolDroppedTotal), ("$last_error", inventory.SpoolLastError), ("$id", agentId)).ConfigureAwait(false);
+            ("$now", DbTime.Format(time.GetUtcNow())), ("$host", inventory?.Host), ("$os", inventory?.Os),
+            ("$version", inventory?.AgentVersion), ("$ips", JsonSerializer.Serialize(inventory?.IpAddresses ?? [], AgentRegistryJson.Default.IReadOnlyListString)),
+            ("$depth_events", spool?.DepthEvents), ("$depth_bytes", spool?.DepthBytes),
+            ("$spool_dropped", spool?.DroppedTotal), ("$last_error", spool?.LastError), ("$id", agentId)).ConfigureAwait(false);
     }
 
     private const string AgentColumns =

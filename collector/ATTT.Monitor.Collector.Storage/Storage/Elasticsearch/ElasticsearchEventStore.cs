@@ -64,6 +64,8 @@ public sealed class ElasticsearchEventStore : IEventStore, IDisposable
                 ["agent_id"] = agent.AgentId, ["seq"] = batch.Sequence, ["accepted"] = batch.Events.Count,
                 ["dropped"] = batch.Dropped, ["last_event_id"] = last, ["received_at"] = EventTime.Format(receivedAt),
             };
+            if (batch.Losses is { Count: > 0 } losses)
+                record["losses"] = System.Text.Encoding.UTF8.GetString(EventWireWriter.SerializeLosses(losses));
             var (created, text) = await _calls.SendAsync(Method.PUT, $"{ElasticsearchSetup.BatchesIndex(_stream)}/_create/{batchId}?refresh=wait_for", record.ToJsonString(), cancellationToken).ConfigureAwait(false);
             if (created is not (201 or 409))
                 throw new StoreOverloadedException($"Elasticsearch refused the batch marker ({created}): {ElasticsearchCalls.Truncate(text)}", TimeSpan.FromSeconds(5));
@@ -206,6 +208,41 @@ public sealed class ElasticsearchEventStore : IEventStore, IDisposable
             .ToList();
     }
 
+    public async Task<IReadOnlyList<BatchLosses>> ListLossesAsync(DateTimeOffset since, DateTimeOffset until, string? agentId, int limit, CancellationToken cancellationToken)
+    {
+        await EnsureSetupAsync(cancellationToken).ConfigureAwait(false);
+        var filter = new JsonArray(new JsonObject { ["range"] = new JsonObject { ["received_at"] = new JsonObject { ["gte"] = EventTime.Format(since), ["lt"] = EventTime.Format(until) } } });
+        if (agentId is not null)
+            filter.Add(Term("agent_id", agentId));
+        var body = new JsonObject
+        {
+            ["size"] = Math.Clamp(limit, 1, 10_000),
+            ["sort"] = new JsonArray(new JsonObject { ["received_at"] = "desc" }),
+            ["query"] = new JsonObject
+            {
+                ["bool"] = new JsonObject
+                {
+                    ["filter"] = filter,
+                    ["should"] = new JsonArray(new JsonObject { ["range"] = new JsonObject { ["dropped"] = new JsonObject { ["gt"] = 0 } } }, new JsonObject { ["exists"] = new JsonObject { ["field"] = "losses" } }),
+                    ["minimum_should_match"] = 1,
+                },
+            },
+        };
+        using var result = await _calls.SendJsonAsync(Method.POST, $"{ElasticsearchSetup.BatchesIndex(_stream)}/_search", body.ToJsonString(), cancellationToken).ConfigureAwait(false);
+        var losses = new List<BatchLosses>();
+        foreach (var hit in result.RootElement.GetProperty("hits").GetProperty("hits").EnumerateArray())
+        {
+            var source = hit.GetProperty("_source");
+            var channels = source.TryGetProperty("losses", out var text) && text.ValueKind == JsonValueKind.String
+                ? EventWireReader.ReadLosses(System.Text.Encoding.UTF8.GetBytes(text.GetString()!))
+                : [];
+            losses.Add(new BatchLosses(source.GetProperty("agent_id").GetString()!, source.GetProperty("seq").GetInt64(),
+                EventTime.TryParse(source.GetProperty("received_at").GetString(), out var at) ? at : DateTimeOffset.UnixEpoch, source.GetProperty("dropped").GetInt64(), channels));
+        }
+
+        return losses;
+    }
+
     /// <summary>Retention is the lifecycle policy's job; this deletes on demand (the contract's operation).</summary>
     public async Task<long> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
@@ -295,6 +332,7 @@ public sealed class ElasticsearchEventStore : IEventStore, IDisposable
             (await _calls.SendJsonAsync(Method.PUT, $"_ilm/policy/{ElasticsearchSetup.PolicyName(_stream)}", ElasticsearchSetup.Policy(Math.Max(1, _options.RetentionDays)), cancellationToken).ConfigureAwait(false)).Dispose();
             (await _calls.SendJsonAsync(Method.PUT, $"_index_template/{_stream}", ElasticsearchSetup.Template(_stream), cancellationToken).ConfigureAwait(false)).Dispose();
             await CreateIndexAsync(ElasticsearchSetup.BatchesIndex(_stream), ElasticsearchSetup.BatchesMapping, cancellationToken).ConfigureAwait(false);
+            (await _calls.SendJsonAsync(Method.PUT, $"{ElasticsearchSetup.BatchesIndex(_stream)}/_mapping", ElasticsearchSetup.BatchesAddedFields, cancellationToken).ConfigureAwait(false)).Dispose();
             await CreateIndexAsync(ElasticsearchSetup.StateIndex(_stream), ElasticsearchSetup.StateMapping, cancellationToken).ConfigureAwait(false);
             var (status, text) = await _calls.SendAsync(Method.PUT, $"_data_stream/{_stream}", null, cancellationToken).ConfigureAwait(false);
             if (status is not (200 or 400) || (status == 400 && !text.Contains("already_exists", StringComparison.Ordinal)))

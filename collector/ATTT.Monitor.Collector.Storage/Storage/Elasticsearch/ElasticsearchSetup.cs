@@ -49,7 +49,13 @@ internal static class ElasticsearchSetup
     public const string BatchesMapping = """
         {"settings":{"number_of_shards":1},"mappings":{"dynamic":"strict","properties":{
           "agent_id":{"type":"keyword"},"seq":{"type":"long"},"accepted":{"type":"integer"},
-          "dropped":{"type":"long"},"last_event_id":{"type":"long"},"received_at":{"type":"date"}}}}
+          "dropped":{"type":"long"},"last_event_id":{"type":"long"},"received_at":{"type":"date"},
+          "losses":{"type":"keyword","index":false,"doc_values":false}}}}
+        """;
+
+    /// <summary>The batch markers' fields added since the index was first made (added to an existing index; adding a field is allowed).</summary>
+    public const string BatchesAddedFields = """
+        {"properties":{"losses":{"type":"keyword","index":false,"doc_values":false}}}
         """;
 
     public const string StateMapping = """

@@ -61,6 +61,15 @@ public sealed class EventsDatabase
         PRAGMA user_version = 1;
         """;
 
+    /// <summary>
+    /// Version 2: a batch's per-channel losses (docs/protocol.md <c>losses</c>, as JSON; null when it
+    /// had none) in its own row, so they are committed with the batch like its dropped count.
+    /// </summary>
+    private const string Version2 = """
+        ALTER TABLE batches ADD COLUMN losses TEXT;
+        PRAGMA user_version = 2;
+        """;
+
     private readonly string _connectionString;
     private readonly Lock _initLock = new();
     private volatile bool _initialized;
@@ -117,11 +126,12 @@ public sealed class EventsDatabase
         using var version = connection.CreateCommand();
         version.Transaction = transaction;
         version.CommandText = "PRAGMA user_version;";
-        if (Convert.ToInt64(version.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) >= 1)
+        var current = Convert.ToInt64(version.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        if (current >= 2)
             return;
         using var apply = connection.CreateCommand();
         apply.Transaction = transaction;
-        apply.CommandText = Version1;
+        apply.CommandText = (current < 1 ? Version1 : "") + Version2;
         apply.ExecuteNonQuery();
         transaction.Commit();
     }

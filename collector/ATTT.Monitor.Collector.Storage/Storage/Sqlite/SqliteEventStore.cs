@@ -176,6 +176,32 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
         }
     }
 
+    public async Task<IReadOnlyList<BatchLosses>> ListLossesAsync(DateTimeOffset since, DateTimeOffset until, string? agentId, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        // batches_received_at serves the range; the batches of a month are few (one per agent send).
+        command.CommandText = """
+            SELECT agent_id, seq, received_at, dropped, losses FROM batches
+            WHERE received_at >= $since AND received_at < $until AND (dropped > 0 OR losses IS NOT NULL)
+              AND ($agent IS NULL OR agent_id = $agent)
+            ORDER BY received_at DESC LIMIT $limit;
+            """;
+        command.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$until", until.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$agent", (object?)agentId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$limit", Math.Clamp(limit, 1, 100_000));
+        var result = new List<BatchLosses>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(new BatchLosses(reader.GetString(0), reader.GetInt64(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)), reader.GetInt64(3),
+                reader.IsDBNull(4) ? [] : EventWireReader.ReadLosses(System.Text.Encoding.UTF8.GetBytes(reader.GetString(4)))));
+        }
+
+        return result;
+    }
+
     public async Task<long> CountAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,5 @@
+using System.Text;
+using ATTT.Monitor.Events.Wire;
 using Microsoft.Data.Sqlite;
 
 namespace ATTT.Monitor.Collector.Storage.Sqlite;
@@ -21,8 +23,8 @@ internal sealed class WriterStatements : IDisposable
             "$received", "$time", "$agent", "$unit", "$host", "$channel", "$event_id", "$drill", "$body");
         _lastId = Create(connection, transaction, "SELECT last_insert_rowid();");
         _insertBatch = Create(connection, transaction,
-            "INSERT INTO batches (agent_id, seq, received_at, accepted, dropped, last_event_id) VALUES ($agent, $seq, $received, $accepted, $dropped, $last);",
-            "$agent", "$seq", "$received", "$accepted", "$dropped", "$last");
+            "INSERT INTO batches (agent_id, seq, received_at, accepted, dropped, last_event_id, losses) VALUES ($agent, $seq, $received, $accepted, $dropped, $last, $losses);",
+            "$agent", "$seq", "$received", "$accepted", "$dropped", "$last", "$losses");
         // One row per batch, not per event: a batch's events share their unit and time of receipt.
         _countHour = Create(connection, transaction,
             "INSERT INTO event_hours (hour, unit, events) VALUES ($hour, $unit, $events) ON CONFLICT (hour, unit) DO UPDATE SET events = events + excluded.events;",
@@ -62,6 +64,7 @@ internal sealed class WriterStatements : IDisposable
         b[3].Value = pending.Rows.Count;
         b[4].Value = pending.Batch.Dropped;
         b[5].Value = last;
+        b[6].Value = pending.Batch.Losses is { Count: > 0 } losses ? Encoding.UTF8.GetString(EventWireWriter.SerializeLosses(losses)) : DBNull.Value;
         _insertBatch.ExecuteNonQuery();
         if (pending.Rows.Count > 0)
         {

@@ -4,6 +4,7 @@ using ATTT.Monitor.Collector.Storage.Agents;
 using ATTT.Monitor.Collector.Tests.Support;
 using ATTT.Monitor.Events;
 using ATTT.Monitor.Events.Wire;
+using ATTT.Monitor.Events.Wire.Agents;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ATTT.Monitor.Collector.Tests.Dashboard.Support;
@@ -22,7 +23,7 @@ public static class PcsSeed
     {
         var registry = server.App.Services.GetRequiredService<AgentRegistry>();
         var (agent, _) = await registry.EnrollInternalAsync(unit, host, isDrill: false, default);
-        await registry.RecordHeartbeatAsync(agent.AgentId, new AgentInventory(null, os, ips.Length == 0 ? ["10.0.0.15"] : ips, version, 0, 0, 0, null), default);
+        await registry.RecordHeartbeatAsync(agent.AgentId, new Heartbeat(agent.AgentId, null, new HeartbeatInventory(null, os, ips.Length == 0 ? ["10.0.0.15"] : ips, version), new HeartbeatSpool(0, 0, 0, null)), default);
         return agent;
     }
 

@@ -3,6 +3,7 @@ using ATTT.Monitor.Collector.Storage;
 using ATTT.Monitor.Collector.Storage.Agents;
 using ATTT.Monitor.Events;
 using ATTT.Monitor.Events.Wire;
+using ATTT.Monitor.Events.Wire.Agents;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ATTT.Monitor.EndToEnd.Tests.Dashboard.Support;
@@ -20,7 +21,7 @@ public static class DashboardSitePcs
         var services = site.App.Services;
         var registry = services.GetRequiredService<AgentRegistry>();
         var (agent, _) = await registry.EnrollInternalAsync(unit, host, isDrill: false, default);
-        await registry.RecordHeartbeatAsync(agent.AgentId, new AgentInventory(null, os, ["192.168.1.20", "fe80::1c2d"], "0.9.4", 0, 0, 0, null), default);
+        await registry.RecordHeartbeatAsync(agent.AgentId, new Heartbeat(agent.AgentId, null, new HeartbeatInventory(null, os, ["192.168.1.20", "fe80::1c2d"], "0.9.4"), new HeartbeatSpool(0, 0, 0, null)), default);
         var now = site.Clock.GetUtcNow();
         var defender = new DefenderStatus(true, realtime, true, "1.421.123.0", now.AddHours(-12), null, now.AddHours(-3), null, true);
         await services.GetRequiredService<PostureService>().RecordAsync(

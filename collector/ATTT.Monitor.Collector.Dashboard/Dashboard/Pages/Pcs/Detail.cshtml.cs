@@ -1,7 +1,9 @@
 using ATTT.Monitor.Collector.Dashboard.Security;
 using ATTT.Monitor.Collector.Dashboard.Workstations;
 using ATTT.Monitor.Collector.Incidents;
+using ATTT.Monitor.Collector.Plan;
 using ATTT.Monitor.Collector.Storage;
+using ATTT.Monitor.Events.Wire.Agents;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +16,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Pages.Pcs;
 /// sent. A PC of a unit the user may not see is a 404, like an absent one. Admins may revoke the
 /// agent here (audited); its token stops working at once.
 /// </summary>
-public sealed class DetailModel(IAgentRegistry agentRegistry, IIncidentService incidentService, IEventStore eventStore, PcDirectory directory, IAuthorizationService authorization, DashboardAudit audit) : PageModel
+public sealed class DetailModel(IAgentRegistry agentRegistry, IIncidentService incidentService, IEventStore eventStore, PcDirectory directory, PlanIndicatorService plan, IAuthorizationService authorization, DashboardAudit audit, TimeProvider time) : PageModel
 {
     public const int EventsPerPage = 25;
     public const int HistoryRows = 50;
@@ -25,6 +27,12 @@ public sealed class DetailModel(IAgentRegistry agentRegistry, IIncidentService i
     public PcIncidents? Incidents { get; private set; }
     public EventPage? Events { get; private set; }
     public bool CanRevoke { get; private set; }
+
+    /// <summary>The latest posture report as the agent sent it (inventory, certificates, Defender, channels); null before the first.</summary>
+    public PostureReport? Report { get; private set; }
+    public PcPlanCheck? Plan { get; private set; }
+    public IReadOnlyList<BatchLosses> Losses { get; private set; } = [];
+    public DateTimeOffset Now { get; private set; }
     public string? SuccessKey { get; private set; }
     public string? ErrorKey { get; private set; }
 
@@ -67,6 +75,10 @@ public sealed class DetailModel(IAgentRegistry agentRegistry, IIncidentService i
             Incidents = await PcIncidents.LoadAsync(incidents, pc.Agent, UnitScope.FromUser(User), HistoryRows, cancellationToken);
         if (eventStore is { } events)
             Events = await events.ListByAgentAsync(pc.Agent.Unit, pc.Agent.AgentId, Before, EventsPerPage, cancellationToken);
+        (Report, Plan) = await plan.CheckOneAsync(pc.Agent, cancellationToken);
+        Now = time.GetUtcNow();
+        if (eventStore is { } store)
+            Losses = await store.ListLossesAsync(DateTimeOffset.UnixEpoch, Now.AddDays(1), pc.Agent.AgentId, HistoryRows, cancellationToken);
         CanRevoke = !pc.Agent.Revoked && (await authorization.AuthorizeAsync(User, DashboardPolicies.Admin)).Succeeded;
         return true;
     }

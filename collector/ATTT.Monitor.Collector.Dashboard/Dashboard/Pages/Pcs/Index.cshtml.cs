@@ -1,6 +1,7 @@
 using ATTT.Monitor.Collector.Dashboard.Security;
-using ATTT.Monitor.Collector.Dashboard.Workstations;
 using ATTT.Monitor.Collector.Access;
+using ATTT.Monitor.Collector.Dashboard.Workstations;
+using ATTT.Monitor.Collector.Plan;
 using ATTT.Monitor.Collector.Storage;
 using ATTT.Monitor.Collector.Storage.Agents;
 using ATTT.Monitor.Collector.Users;
@@ -11,7 +12,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ATTT.Monitor.Collector.Dashboard.Pages.Pcs;
 
 /// <summary>Enrolled PCs of the user's units with their antivirus class, filters, and enrollment codes for new ones.</summary>
-public sealed class IndexModel(IAgentRegistry agentRegistry, EnrollmentCodes enrollmentCodes, PcDirectory directory, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(IAgentRegistry agentRegistry, EnrollmentCodes enrollmentCodes, PcDirectory directory, PlanIndicatorService plan, IAuthorizationService authorization) : PageModel
 {
     /// <summary>The PCs shown (after the filters); null when the registry is not available.</summary>
     public IReadOnlyList<PcSummary>? Pcs { get; private set; }
@@ -20,6 +21,10 @@ public sealed class IndexModel(IAgentRegistry agentRegistry, EnrollmentCodes enr
     public bool CanEnroll { get; private set; }
     public string? UserUnit => User.OwnUnit();
     public string? NewCode { get; private set; }
+
+    /// <summary>Indicator 1 of the plan per unit the user may see.</summary>
+    public IReadOnlyList<UnitPlanIndicators> Plan { get; private set; } = [];
+    public MinimumConfigurationOptions Minimum => plan.Options;
 
     /// <summary>Filter by antivirus class (<see cref="PostureClasses.ToText"/>); unknown values are ignored.</summary>
     [BindProperty(SupportsGet = true, Name = "posture")]
@@ -61,6 +66,7 @@ public sealed class IndexModel(IAgentRegistry agentRegistry, EnrollmentCodes enr
         if (all is null)
             return;
         TotalPcs = all.Count;
+        Plan = await plan.PerUnitAsync(UnitScope.FromUser(User), cancellationToken);
         IEnumerable<PcSummary> shown = all;
         if (PostureClasses.TryParse(PostureFilter, out var posture))
             shown = shown.Where(p => p.Class == posture && p.Status != PcStatus.Revoked);
