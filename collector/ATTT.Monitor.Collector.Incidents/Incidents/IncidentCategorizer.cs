@@ -13,7 +13,7 @@ namespace ATTT.Monitor.Collector.Incidents;
 /// </summary>
 public sealed class IncidentCategorizer
 {
-    private readonly IReadOnlyList<CategoryRule> _configured;
+    private readonly List<CategoryRule> _configured;
     private readonly AttackTable _attack;
 
     public IncidentCategorizer(IncidentsOptions options, AttackTable? attack = null)

@@ -39,7 +39,7 @@ public static class IncidentsRegistration
         var options = services.GetRequiredService<IOptions<IncidentsOptions>>().Value;
         var rules = services.GetRequiredService<IOptions<DetectionOptions>>().Value.RulePaths;
         var folder = GuidancePathResolver.Resolve(options.GuidancePath, rules, AppContext.BaseDirectory, Directory.GetCurrentDirectory());
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IncidentGuidance));
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger<IncidentGuidance>();
         if (folder is null)
         {
             logger.LogWarning("No guidance folder found beside the rules; incidents keep the rules' own titles (set Incidents:GuidancePath)");

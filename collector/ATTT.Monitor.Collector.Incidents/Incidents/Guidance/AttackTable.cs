@@ -8,6 +8,16 @@ namespace ATTT.Monitor.Collector.Incidents;
 /// </summary>
 public sealed class AttackTable
 {
+    // Before Builtin: static fields initialise in order.
+    private static readonly (string Alias, string Key)[] BuiltinAliases =
+    [
+        ("reconnaissance", "reconnaissance"), ("resource-development", "resource-development"), ("initial-access", "initial-access"),
+        ("execution", "execution"), ("persistence", "persistence"), ("privilege-escalation", "privilege-escalation"),
+        ("stealth", "stealth"), ("defense-evasion", "stealth"), ("defense-impairment", "defense-impairment"),
+        ("credential-access", "credential-access"), ("discovery", "discovery"), ("lateral-movement", "lateral-movement"),
+        ("collection", "collection"), ("command-and-control", "command-and-control"), ("exfiltration", "exfiltration"), ("impact", "impact"),
+    ];
+
     private readonly Dictionary<string, AttackTactic> _tactics;
     private readonly Dictionary<string, string> _tacticKeys;
     private readonly Dictionary<string, AttackTechnique> _techniques;
@@ -30,14 +40,6 @@ public sealed class AttackTable
     /// <summary>The 15 tactics of ATT&amp;CK v19 with no texts: tags are still read, categories come from <see cref="IncidentCategorizer.DefaultRules"/>.</summary>
     public static AttackTable Builtin { get; } = new([], []);
 
-    private static readonly (string Alias, string Key)[] BuiltinAliases =
-    [
-        ("reconnaissance", "reconnaissance"), ("resource-development", "resource-development"), ("initial-access", "initial-access"),
-        ("execution", "execution"), ("persistence", "persistence"), ("privilege-escalation", "privilege-escalation"),
-        ("stealth", "stealth"), ("defense-evasion", "stealth"), ("defense-impairment", "defense-impairment"),
-        ("credential-access", "credential-access"), ("discovery", "discovery"), ("lateral-movement", "lateral-movement"),
-        ("collection", "collection"), ("command-and-control", "command-and-control"), ("exfiltration", "exfiltration"), ("impact", "impact"),
-    ];
 
     public int TacticCount => _tactics.Count;
 

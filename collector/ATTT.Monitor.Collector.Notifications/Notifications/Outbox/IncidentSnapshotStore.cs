@@ -38,8 +38,7 @@ public static class IncidentSnapshotStore
     public static async Task<IncidentSnapshot?> GetAsync(SqliteConnection connection, SqliteTransaction? transaction, long incidentId, CancellationToken cancellationToken)
     {
         await using var select = Sql.Command(connection, transaction, """
-            SELECT incident_id, title, rule_id, rule_title, tags, category, severity, state, unit, host, first_seen, last_seen, count, is_drill,
-                (SELECT explanation FROM incidents WHERE id = $id)
+            SELECT incident_id, title, rule_id, rule_title, tags, category, severity, state, unit, host, first_seen, last_seen, count, is_drill
             FROM notification_incidents WHERE incident_id = $id;
             """, ("$id", incidentId));
         await using var r = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -47,9 +46,6 @@ public static class IncidentSnapshotStore
             return null;
         return new IncidentSnapshot(r.GetInt64(0), r.GetString(1), Sql.StringOrNull(r, 2), Sql.StringOrNull(r, 3),
             JsonSerializer.Deserialize<List<string>>(r.GetString(4)) ?? [], r.GetString(5), (IncidentSeverity)r.GetInt64(6),
-            Enum.Parse<IncidentState>(r.GetString(7)), r.GetString(8), r.GetString(9), DbTime.Read(r, 10), DbTime.Read(r, 11), r.GetInt64(12), r.GetInt64(13) != 0)
-        {
-            Explanation = IncidentExplanation.FromJson(Sql.StringOrNull(r, 14)),
-        };
+            Enum.Parse<IncidentState>(r.GetString(7)), r.GetString(8), r.GetString(9), DbTime.Read(r, 10), DbTime.Read(r, 11), r.GetInt64(12), r.GetInt64(13) != 0);
     }
 }
