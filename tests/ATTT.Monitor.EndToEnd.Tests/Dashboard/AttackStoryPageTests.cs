@@ -13,9 +13,9 @@ public sealed class AttackStoryPageTests(DashboardFixture fixture) : IClassFixtu
     {
         const string host = "PC-DIACHINH-03";
         var discovery = await fixture.Site.AddIncidentAsync(DashboardSite.CommuneA, host, "Whoami Utility Execution", "medium",
-            [DashboardSite.FailedLogon(host, "diachinh", "10.0.0.9", At, 3001)], ruleId: "e2e-whoami", tags: ["attack.discovery", "attack.t1033"]);
+            [DashboardSite.FailedLogon(host, "diachinh", "10.0.0.9", At, 3001)], ruleId: "e2e-whoami", tags: ["attack.discovery", "attack.t1033"], productRule: false);
         var dump = await fixture.Site.AddIncidentAsync(DashboardSite.CommuneA, host, "LSASS Memory Dump Via Some Tool", "high",
-            [DashboardSite.FailedLogon(host, "diachinh", "10.0.0.9", At.AddMinutes(5), 3002)], ruleId: "e2e-lsass", tags: ["attack.credential-access", "attack.t1003.001"]);
+            [DashboardSite.FailedLogon(host, "diachinh", "10.0.0.9", At.AddMinutes(5), 3002)], ruleId: "e2e-lsass", tags: ["attack.credential-access", "attack.t1003.001"], productRule: false);
         Assert.Equal(discovery, dump);
 
         var page = await fixture.SignInAsync("canbo.a");
