@@ -1,4 +1,5 @@
 using System.Globalization;
+using ATTT.Monitor.Collector.Access;
 using ATTT.Monitor.Collector.Dashboard.Security;
 using ATTT.Monitor.Collector.Notifications.Queries;
 using ATTT.Monitor.Collector.Users;
@@ -24,7 +25,7 @@ public sealed class DeadLettersModel(INotificationQueries notificationQueries, D
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (User.OwnUnit() is not null)
+        if (!AdministrationPolicy.ManageDeadLetters(Caller.FromUser(User)).IsAllowed)
             return Forbid(DashboardPolicies.Scheme);
         if (long.TryParse(Request.Query["requeued"], CultureInfo.InvariantCulture, out var id))
             Requeued = id;
@@ -34,7 +35,7 @@ public sealed class DeadLettersModel(INotificationQueries notificationQueries, D
 
     public async Task<IActionResult> OnPostRequeueAsync(long id, CancellationToken cancellationToken)
     {
-        if (User.OwnUnit() is not null)
+        if (!AdministrationPolicy.ManageDeadLetters(Caller.FromUser(User)).IsAllowed)
             return Forbid(DashboardPolicies.Scheme);
         if (notificationQueries is not { } queries)
             return NotFound();
