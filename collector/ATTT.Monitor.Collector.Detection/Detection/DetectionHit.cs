@@ -16,4 +16,21 @@ public sealed record DetectionHit(
     string? AgentId,
     bool IsDrill,
     long? EventId,
-    DateTimeOffset At);
+    DateTimeOffset At)
+{
+    /// <summary>See <see cref="RuleMatch.IsProductRule"/>.</summary>
+    public bool IsProductRule { get; init; }
+
+    /// <summary>See <see cref="RuleMatch.Guidance"/>.</summary>
+    public RuleGuidance? Guidance { get; init; }
+
+    /// <summary>
+    /// What ties this detection to others beyond time (<see cref="DetectionLinks"/>): its logon
+    /// sessions and its own process. An incident that holds one of these takes later detections that
+    /// carry it, or that name it as their parent (<see cref="ParentLinks"/>).
+    /// </summary>
+    public IReadOnlyList<string> Links { get; init; } = [];
+
+    /// <summary>The parent process of the event's process: joins an incident that holds it, never stored as the detection's own.</summary>
+    public IReadOnlyList<string> ParentLinks { get; init; } = [];
+}

@@ -210,7 +210,14 @@ public sealed class DetectionPipeline : BackgroundService
         var e = stored.Event;
         var host = string.IsNullOrWhiteSpace(e.Computer) ? stored.AgentId : e.Computer;
         var at = e.TimeCreated == default ? stored.ReceivedAt : e.TimeCreated;
+        var (links, parents) = DetectionLinks.Of(e);
         return new DetectionHit(match.RuleId, match.Title, match.Level, match.Tags, match.Description,
-            stored.Unit, host, stored.AgentId, stored.IsDrill, stored.Id, at);
+            stored.Unit, host, stored.AgentId, stored.IsDrill, stored.Id, at)
+        {
+            IsProductRule = match.IsProductRule,
+            Guidance = match.Guidance,
+            Links = links,
+            ParentLinks = parents,
+        };
     }
 }

@@ -112,7 +112,15 @@ internal sealed class SigmaDetector : IDetector
     private RuleMatch Match(SigmaRuleInfo rule)
     {
         if (!_matches.TryGetValue(rule, out var match))
-            _matches[rule] = match = new RuleMatch(rule.Id, rule.Title, rule.LevelName, rule.Tags, rule.Description);
+        {
+            var guidance = RuleGuidance.From(rule.CustomAttributes);
+            _matches[rule] = match = new RuleMatch(rule.Id, rule.Title, rule.LevelName, rule.Tags, rule.Description)
+            {
+                IsProductRule = guidance is not null || string.Equals(rule.Author, RuleGuidance.ProductAuthor, StringComparison.Ordinal),
+                Guidance = guidance,
+            };
+        }
+
         return match;
     }
 }

@@ -28,4 +28,13 @@ public sealed record Incident(
     TimeSpan? Duration)
 {
     public bool IsOpen => IncidentTransitions.IsOpen(State);
+
+    /// <summary>The Vietnamese explanation of the detection that leads the story; null for conditions and older rows.</summary>
+    public IncidentExplanation? Explanation { get; init; }
+
+    /// <summary>The story's progress through the attack's stages (<see cref="KillChain"/>).</summary>
+    public string KillChain { get; init; } = "";
+
+    /// <summary>The highest level among the story's detections; <see cref="Severity"/> is one step above it after a progression.</summary>
+    public IncidentSeverity? PeakSeverity { get; init; }
 }

@@ -2,64 +2,117 @@ using ATTT.Monitor.Collector.Detection;
 
 namespace ATTT.Monitor.Collector.Incidents;
 
-/// <summary>Chooses the category of a detection's incident from configured <see cref="CategoryRule"/>s.</summary>
+/// <summary>
+/// Chooses the category of a detection. Configured <see cref="CategoryRule"/>s, when there are any,
+/// replace the defaults (first applying rule wins; tags compared in every spelling). The defaults read
+/// the rule's ATT&amp;CK tags as rules write them today (hyphenated or underscore tactics, v19 names,
+/// techniques): each technique's category from guidance/attack.vi.yml (else a built-in table of the
+/// techniques that decide a playbook), wording for ransomware and malware, the tactics' categories
+/// only when no technique decides; of several candidates the most serious (<see cref="CategoryRank"/>)
+/// wins, so tampering with Defender (T1562, T1685) is protection_disabled, never malware.
+/// </summary>
 public sealed class IncidentCategorizer
 {
-    private readonly IReadOnlyList<CategoryRule> _rules;
+    private readonly List<CategoryRule> _configured;
+    private readonly AttackTable _attack;
 
-    public IncidentCategorizer(IncidentsOptions options)
+    public IncidentCategorizer(IncidentsOptions options, AttackTable? attack = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _rules = options.Categories.Count > 0 ? options.Categories : DefaultRules();
+        _configured = options.Categories;
+        _attack = attack ?? AttackTable.Builtin;
     }
 
-    /// <summary>
-    /// Built-in mapping from ATT&amp;CK tags and rule wording. Order matters: ransomware before
-    /// malware before the broad tactic-based categories.
-    /// </summary>
+    private static readonly string[] RansomWords = ["ransom", "mã độc tống tiền"];
+    private static readonly string[] MalwareWords = ["defender", "antivirus", "malware", "virus", "mã độc"];
+
+    private static readonly (string Technique, string Category)[] BuiltinTechniques =
+    [
+        ("t1486", IncidentCategory.Ransomware), ("t1490", IncidentCategory.Ransomware), ("t1485", IncidentCategory.Ransomware), ("t1489", IncidentCategory.Ransomware),
+        ("t1562", IncidentCategory.ProtectionDisabled), ("t1685", IncidentCategory.ProtectionDisabled), ("t1686", IncidentCategory.ProtectionDisabled),
+        ("t1070.001", IncidentCategory.ProtectionDisabled), ("t1112", IncidentCategory.ProtectionDisabled), ("t1553", IncidentCategory.ProtectionDisabled),
+        ("t1003", IncidentCategory.AccountCompromise), ("t1110", IncidentCategory.AccountCompromise), ("t1558", IncidentCategory.AccountCompromise),
+        ("t1078", IncidentCategory.AccountCompromise), ("t1552", IncidentCategory.AccountCompromise), ("t1555", IncidentCategory.AccountCompromise),
+        ("t1491", IncidentCategory.Defacement), ("t1566", IncidentCategory.Phishing),
+        ("t1041", IncidentCategory.DataBreach), ("t1048", IncidentCategory.DataBreach), ("t1567", IncidentCategory.DataBreach), ("t1052", IncidentCategory.DataBreach),
+    ];
+
+    /// <summary>The tactics' categories when guidance/attack.vi.yml is not loaded (the same as the file's).</summary>
+    private static string BuiltinTactic(string key) => key switch
+    {
+        "credential-access" => IncidentCategory.AccountCompromise,
+        "collection" or "exfiltration" => IncidentCategory.DataBreach,
+        "defense-impairment" => IncidentCategory.ProtectionDisabled,
+        "persistence" => IncidentCategory.Malware,
+        "reconnaissance" or "resource-development" => IncidentCategory.Other,
+        _ => IncidentCategory.Intrusion,
+    };
+
+    /// <summary>Kept for configuration: the wording rules the defaults start with.</summary>
     public static List<CategoryRule> DefaultRules() =>
     [
-        new() { Category = IncidentCategory.Ransomware, AnyWords = ["ransom", "mã độc tống tiền"] },
-        new() { Category = IncidentCategory.Ransomware, AllTags = ["attack.impact"], AnyTags = ["attack.t1486", "attack.t1490"] },
-        new() { Category = IncidentCategory.Malware, AnyWords = ["defender", "antivirus", "malware", "virus", "mã độc"] },
-        new() { Category = IncidentCategory.Defacement, AnyTags = ["attack.t1491", "attack.t1491.001", "attack.t1491.002"] },
-        new() { Category = IncidentCategory.Phishing, AnyTags = ["attack.t1566", "attack.t1566.001", "attack.t1566.002"] },
-        new() { Category = IncidentCategory.DataBreach, AnyTags = ["attack.exfiltration", "attack.collection"] },
-        new() { Category = IncidentCategory.AccountCompromise, AnyTags = ["attack.credential_access", "attack.t1110", "attack.t1078"] },
-        new()
-        {
-            Category = IncidentCategory.Intrusion,
-            AnyTags = ["attack.initial_access", "attack.execution", "attack.persistence", "attack.privilege_escalation",
-                "attack.defense_evasion", "attack.lateral_movement", "attack.discovery", "attack.command_and_control", "attack.impact"],
-        },
+        new() { Category = IncidentCategory.Ransomware, AnyWords = [.. RansomWords] },
+        new() { Category = IncidentCategory.Malware, AnyWords = [.. MalwareWords] },
     ];
 
     public string Categorize(DetectionHit hit)
     {
         ArgumentNullException.ThrowIfNull(hit);
-        foreach (var rule in _rules)
+        if (_configured.Count > 0)
+            return _configured.FirstOrDefault(r => Applies(r, hit))?.Category ?? IncidentCategory.Other;
+        if (RansomWords.Any(w => Mentions(hit, w)))
+            return IncidentCategory.Ransomware;
+        string? best = null;
+        foreach (var technique in AttackTable.TechniquesOf(hit.Tags))
         {
-            if (Applies(rule, hit))
-                return rule.Category;
+            if (TechniqueCategory(technique) is { } category)
+                best = best is null ? category : CategoryRank.Max(best, category);
         }
 
-        return IncidentCategory.Other;
+        if (MalwareWords.Any(w => Mentions(hit, w)))
+            best = best is null ? IncidentCategory.Malware : CategoryRank.Max(best, IncidentCategory.Malware);
+        if (best is not null)
+            return best;
+        foreach (var tactic in _attack.TacticsOf(hit.Tags))
+        {
+            var category = _attack.Tactic(tactic)?.Category ?? BuiltinTactic(tactic);
+            best = best is null ? category : CategoryRank.Max(best, category);
+        }
+
+        return best ?? IncidentCategory.Other;
     }
 
-    private static bool Applies(CategoryRule rule, DetectionHit hit)
+    private string? TechniqueCategory(string id)
+    {
+        if (_attack.Technique(id)?.Category is { } own)
+            return own;
+        foreach (var (technique, category) in BuiltinTechniques)
+        {
+            if (technique == id || technique == AttackTable.Parent(id))
+                return category;
+        }
+
+        return _attack.Technique(AttackTable.Parent(id))?.Category;
+    }
+
+    private bool Applies(CategoryRule rule, DetectionHit hit)
     {
         if (rule.RuleIds.Count > 0 && rule.RuleIds.Contains(hit.RuleId, StringComparer.OrdinalIgnoreCase))
             return true;
         if (rule.AllTags.Count == 0 && rule.AnyTags.Count == 0 && rule.AnyWords.Count == 0)
             return false;
-        if (!rule.AllTags.All(t => hit.Tags.Contains(t, StringComparer.OrdinalIgnoreCase)))
+        var tags = Normalised(hit.Tags);
+        if (!rule.AllTags.All(t => tags.Contains(Normalised(t))))
             return false;
-        if (rule.AnyTags.Count > 0 && !rule.AnyTags.Any(t => hit.Tags.Contains(t, StringComparer.OrdinalIgnoreCase)))
+        if (rule.AnyTags.Count > 0 && !rule.AnyTags.Any(t => tags.Contains(Normalised(t))))
             return false;
-        if (rule.AnyWords.Count > 0 && !rule.AnyWords.Any(w => Mentions(hit, w)))
-            return false;
-        return true;
+        return rule.AnyWords.Count == 0 || rule.AnyWords.Any(w => Mentions(hit, w));
     }
+
+    private HashSet<string> Normalised(IEnumerable<string> tags) => tags.Select(Normalised).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>A tag in one spelling: a tactic as its key, a technique as its id, anything else lower-cased.</summary>
+    private string Normalised(string tag) => _attack.TacticKey(tag) ?? AttackTable.TechniqueId(tag) ?? tag.Trim().ToLowerInvariant();
 
     private static bool Mentions(DetectionHit hit, string word) =>
         hit.RuleTitle.Contains(word, StringComparison.OrdinalIgnoreCase) ||

@@ -18,4 +18,8 @@ public sealed record IncidentChange(
     long Count,
     bool IsDrill,
     string? Actor,
-    DateTimeOffset At);
+    DateTimeOffset At)
+{
+    /// <summary>The incident's Vietnamese explanation (what happened, why it matters, what to do), as its page shows it.</summary>
+    public IncidentExplanation? Explanation { get; init; }
+}

@@ -8,7 +8,7 @@ internal static class IncidentHooks
     public static IncidentChange ToChange(IncidentChangeKind kind, Incident incident, string? actor, DateTimeOffset at) => new(
         kind, incident.Id, incident.Title, incident.RuleId, incident.RuleTitle, incident.Tags, incident.Category,
         incident.Severity, incident.State, incident.Unit, incident.Host, incident.FirstSeen, incident.LastSeen,
-        incident.Count, incident.IsDrill, actor, at);
+        incident.Count, incident.IsDrill, actor, at) { Explanation = incident.Explanation };
 
     /// <summary>A hook that throws rolls the whole change back: side effects and change stay together.</summary>
     public static async Task<IncidentChange> NotifyAsync(

@@ -8,9 +8,9 @@ using ATTT.Monitor.Collector.Detection;
 namespace ATTT.Monitor.Collector.Incidents;
 
 /// <summary>
-/// Turns detections and posture conditions into incidents: groups detections of one rule on one host
-/// within <see cref="IncidentsOptions.GroupingWindow"/>, keeps a bounded list of matched events, raises
-/// severity, opens and clears condition incidents. Every change runs the registered
+/// Turns detections and posture conditions into incidents: groups the detections on one PC into
+/// attack stories (see <see cref="RecordDetectionsAsync(IReadOnlyList{DetectionHit}, SqliteConnection, SqliteTransaction, CancellationToken)"/>),
+/// keeps a bounded list of matched events and a timeline, raises severity, opens and clears condition incidents. Every change runs the registered
 /// <see cref="IIncidentTransactionHook"/>s inside the same transaction.
 /// </summary>
 public sealed class IncidentManager : IDetectionSink
@@ -20,18 +20,20 @@ public sealed class IncidentManager : IDetectionSink
     private readonly IReadOnlyList<IIncidentTransactionHook> _hooks;
     private readonly IncidentsOptions _options;
     private readonly IncidentCategorizer _categorizer;
+    private readonly IncidentGuidance _guidance;
     private readonly TimeProvider _time;
 
     public IncidentManager(
         EmbeddedDatabase database, IAuditLog audit, IEnumerable<IIncidentTransactionHook> hooks,
-        IOptions<IncidentsOptions> options, TimeProvider time)
+        IOptions<IncidentsOptions> options, TimeProvider time, IncidentGuidance? guidance = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _database = database;
         _audit = audit;
         _hooks = hooks.ToList();
         _options = options.Value;
-        _categorizer = new IncidentCategorizer(_options);
+        _guidance = guidance ?? IncidentGuidance.None;
+        _categorizer = new IncidentCategorizer(_options, _guidance.Attack);
         _time = time;
     }
 
@@ -50,108 +52,161 @@ public sealed class IncidentManager : IDetectionSink
 
     /// <summary>
     /// Records detections inside the caller's transaction (the pipeline commits them together with its
-    /// checkpoint, so a crash re-evaluates a slice instead of losing or doubling it). Returns one
-    /// change per detection, in order. Detections that join an incident already touched by this call
-    /// are grouped in memory: its row and matched events are written once at the end, and the hooks
-    /// hear one Updated change for them; openings and severity rises are written and announced at once.
+    /// checkpoint, so a crash re-evaluates a slice instead of losing or doubling it) as attack stories:
+    /// detections on one PC (unit, host, real or drill) join the open story whose activity they come
+    /// within <see cref="IncidentsOptions.GroupingWindow"/> of, or, across a longer gap, the open story
+    /// that holds their logon session or process (or their parent process), as long as the story then
+    /// spans at most <see cref="IncidentsOptions.StoryCap"/>. A product rule's twin is dropped first
+    /// (<see cref="TwinDetections"/>). Detections below <see cref="IncidentsOptions.MinimumSeverity"/>
+    /// open nothing: they join an open story's timeline without raising it, or are kept as evidence on
+    /// the PC. Returns one change per detection that reached a story, in order. A story touched again
+    /// in this call is grouped in memory: its row, events and timeline are written once at the end and
+    /// the hooks hear one Updated change for them; openings and severity rises are written and announced at once.
     /// </summary>
     public async Task<IReadOnlyList<IncidentChange>> RecordDetectionsAsync(
         IReadOnlyList<DetectionHit> hits, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(hits);
         var changes = new List<IncidentChange>(hits.Count);
-        var pending = new Dictionary<(string Key, string Unit, string Host, bool IsDrill), PendingIncident>();
+        var byId = new Dictionary<long, PendingIncident>();
+        var latest = new Dictionary<(string Unit, string Host, bool IsDrill), PendingIncident>();
+        var evidenceHosts = new HashSet<(string Unit, string Host, bool IsDrill)>();
         var now = _time.GetUtcNow();
         await using var statements = new SliceStatements(connection, transaction);
-        foreach (var hit in hits)
+        await using var stories = new StoryStatements(connection, transaction);
+        foreach (var hit in TwinDetections.Remove(hits))
         {
-            var group = ("rule:" + hit.RuleId, hit.Unit, hit.Host, hit.IsDrill);
-            if (pending.TryGetValue(group, out var incident) && !incident.Covers(hit.At, _options.GroupingWindow))
+            var detection = Prepare(hit);
+            var pc = (hit.Unit, hit.Host, hit.IsDrill);
+            var story = await FindStoryAsync(detection, pc, latest, byId, statements, stories, cancellationToken).ConfigureAwait(false);
+            if (story is null)
             {
-                await FlushAsync(incident, now, statements, connection, transaction, cancellationToken).ConfigureAwait(false);
-                pending.Remove(group);
-                incident = null;
-            }
-
-            if (incident is null)
-            {
-                var current = await statements.FindOpenAsync(group.Item1, hit.Unit, hit.Host, hit.IsDrill, hit.At, _options.GroupingWindow, cancellationToken).ConfigureAwait(false);
-                if (current is null)
+                if (!detection.Counts)
                 {
-                    var opened = await OpenAsync(hit, group.Item1, now, connection, transaction, cancellationToken).ConfigureAwait(false);
-                    pending[group] = new PendingIncident(opened);
-                    changes.Add(IncidentHooks.ToChange(IncidentChangeKind.Opened, opened, null, now));
+                    await stories.AddEvidenceAsync(hit.Unit, hit.Host, hit.IsDrill, detection.ToEntry(null), cancellationToken).ConfigureAwait(false);
+                    evidenceHosts.Add(pc);
                     continue;
                 }
 
-                pending[group] = incident = new PendingIncident(current);
+                var opened = await OpenAsync(detection, now, connection, transaction, cancellationToken).ConfigureAwait(false);
+                await stories.AddTimelineAsync(opened.Id, [(1, detection.ToEntry(opened.Id))], 1, _options.KeepFirstEvents, _options.KeepLastEvents, cancellationToken).ConfigureAwait(false);
+                await stories.AddLinksAsync(opened.Id, hit.Unit, hit.Host, hit.IsDrill, hit.Links, cancellationToken).ConfigureAwait(false);
+                latest[pc] = byId[opened.Id] = new PendingIncident(opened);
+                changes.Add(IncidentHooks.ToChange(IncidentChangeKind.Opened, opened, null, now));
+                continue;
             }
 
-            changes.Add(await AddAsync(incident, hit, now, statements, connection, transaction, cancellationToken).ConfigureAwait(false));
+            if (detection.Counts)
+                await stories.AddLinksAsync(story.Current.Id, hit.Unit, hit.Host, hit.IsDrill, hit.Links, cancellationToken).ConfigureAwait(false);
+            changes.Add(await AddAsync(story, detection, now, statements, stories, connection, transaction, cancellationToken).ConfigureAwait(false));
         }
 
-        foreach (var incident in pending.Values)
-            await FlushAsync(incident, now, statements, connection, transaction, cancellationToken).ConfigureAwait(false);
+        foreach (var story in byId.Values)
+            await FlushAsync(story, now, statements, stories, connection, transaction, cancellationToken).ConfigureAwait(false);
+        foreach (var (unit, host, isDrill) in evidenceHosts)
+            await stories.PruneEvidenceAsync(unit, host, isDrill, _options.EvidencePerHost, cancellationToken).ConfigureAwait(false);
         return changes;
     }
 
-    private async Task<Incident> OpenAsync(DetectionHit hit, string key, DateTimeOffset now, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>The group key of attack stories in <c>incidents.group_key</c>.</summary>
+    internal const string StoryKey = "story";
+
+    private StoryDetection Prepare(DetectionHit hit)
     {
-        var draft = new Incident(
-            0, hit.RuleTitle, hit.RuleId, hit.RuleTitle, hit.Tags, _categorizer.Categorize(hit), IncidentText.FromRuleLevel(hit.RuleLevel), IncidentState.New,
-            hit.Unit, hit.Host, hit.AgentId, hit.At, hit.At, 1, hit.IsDrill, null, hit.Description, now, now, null, null);
-        var opened = await IncidentRows.InsertAsync(connection, transaction, key, draft, cancellationToken).ConfigureAwait(false);
-        if (hit.EventId is { } id)
+        var level = IncidentText.FromRuleLevel(hit.RuleLevel);
+        return new StoryDetection(hit, level, level >= _options.MinimumSeverity, _categorizer.Categorize(hit),
+            _guidance.Attack.TacticsOf(hit.Tags), _guidance.Explain(hit));
+    }
+
+    /// <summary>
+    /// The open story a detection joins: the PC's latest one of this call if the detection is within
+    /// its window, else the stored one within the window, else one that holds its session or process;
+    /// each only while the story stays within the cap.
+    /// </summary>
+    private async Task<PendingIncident?> FindStoryAsync(
+        StoryDetection detection, (string Unit, string Host, bool IsDrill) pc, Dictionary<(string, string, bool), PendingIncident> latest,
+        Dictionary<long, PendingIncident> byId, SliceStatements statements, StoryStatements stories, CancellationToken cancellationToken)
+    {
+        var hit = detection.Hit;
+        if (latest.TryGetValue(pc, out var recent) && Fits(recent.Current, hit.At, windowed: true))
+            return recent;
+        var stored = await statements.FindOpenAsync(StoryKey, hit.Unit, hit.Host, hit.IsDrill, hit.At, _options.GroupingWindow, cancellationToken).ConfigureAwait(false);
+        if (Take(stored, windowed: true) is { } windowed)
+            return latest[pc] = windowed;
+        var links = hit.Links.Concat(hit.ParentLinks).Distinct(StringComparer.Ordinal).ToList();
+        var linked = await stories.FindLinkedAsync(hit.Unit, hit.Host, hit.IsDrill, links, cancellationToken).ConfigureAwait(false);
+        return Take(linked, windowed: false);
+
+        PendingIncident? Take(Incident? found, bool windowed)
+        {
+            if (found is null)
+                return null;
+            // The call's own copy is newer than the stored row.
+            var pending = byId.TryGetValue(found.Id, out var mine) ? mine : new PendingIncident(found);
+            if (!Fits(pending.Current, hit.At, windowed))
+                return null;
+            byId[found.Id] = pending;
+            return pending;
+        }
+    }
+
+    private bool Fits(Incident story, DateTimeOffset at, bool windowed) =>
+        (!windowed || PendingIncident.Covers(story, at, _options.GroupingWindow)) && PendingIncident.WithinCap(story, at, _options.StoryCap);
+
+    private async Task<Incident> OpenAsync(StoryDetection detection, DateTimeOffset now, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        var opened = await IncidentRows.InsertAsync(connection, transaction, StoryKey, detection.Open(now), cancellationToken).ConfigureAwait(false);
+        if (detection.Hit.EventId is { } id)
             await IncidentRows.AddEventAsync(connection, transaction, opened.Id, 1, id, _options.KeepFirstEvents, _options.KeepLastEvents, cancellationToken).ConfigureAwait(false);
-        await AuditAsync("opened", opened, $"rule {hit.RuleId}", now, connection, transaction, cancellationToken).ConfigureAwait(false);
+        await AuditAsync("opened", opened, $"rule {detection.Hit.RuleId}", now, connection, transaction, cancellationToken).ConfigureAwait(false);
         await IncidentHooks.NotifyAsync(_hooks, IncidentChangeKind.Opened, opened, null, now, connection, transaction, cancellationToken).ConfigureAwait(false);
         return opened;
     }
 
-    /// <summary>Adds a detection to an open incident in memory; a rise of severity is written and announced at once.</summary>
+    /// <summary>Adds a detection to an open story in memory; a rise of severity is written and announced at once.</summary>
     private async Task<IncidentChange> AddAsync(
-        PendingIncident incident, DetectionHit hit, DateTimeOffset now, SliceStatements statements, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+        PendingIncident incident, StoryDetection detection, DateTimeOffset now, SliceStatements statements, StoryStatements stories,
+        SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         var before = incident.Current;
-        var severity = IncidentText.FromRuleLevel(hit.RuleLevel);
-        var updated = before with
-        {
-            Count = before.Count + 1,
-            FirstSeen = hit.At < before.FirstSeen ? hit.At : before.FirstSeen,
-            LastSeen = hit.At > before.LastSeen ? hit.At : before.LastSeen,
-            Severity = severity > before.Severity ? severity : before.Severity,
-            UpdatedAt = now,
-        };
+        var updated = detection.AddTo(before, now);
         incident.Current = updated;
-        if (hit.EventId is { } id)
+        if (detection.Hit.EventId is { } id)
             incident.NewEvents.Add((updated.Count, id));
+        incident.NewTimeline.Add((updated.Count, detection.ToEntry(updated.Id)));
         if (updated.Severity <= before.Severity)
             return IncidentHooks.ToChange(IncidentChangeKind.Updated, updated, null, now);
 
-        await FlushAsync(incident, now, statements, connection, transaction, cancellationToken, announce: false).ConfigureAwait(false);
+        await FlushAsync(incident, now, statements, stories, connection, transaction, cancellationToken, announce: false).ConfigureAwait(false);
         await AuditAsync("severity_raised", updated, $"{before.Severity.ToText()} -> {updated.Severity.ToText()}", now, connection, transaction, cancellationToken).ConfigureAwait(false);
         return await IncidentHooks.NotifyAsync(_hooks, IncidentChangeKind.SeverityRaised, updated, null, now, connection, transaction, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Writes the incident's row and the matched events that survive the first/last bound, then tells
-    /// the hooks once. Further matches are not audited one by one: the count and the kept events are their trail.
+    /// Writes the story's row, the matched events and timeline entries that survive the first/last
+    /// bound, then tells the hooks once. Further matches are not audited one by one: the count, the
+    /// kept events and the timeline are their trail.
     /// </summary>
     private async Task FlushAsync(
-        PendingIncident incident, DateTimeOffset now, SliceStatements statements, SqliteConnection connection, SqliteTransaction transaction,
+        PendingIncident incident, DateTimeOffset now, SliceStatements statements, StoryStatements stories, SqliteConnection connection, SqliteTransaction transaction,
         CancellationToken cancellationToken, bool announce = true)
     {
         if (incident.Current == incident.Stored)
             return;
         var current = incident.Current;
         await statements.UpdateAsync(current, cancellationToken).ConfigureAwait(false);
-        var keep = incident.NewEvents.Where(e => e.Seq <= _options.KeepFirstEvents || e.Seq > current.Count - _options.KeepLastEvents).ToList();
+        var keep = incident.NewEvents.Where(e => Kept(e.Seq, current.Count)).ToList();
         await statements.AddEventsAsync(current.Id, keep, current.Count, _options.KeepFirstEvents, _options.KeepLastEvents, cancellationToken).ConfigureAwait(false);
+        var timeline = incident.NewTimeline.Where(e => Kept(e.Seq, current.Count)).ToList();
+        await stories.AddTimelineAsync(current.Id, timeline, current.Count, _options.KeepFirstEvents, _options.KeepLastEvents, cancellationToken).ConfigureAwait(false);
         incident.NewEvents.Clear();
+        incident.NewTimeline.Clear();
         incident.Stored = current;
         if (announce)
             await IncidentHooks.NotifyAsync(_hooks, IncidentChangeKind.Updated, current, null, now, connection, transaction, cancellationToken).ConfigureAwait(false);
     }
+
+    private bool Kept(long seq, long count) => seq <= _options.KeepFirstEvents || seq > count - _options.KeepLastEvents;
 
     /// <summary>
     /// Notes that a condition holds: opens its incident if none is open for the host, otherwise

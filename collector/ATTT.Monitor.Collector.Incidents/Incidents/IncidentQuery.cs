@@ -1,7 +1,7 @@
 namespace ATTT.Monitor.Collector.Incidents;
 
 /// <summary>
-/// A search over incidents, newest (last seen) first. Null or empty filters match everything; the
+/// A search over incidents, open before closed, then by severity, then newest (last seen) first. Null or empty filters match everything; the
 /// caller's <see cref="UnitScope"/> is applied on top by <see cref="IIncidentService"/>.
 /// </summary>
 public sealed record IncidentQuery

@@ -11,7 +11,7 @@ internal static class IncidentRows
 {
     public const string Columns =
         "id, title, rule_id, rule_title, tags, category, severity, state, unit, host, agent_id, first_seen, last_seen, " +
-        "count, is_drill, assignee, description, created_at, updated_at, resolved_at, duration_seconds";
+        "count, is_drill, assignee, description, created_at, updated_at, resolved_at, duration_seconds, explanation, kill_chain, peak_severity";
 
     public static Incident Read(SqliteDataReader r)
     {
@@ -38,7 +38,12 @@ internal static class IncidentRows
             CreatedAt: DbTime.Parse(r.GetString(17)),
             UpdatedAt: DbTime.Parse(r.GetString(18)),
             ResolvedAt: r.IsDBNull(19) ? null : DbTime.Parse(r.GetString(19)),
-            Duration: r.IsDBNull(20) ? null : TimeSpan.FromSeconds(r.GetDouble(20)));
+            Duration: r.IsDBNull(20) ? null : TimeSpan.FromSeconds(r.GetDouble(20)))
+        {
+            Explanation = IncidentExplanation.FromJson(NullableString(r, 21)),
+            KillChain = r.GetString(22),
+            PeakSeverity = r.IsDBNull(23) ? null : (IncidentSeverity)r.GetInt32(23),
+        };
     }
 
     public static async Task<Incident?> LoadAsync(SqliteConnection connection, SqliteTransaction? transaction, long id, CancellationToken cancellationToken)
@@ -115,17 +120,14 @@ internal static class IncidentRows
         command.Transaction = transaction;
         command.CommandText = """
             INSERT INTO incidents (group_key, title, rule_id, rule_title, tags, category, severity, state, unit, host, agent_id,
-                first_seen, last_seen, count, is_drill, assignee, description, created_at, updated_at, resolved_at, duration_seconds)
+                first_seen, last_seen, count, is_drill, assignee, description, created_at, updated_at, resolved_at, duration_seconds,
+                explanation, kill_chain, peak_severity)
             VALUES ($key, $title, $rule_id, $rule_title, $tags, $category, $severity, $state, $unit, $host, $agent_id,
-                $first_seen, $last_seen, $count, $drill, $assignee, $description, $created_at, $updated_at, $resolved_at, $duration)
+                $first_seen, $last_seen, $count, $drill, $assignee, $description, $created_at, $updated_at, $resolved_at, $duration,
+                $explanation, $kill_chain, $peak)
             RETURNING id;
             """;
         command.Parameters.AddWithValue("$key", groupKey);
-        command.Parameters.AddWithValue("$title", draft.Title);
-        command.Parameters.AddWithValue("$rule_id", (object?)draft.RuleId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$rule_title", (object?)draft.RuleTitle ?? DBNull.Value);
-        command.Parameters.AddWithValue("$tags", JsonSerializer.Serialize(draft.Tags));
-        command.Parameters.AddWithValue("$category", draft.Category);
         command.Parameters.AddWithValue("$unit", draft.Unit);
         command.Parameters.AddWithValue("$host", draft.Host);
         command.Parameters.AddWithValue("$agent_id", (object?)draft.AgentId ?? DBNull.Value);
@@ -139,7 +141,8 @@ internal static class IncidentRows
     internal const string UpdateSql = """
         UPDATE incidents SET severity = $severity, state = $state, first_seen = $first_seen, last_seen = $last_seen,
             count = $count, assignee = $assignee, description = $description, updated_at = $updated_at,
-            resolved_at = $resolved_at, duration_seconds = $duration
+            resolved_at = $resolved_at, duration_seconds = $duration, title = $title, rule_id = $rule_id, rule_title = $rule_title,
+            tags = $tags, category = $category, explanation = $explanation, kill_chain = $kill_chain, peak_severity = $peak
         WHERE id = $id;
         """;
 
@@ -201,6 +204,14 @@ internal static class IncidentRows
     /// <summary>Binds the columns <see cref="UpdateSql"/> and the insert write (a re-run command gets new values).</summary>
     private static void AddMutable(SqliteCommand command, Incident incident)
     {
+        Sql.Set(command, "$title", incident.Title);
+        Sql.Set(command, "$rule_id", incident.RuleId);
+        Sql.Set(command, "$rule_title", incident.RuleTitle);
+        Sql.Set(command, "$tags", JsonSerializer.Serialize(incident.Tags));
+        Sql.Set(command, "$category", incident.Category);
+        Sql.Set(command, "$explanation", incident.Explanation?.ToJson());
+        Sql.Set(command, "$kill_chain", incident.KillChain);
+        Sql.Set(command, "$peak", incident.PeakSeverity is { } peak ? (int)peak : null);
         Sql.Set(command, "$severity", (int)incident.Severity);
         Sql.Set(command, "$state", incident.State.ToText());
         Sql.Set(command, "$first_seen", DbTime.Format(incident.FirstSeen));

@@ -39,7 +39,7 @@ public sealed class IncidentService : IIncidentService
         var where = IncidentFilter.Build(command, query, scope);
         command.CommandText = $"""
             SELECT COUNT(*) FROM incidents WHERE {where};
-            SELECT {IncidentRows.Columns} FROM incidents WHERE {where} ORDER BY last_seen DESC, id DESC LIMIT $limit OFFSET $offset;
+            SELECT {IncidentRows.Columns} FROM incidents WHERE {where} ORDER BY {OfficerOrder} LIMIT $limit OFFSET $offset;
             """;
         command.Parameters.AddWithValue("$limit", limit);
         command.Parameters.AddWithValue("$offset", offset);
@@ -52,6 +52,9 @@ public sealed class IncidentService : IIncidentService
             items.Add(IncidentRows.Read(reader));
         return new IncidentPage(items, total, offset, limit);
     }
+
+    /// <summary>What matters first: open before closed, then the most severe, then the latest activity.</summary>
+    internal const string OfficerOrder = "CASE WHEN state IN ('new', 'in_progress') THEN 0 ELSE 1 END, severity DESC, last_seen DESC, id DESC";
 
     public async Task<IncidentCounts> CountAsync(UnitScope scope, bool drill, CancellationToken cancellationToken)
     {
@@ -88,6 +91,7 @@ public sealed class IncidentService : IIncidentService
         var eventIds = await IncidentRows.EventIdsAsync(connection, id, cancellationToken).ConfigureAwait(false);
         var comments = await CommentsAsync(connection, id, cancellationToken).ConfigureAwait(false);
         var timeline = await TimelineAsync(connection, id, cancellationToken).ConfigureAwait(false);
+        var detections = await TimelineRows.ForIncidentAsync(connection, id, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<StoredEvent> events = [];
         if (eventIds.Count > 0)
         {
@@ -102,7 +106,7 @@ public sealed class IncidentService : IIncidentService
             }
         }
 
-        return new IncidentDetail(incident, eventIds, events, comments, timeline, IncidentTransitions.AllowedFrom(incident.State));
+        return new IncidentDetail(incident, eventIds, events, comments, timeline, IncidentTransitions.AllowedFrom(incident.State)) { Detections = detections };
     }
 
     public Task<Incident> AssignAsync(long id, string? assignee, string actor, UnitScope scope, CancellationToken cancellationToken)

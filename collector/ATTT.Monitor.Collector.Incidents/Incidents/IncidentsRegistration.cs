@@ -1,5 +1,6 @@
 using ATTT.Monitor.Collector.Detection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Incidents;
@@ -13,6 +14,8 @@ public static class IncidentsRegistration
             services.AddSingleton(migration);
         services.AddOptions<IncidentsOptions>().Bind(configuration.GetSection(IncidentsOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(LoadGuidance);
+        services.AddSingleton<DetectionEvidence>();
         services.AddSingleton<IncidentManager>();
         services.AddSingleton<IDetectionSink>(sp => sp.GetRequiredService<IncidentManager>());
         services.AddSingleton<IIncidentService, IncidentService>();
@@ -24,6 +27,29 @@ public static class IncidentsRegistration
             options.AddPolicy(IncidentsEndpoints.TriagePolicy, p => p.RequireClaim(UnitClaims.Unit).RequireRole(UserRoles.Admin, UserRoles.Officer));
         });
         return services;
+    }
+
+    /// <summary>
+    /// The guidance folder, read once: configured (<c>Incidents:GuidancePath</c>) or found beside the
+    /// rules folder as <c>attt serve</c> finds <c>rules/</c>. A folder that is there but unreadable stops
+    /// the start with the file and line at fault; no folder at all leaves the rules' own titles.
+    /// </summary>
+    private static IncidentGuidance LoadGuidance(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<IncidentsOptions>>().Value;
+        var rules = services.GetRequiredService<IOptions<DetectionOptions>>().Value.RulePaths;
+        var folder = GuidancePathResolver.Resolve(options.GuidancePath, rules, AppContext.BaseDirectory, Directory.GetCurrentDirectory());
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger<IncidentGuidance>();
+        if (folder is null)
+        {
+            logger.LogWarning("No guidance folder found beside the rules; incidents keep the rules' own titles (set Incidents:GuidancePath)");
+            return IncidentGuidance.None;
+        }
+
+        var guidance = GuidanceFiles.Load(folder);
+        if (logger.IsEnabled(LogLevel.Information))
+            logger.LogInformation("Guidance from {Folder}: {Tactics} tactics, {Techniques} techniques, {Rules} SigmaHQ rules", folder, guidance.Attack.TacticCount, guidance.Attack.TechniqueCount, guidance.SigmaHqCount);
+        return guidance;
     }
 
     public static WebApplication MapIncidents(this WebApplication app)

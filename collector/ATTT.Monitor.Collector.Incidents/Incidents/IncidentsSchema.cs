@@ -3,8 +3,11 @@ using ATTT.Monitor.Collector.Storage;
 namespace ATTT.Monitor.Collector.Incidents;
 
 /// <summary>
-/// Tables of the incidents area. <c>group_key</c> is what detections group by: <c>rule:&lt;id&gt;</c>
-/// for Sigma rules, <c>condition:&lt;key&gt;</c> for posture conditions. <c>incident_events.seq</c>
+/// Tables of the incidents area. <c>group_key</c> is what detections group by: <c>story</c> for
+/// attack stories (detections on one PC, see <see cref="IncidentManager"/>; <c>rule:&lt;id&gt;</c> in
+/// rows written before stories), <c>condition:&lt;key&gt;</c> for posture conditions.
+/// <c>incident_detections</c> is a story's timeline, <c>incident_links</c> the logon sessions and
+/// processes that join later detections to it, <c>detection_evidence</c> the low detections outside any story. <c>incident_events.seq</c>
 /// is the match's position in the incident, which bounds the kept list to the first and last ones.
 /// </summary>
 public static class IncidentsSchema
@@ -55,6 +58,46 @@ public static class IncidentsSchema
                 at TEXT NOT NULL
             );
             CREATE INDEX ix_incident_comments ON incident_comments (incident_id, id);
+            """),
+        new SchemaMigration(Area, 2, """
+            ALTER TABLE incidents ADD COLUMN explanation TEXT;
+            ALTER TABLE incidents ADD COLUMN kill_chain TEXT NOT NULL DEFAULT '';
+            ALTER TABLE incidents ADD COLUMN peak_severity INTEGER;
+            CREATE TABLE incident_detections (
+                incident_id INTEGER NOT NULL REFERENCES incidents (id),
+                seq INTEGER NOT NULL,
+                at TEXT NOT NULL,
+                rule_id TEXT NOT NULL,
+                title TEXT NOT NULL,
+                title_en TEXT,
+                level INTEGER NOT NULL,
+                tactics TEXT NOT NULL DEFAULT '[]',
+                event_id INTEGER,
+                evidence INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (incident_id, seq)
+            ) WITHOUT ROWID;
+            CREATE TABLE incident_links (
+                unit TEXT NOT NULL,
+                host TEXT NOT NULL,
+                is_drill INTEGER NOT NULL,
+                link TEXT NOT NULL,
+                incident_id INTEGER NOT NULL REFERENCES incidents (id),
+                PRIMARY KEY (unit, host, is_drill, link, incident_id)
+            ) WITHOUT ROWID;
+            CREATE TABLE detection_evidence (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                unit TEXT NOT NULL,
+                host TEXT NOT NULL,
+                is_drill INTEGER NOT NULL,
+                at TEXT NOT NULL,
+                rule_id TEXT NOT NULL,
+                title TEXT NOT NULL,
+                title_en TEXT,
+                level INTEGER NOT NULL,
+                tactics TEXT NOT NULL DEFAULT '[]',
+                event_id INTEGER
+            );
+            CREATE INDEX ix_detection_evidence_host ON detection_evidence (unit, host, is_drill, id);
             """),
     ];
 }

@@ -15,6 +15,15 @@ internal sealed class PendingIncident(Incident stored)
     /// <summary>Matched events not written yet: (match number, event id).</summary>
     public List<(long Seq, long EventId)> NewEvents { get; } = [];
 
+    /// <summary>Timeline entries not written yet: (match number, entry).</summary>
+    public List<(long Seq, TimelineEntry Entry)> NewTimeline { get; } = [];
+
     /// <summary>Same test as <see cref="IncidentRows.FindOpenAsync"/>: the detection lies within the window of the incident's activity.</summary>
-    public bool Covers(DateTimeOffset at, TimeSpan window) => Current.LastSeen >= at - window && Current.FirstSeen <= at + window;
+    public bool Covers(DateTimeOffset at, TimeSpan window) => Covers(Current, at, window);
+
+    public static bool Covers(Incident incident, DateTimeOffset at, TimeSpan window) => incident.LastSeen >= at - window && incident.FirstSeen <= at + window;
+
+    /// <summary>The story would still span at most <paramref name="cap"/> with a detection at <paramref name="at"/>.</summary>
+    public static bool WithinCap(Incident incident, DateTimeOffset at, TimeSpan cap) =>
+        (at > incident.LastSeen ? at : incident.LastSeen) - (at < incident.FirstSeen ? at : incident.FirstSeen) <= cap;
 }

@@ -97,14 +97,17 @@ public sealed class DetectionPipelineTests
         await WaitUntilAsync(() => catalog.Status.LastAttemptError is not null);
         Assert.Equal(version, catalog.Version);
         await PostAsync(collector, token, agentId, 1, 1, 1);
-        await WaitForAsync(collector, p => p.Total == 1);
+        var first = Assert.Single((await WaitForAsync(collector, p => p.Total == 1)).Items);
 
         File.Delete(Path.Combine(rules.Path, "broken.yml"));
         File.WriteAllText(Path.Combine(rules.Path, "success.yml"), TestRules.SuccessfulLogon());
         await WaitUntilAsync(() => catalog.Status.Rules.Count == 2);
         await PostAsync(collector, token, agentId, 2, 1, 2, eventId: 4624);
-        var page = await WaitForAsync(collector, p => p.Total == 2);
-        Assert.Contains(page.Items, i => i.RuleId == TestRules.SuccessfulLogonId && i.Severity == IncidentSeverity.Low);
+        // The new rule is low: its detection is evidence on the PC (in the open story or beside it), not an incident of its own.
+        var evidence = collector.Services.GetRequiredService<DetectionEvidence>();
+        var found = await Eventually.ValueAsync(() => evidence.ForHostAsync(first.Unit, first.Host, UnitScope.All, 50, Ct), e => e.Count > 0, "the new rule's evidence");
+        Assert.Contains(found, e => e.RuleId == TestRules.SuccessfulLogonId && e.Level == IncidentSeverity.Low);
+        Assert.Equal(1, (await WaitForAsync(collector, p => p.Total >= 1)).Total);
     }
 
     private static Task WaitUntilAsync(Func<bool> condition) => Eventually.UntilAsync(condition, "the rule catalog");

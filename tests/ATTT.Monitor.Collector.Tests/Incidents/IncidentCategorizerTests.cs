@@ -11,7 +11,11 @@ public sealed class IncidentCategorizerTests
     [InlineData("Windows Defender Threat Detected", "", IncidentCategory.Malware)]
     [InlineData("Vssadmin delete shadows", "attack.impact,attack.t1490", IncidentCategory.Ransomware)]
     [InlineData("Possible Ransomware note", "attack.impact", IncidentCategory.Ransomware)]
-    [InlineData("Security log cleared", "attack.defense_evasion,attack.t1070.001", IncidentCategory.Intrusion)]
+    [InlineData("Security log cleared", "attack.defense_evasion,attack.t1070.001", IncidentCategory.ProtectionDisabled)]
+    [InlineData("Defender disabled", "attack.defense-impairment,attack.t1562.001", IncidentCategory.ProtectionDisabled)]
+    [InlineData("Brute force", "attack.credential-access", IncidentCategory.AccountCompromise)]
+    [InlineData("Whoami", "attack.discovery,attack.t1033", IncidentCategory.Intrusion)]
+    [InlineData("Exfiltration over web", "attack.exfiltration", IncidentCategory.DataBreach)]
     [InlineData("Brute force", "attack.credential_access,attack.t1110", IncidentCategory.AccountCompromise)]
     [InlineData("Something", "", IncidentCategory.Other)]
     public void Default_rules_map_tags_and_titles(string title, string tags, string expected)

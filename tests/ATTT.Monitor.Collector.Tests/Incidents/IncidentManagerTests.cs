@@ -9,21 +9,22 @@ public sealed class IncidentManagerTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Detections_of_one_rule_on_one_host_within_the_window_group_into_one_incident()
+    public async Task Detections_on_one_host_each_within_the_sliding_window_group_into_one_incident()
     {
         await using var h = await IncidentsHarness.CreateAsync();
-        var changes = await h.Manager.RecordDetectionsAsync([Brute(1, T0), Brute(2, T0.AddMinutes(30)), Brute(3, T0.AddMinutes(80))], Ct);
+        var changes = await h.Manager.RecordDetectionsAsync([Brute(1, T0), Brute(2, T0.AddMinutes(30)), Brute(3, T0.AddMinutes(55)), Brute(4, T0.AddMinutes(80))], Ct);
 
-        Assert.Equal([IncidentChangeKind.Opened, IncidentChangeKind.Updated, IncidentChangeKind.Updated], changes.Select(c => c.Kind));
+        Assert.Equal([IncidentChangeKind.Opened, IncidentChangeKind.Updated, IncidentChangeKind.Updated, IncidentChangeKind.Updated], changes.Select(c => c.Kind));
         Assert.Single(changes.Select(c => c.IncidentId).Distinct());
         Assert.Equal(1, await h.Db.ScalarAsync("SELECT COUNT(*) FROM incidents"));
         var last = changes[^1];
-        Assert.Equal(3, last.Count);
+        Assert.Equal(4, last.Count);
         Assert.Equal(T0, last.FirstSeen);
         Assert.Equal(T0.AddMinutes(80), last.LastSeen);
         Assert.Equal(IncidentSeverity.Medium, last.Severity);
         Assert.Equal(IncidentCategory.AccountCompromise, last.Category);
-        Assert.Equal(3, await h.Db.ScalarAsync("SELECT COUNT(*) FROM incident_events"));
+        Assert.Equal(4, await h.Db.ScalarAsync("SELECT COUNT(*) FROM incident_events"));
+        Assert.Equal(4, await h.Db.ScalarAsync("SELECT COUNT(*) FROM incident_detections"));
     }
 
     [Fact]
@@ -31,7 +32,7 @@ public sealed class IncidentManagerTests
     {
         await using var h = await IncidentsHarness.CreateAsync();
         await h.Manager.RecordDetectionsAsync([Brute(1, T0)], Ct);
-        await h.Manager.RecordDetectionsAsync([Brute(2, T0.AddMinutes(61))], Ct);
+        await h.Manager.RecordDetectionsAsync([Brute(2, T0.AddMinutes(31))], Ct);
         await h.Manager.RecordDetectionsAsync([Brute(3, T0, host: "PC-VANTHU-02")], Ct);
         await h.Manager.RecordDetectionsAsync([Brute(4, T0, unit: "phuong-khac")], Ct);
         var drill = await h.Manager.RecordDetectionsAsync([Brute(5, T0, drill: true)], Ct);
@@ -67,13 +68,13 @@ public sealed class IncidentManagerTests
     }
 
     [Fact]
-    public async Task Severity_follows_the_rule_level_and_only_rises()
+    public async Task Severity_follows_the_highest_detection_level_and_only_rises()
     {
         await using var h = await IncidentsHarness.CreateAsync();
         var changes = await h.Manager.RecordDetectionsAsync(
-            [Brute(1, T0, level: "informational"), Brute(2, T0, level: "high"), Brute(3, T0, level: "low")], Ct);
+            [Brute(1, T0, level: "medium"), Brute(2, T0, level: "high"), Brute(3, T0, level: "medium")], Ct);
 
-        Assert.Equal(IncidentSeverity.Low, changes[0].Severity);
+        Assert.Equal(IncidentSeverity.Medium, changes[0].Severity);
         Assert.Equal(IncidentChangeKind.SeverityRaised, changes[1].Kind);
         Assert.Equal(IncidentSeverity.High, changes[2].Severity);
         Assert.Equal(1, await h.Db.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'severity_raised'"));

@@ -22,7 +22,7 @@ public sealed class IncidentServiceTests
     });
 
     [Fact]
-    public async Task Query_filters_and_pages_newest_first_within_the_callers_units()
+    public async Task Query_filters_and_pages_open_first_then_by_severity_then_newest_within_the_callers_units()
     {
         await using var h = await IncidentsHarness.CreateAsync();
         await h.Manager.RecordDetectionsAsync(
@@ -31,8 +31,9 @@ public sealed class IncidentServiceTests
 
         var all = await service.QueryAsync(new IncidentQuery(), UnitScope.All, Ct);
         Assert.Equal(4, all.Total);
-        Assert.Equal(["phuong-khac", "xa-sang-moc", "xa-sang-moc", "xa-sang-moc"], all.Items.Select(i => i.Unit));
-        Assert.True(all.Items.Zip(all.Items.Skip(1)).All(p => p.First.LastSeen >= p.Second.LastSeen));
+        Assert.Equal(["xa-sang-moc", "phuong-khac", "xa-sang-moc", "xa-sang-moc"], all.Items.Select(i => i.Unit));
+        Assert.Equal(IncidentSeverity.Critical, all.Items[0].Severity);
+        Assert.True(all.Items.Skip(1).Zip(all.Items.Skip(2)).All(p => p.First.LastSeen >= p.Second.LastSeen));
 
         var mine = await service.QueryAsync(new IncidentQuery(), SangMoc, Ct);
         Assert.Equal(3, mine.Total);
@@ -128,7 +129,7 @@ public sealed class IncidentServiceTests
     public async Task Counts_per_state_and_open_severity()
     {
         await using var h = await IncidentsHarness.CreateAsync();
-        var changes = await h.Manager.RecordDetectionsAsync([Brute(1, T0), Ransom(2, T0), Brute(3, T0, host: "PC-C")], Ct);
+        var changes = await h.Manager.RecordDetectionsAsync([Brute(1, T0), Ransom(2, T0, host: "PC-B"), Brute(3, T0, host: "PC-C")], Ct);
         var service = Service(h);
         await service.ChangeStateAsync(changes[2].IncidentId, IncidentState.FalsePositive, null, "x", SangMoc, Ct);
         var counts = await service.CountAsync(SangMoc, drill: false, Ct);

@@ -19,6 +19,12 @@ public sealed record IncidentSnapshot(
     long Count,
     bool IsDrill)
 {
+    /// <summary>The incident's Vietnamese explanation, the same text its dashboard page shows.</summary>
+    public IncidentExplanation? Explanation { get; init; }
+
     public static IncidentSnapshot From(IncidentChange c) =>
-        new(c.IncidentId, c.Title, c.RuleId, c.RuleTitle, c.Tags, c.Category, c.Severity, c.State, c.Unit, c.Host, c.FirstSeen, c.LastSeen, c.Count, c.IsDrill);
+        new(c.IncidentId, c.Title, c.RuleId, c.RuleTitle, c.Tags, c.Category, c.Severity, c.State, c.Unit, c.Host, c.FirstSeen, c.LastSeen, c.Count, c.IsDrill)
+        {
+            Explanation = c.Explanation,
+        };
 }

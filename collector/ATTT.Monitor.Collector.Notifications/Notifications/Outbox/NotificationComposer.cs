@@ -82,6 +82,9 @@ public sealed class NotificationComposer(
         ["first_seen"] = VietnameseLabels.Time(i.FirstSeen),
         ["last_seen"] = VietnameseLabels.Time(i.LastSeen),
         ["count"] = i.Count.ToString(CultureInfo.InvariantCulture),
+        ["what_happened"] = i.Explanation?.WhatHappened ?? "",
+        ["why_it_matters"] = i.Explanation?.WhyItMatters ?? "",
+        ["what_to_do"] = string.Join("\n", (i.Explanation?.WhatToDo ?? []).Select((step, n) => $"{n + 1}. {step}")),
     };
 
     private static string AckUrl(NotificationsOptions opts, string token) =>

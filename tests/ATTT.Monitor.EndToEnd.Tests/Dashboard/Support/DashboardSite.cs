@@ -55,7 +55,8 @@ public sealed class DashboardSite : IAsyncDisposable
         var host = await CollectorTestHost.StartAsync(new CollectorTestHostOptions
         {
             DataDirectory = data.Path,
-            Settings = ["--Drills:PlaybooksPath=" + RepositoryPaths.Playbooks, "--Drills:SchedulerEnabled=false", "--Detection:RulePaths:0=" + rules],
+            Settings = ["--Drills:PlaybooksPath=" + RepositoryPaths.Playbooks, "--Drills:SchedulerEnabled=false", "--Detection:RulePaths:0=" + rules,
+                "--Incidents:GuidancePath=" + Path.Combine(RepositoryPaths.Root, "guidance")],
             Clock = clock,
             BeforeStart = SeedUsersAsync,
         });
@@ -72,8 +73,11 @@ public sealed class DashboardSite : IAsyncDisposable
         await users.CreateAsync(Caller.System, "dieuphoi", "Lê Điều Phối", UserRoles.Coordinator, CommuneA, Password, false, default);
     }
 
-    /// <summary>Stores <paramref name="events"/> from an agent of <paramref name="unit"/> and opens an incident on them.</summary>
-    public async Task<long> AddIncidentAsync(string unit, string host, string ruleTitle, string level, IReadOnlyList<EventRecord> events, string? description = null, string? ruleId = null)
+    /// <summary>
+    /// Stores <paramref name="events"/> from an agent of <paramref name="unit"/> and records detections on them: by
+    /// default as a product rule (its own title is the incident's), otherwise as another pack's rule explained from guidance/.
+    /// </summary>
+    public async Task<long> AddIncidentAsync(string unit, string host, string ruleTitle, string level, IReadOnlyList<EventRecord> events, string? description = null, string? ruleId = null, IReadOnlyList<string>? tags = null, bool productRule = true)
     {
         var registry = App.Services.GetRequiredService<IAgentRegistry>();
         var store = App.Services.GetRequiredService<IEventStore>();
@@ -84,7 +88,7 @@ public sealed class DashboardSite : IAsyncDisposable
         var stored = (await store.SearchAsync(new EventQuery { Units = [unit], Host = host, Limit = events.Count }, default)).Events;
         var hits = stored.Select(e => new DetectionHit(
             ruleId ?? "e2e-" + ruleTitle.GetHashCode(StringComparison.Ordinal).ToString("x", System.Globalization.CultureInfo.InvariantCulture),
-            ruleTitle, level, ["attack.credential_access", "attack.t1110"], description, unit, host, agent.AgentId, false, e.Id, e.Event.TimeCreated)).ToList();
+            ruleTitle, level, tags ?? ["attack.credential_access", "attack.t1110"], description, unit, host, agent.AgentId, false, e.Id, e.Event.TimeCreated) { IsProductRule = productRule }).ToList();
         Assert.True(hits.Count > 0, $"no stored event found for {host} (store had {before})");
         var changes = await App.Services.GetRequiredService<IncidentManager>().RecordDetectionsAsync(hits, default);
         return changes[^1].IncidentId;

@@ -16,9 +16,13 @@ namespace ATTT.Monitor.Collector.Dashboard.Pages.Incidents;
 /// One incident: what happened, the matched events with every field, and the triage commands.
 /// Commands go through <see cref="IIncidentService"/>, which checks the unit scope and audits them.
 /// </summary>
-public sealed class DetailModel(IDrillService drillService, IIncidentService incidentService, INotificationQueries notificationQueries, IDeadlineClock deadlineClock, IReportService reportService, IAuthorizationService authorization, DashboardAudit audit) : PageModel
+public sealed class DetailModel(IDrillService drillService, IIncidentService incidentService, INotificationQueries notificationQueries, IDeadlineClock deadlineClock, IReportService reportService, IAuthorizationService authorization, DashboardAudit audit, IncidentGuidance? guidance = null) : PageModel
 {
     private IIncidentService? _incidents;
+
+    /// <summary>The Vietnamese name of an ATT&amp;CK tactic key for the timeline.</summary>
+    public string TacticName(string key) => (guidance ?? IncidentGuidance.None).TacticName(key);
+
     public IncidentDetail? Detail { get; private set; }
     public bool CanTriage { get; private set; }
     public string? ErrorMessage { get; private set; }
