@@ -4,32 +4,30 @@ using ATTT.Monitor.Collector.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using ATTT.Monitor.Collector.Detection;
+using ATTT.Monitor.Collector.Incidents.Journal;
 
 namespace ATTT.Monitor.Collector.Incidents;
 
 /// <summary>
 /// Turns detections and posture conditions into incidents: groups detections of one rule on one host
 /// within <see cref="IncidentsOptions.GroupingWindow"/>, keeps a bounded list of matched events, raises
-/// severity, opens and clears condition incidents. Every change runs the registered
-/// <see cref="IIncidentTransactionHook"/>s inside the same transaction.
+/// severity, opens and clears condition incidents. Every change is written to the
+/// incident journal inside the same transaction (<see cref="IncidentJournal"/>), and nothing else.
 /// </summary>
 public sealed class IncidentManager : IDetectionSink
 {
     private readonly EmbeddedDatabase _database;
     private readonly IAuditLog _audit;
-    private readonly IReadOnlyList<IIncidentTransactionHook> _hooks;
     private readonly IncidentsOptions _options;
     private readonly IncidentCategorizer _categorizer;
     private readonly TimeProvider _time;
 
     public IncidentManager(
-        EmbeddedDatabase database, IAuditLog audit, IEnumerable<IIncidentTransactionHook> hooks,
-        IOptions<IncidentsOptions> options, TimeProvider time)
+        EmbeddedDatabase database, IAuditLog audit, IOptions<IncidentsOptions> options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         _database = database;
         _audit = audit;
-        _hooks = hooks.ToList();
         _options = options.Value;
         _categorizer = new IncidentCategorizer(_options);
         _time = time;
@@ -52,8 +50,8 @@ public sealed class IncidentManager : IDetectionSink
     /// Records detections inside the caller's transaction (the pipeline commits them together with its
     /// checkpoint, so a crash re-evaluates a slice instead of losing or doubling it). Returns one
     /// change per detection, in order. Detections that join an incident already touched by this call
-    /// are grouped in memory: its row and matched events are written once at the end, and the hooks
-    /// hear one Updated change for them; openings and severity rises are written and announced at once.
+    /// are grouped in memory: its row and matched events are written once at the end, and the journal
+    /// gets one Updated change for them; openings and severity rises are written and announced at once.
     /// </summary>
     public async Task<IReadOnlyList<IncidentChange>> RecordDetectionsAsync(
         IReadOnlyList<DetectionHit> hits, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
@@ -80,7 +78,7 @@ public sealed class IncidentManager : IDetectionSink
                 {
                     var opened = await OpenAsync(hit, group.Item1, now, connection, transaction, cancellationToken).ConfigureAwait(false);
                     pending[group] = new PendingIncident(opened);
-                    changes.Add(IncidentHooks.ToChange(IncidentChangeKind.Opened, opened, null, now));
+                    changes.Add(IncidentJournal.ToChange(IncidentChangeKind.Opened, opened, null, now));
                     continue;
                 }
 
@@ -104,7 +102,7 @@ public sealed class IncidentManager : IDetectionSink
         if (hit.EventId is { } id)
             await IncidentRows.AddEventAsync(connection, transaction, opened.Id, 1, id, _options.KeepFirstEvents, _options.KeepLastEvents, cancellationToken).ConfigureAwait(false);
         await AuditAsync("opened", opened, $"rule {hit.RuleId}", now, connection, transaction, cancellationToken).ConfigureAwait(false);
-        await IncidentHooks.NotifyAsync(_hooks, IncidentChangeKind.Opened, opened, null, now, connection, transaction, cancellationToken).ConfigureAwait(false);
+        await IncidentJournal.AppendAsync(IncidentChangeKind.Opened, opened, null, now, connection, transaction, cancellationToken).ConfigureAwait(false);
         return opened;
     }
 
@@ -126,16 +124,16 @@ public sealed class IncidentManager : IDetectionSink
         if (hit.EventId is { } id)
             incident.NewEvents.Add((updated.Count, id));
         if (updated.Severity <= before.Severity)
-            return IncidentHooks.ToChange(IncidentChangeKind.Updated, updated, null, now);
+            return IncidentJournal.ToChange(IncidentChangeKind.Updated, updated, null, now);
 
         await FlushAsync(incident, now, statements, connection, transaction, cancellationToken, announce: false).ConfigureAwait(false);
         await AuditAsync("severity_raised", updated, $"{before.Severity.ToText()} -> {updated.Severity.ToText()}", now, connection, transaction, cancellationToken).ConfigureAwait(false);
-        return await IncidentHooks.NotifyAsync(_hooks, IncidentChangeKind.SeverityRaised, updated, null, now, connection, transaction, cancellationToken).ConfigureAwait(false);
+        return await IncidentJournal.AppendAsync(IncidentChangeKind.SeverityRaised, updated, null, now, connection, transaction, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Writes the incident's row and the matched events that survive the first/last bound, then tells
-    /// the hooks once. Further matches are not audited one by one: the count and the kept events are their trail.
+    /// Writes the incident's row and the matched events that survive the first/last bound, then journals
+    /// the change once. Further matches are not audited one by one: the count and the kept events are their trail.
     /// </summary>
     private async Task FlushAsync(
         PendingIncident incident, DateTimeOffset now, SliceStatements statements, SqliteConnection connection, SqliteTransaction transaction,
@@ -150,7 +148,7 @@ public sealed class IncidentManager : IDetectionSink
         incident.NewEvents.Clear();
         incident.Stored = current;
         if (announce)
-            await IncidentHooks.NotifyAsync(_hooks, IncidentChangeKind.Updated, current, null, now, connection, transaction, cancellationToken).ConfigureAwait(false);
+            await IncidentJournal.AppendAsync(IncidentChangeKind.Updated, current, null, now, connection, transaction, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -174,11 +172,11 @@ public sealed class IncidentManager : IDetectionSink
                 report.AgentId, report.At, report.At, 1, report.IsDrill, null, report.Description, now, now, null, null);
             result = await IncidentRows.InsertAsync(connection, transaction, key, draft, cancellationToken).ConfigureAwait(false);
             await AuditAsync("opened", result, $"condition {report.ConditionKey}", now, connection, transaction, cancellationToken).ConfigureAwait(false);
-            await IncidentHooks.NotifyAsync(_hooks, IncidentChangeKind.Opened, result, null, now, connection, transaction, cancellationToken).ConfigureAwait(false);
+            await IncidentJournal.AppendAsync(IncidentChangeKind.Opened, result, null, now, connection, transaction, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            // Still holding: only the last-seen time moves, so hooks are not woken for every poll.
+            // Still holding: only the last-seen time moves, so the journal does not grow with every poll.
             result = current with { LastSeen = report.At > current.LastSeen ? report.At : current.LastSeen, Description = report.Description ?? current.Description };
             if (result == current)
                 return (current, false);
@@ -218,7 +216,7 @@ public sealed class IncidentManager : IDetectionSink
         await IncidentRows.UpdateAsync(connection, transaction, resolved, cancellationToken).ConfigureAwait(false);
         var details = string.Create(CultureInfo.InvariantCulture, $"{current.State.ToText()} -> resolved: condition ended after {resolved.Duration!.Value.TotalSeconds:0} s");
         await AuditAsync("state_changed", resolved, details, now, connection, transaction, cancellationToken).ConfigureAwait(false);
-        await IncidentHooks.NotifyAsync(_hooks, IncidentChangeKind.StateChanged, resolved, AuditActors.System, now, connection, transaction, cancellationToken).ConfigureAwait(false);
+        await IncidentJournal.AppendAsync(IncidentChangeKind.StateChanged, resolved, AuditActors.System, now, connection, transaction, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return resolved;
     }

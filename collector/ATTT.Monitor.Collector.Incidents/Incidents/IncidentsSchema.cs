@@ -56,5 +56,25 @@ public static class IncidentsSchema
             );
             CREATE INDEX ix_incident_comments ON incident_comments (incident_id, id);
             """),
+        // The journal: one row per incident change, written in the change's transaction; each reader
+        // (notifications, drills) keeps its own checkpoint and the entry it is stuck on.
+        new SchemaMigration(Area, 2, """
+            CREATE TABLE incident_journal (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                incident_id INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                at TEXT NOT NULL,
+                change_json TEXT NOT NULL
+            );
+            CREATE TABLE incident_journal_readers (
+                name TEXT PRIMARY KEY,
+                seq INTEGER NOT NULL,
+                failing_seq INTEGER NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                last_error TEXT NULL,
+                failed_at TEXT NULL,
+                updated_at TEXT NOT NULL
+            );
+            """),
     ];
 }

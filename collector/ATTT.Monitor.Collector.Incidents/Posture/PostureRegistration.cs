@@ -10,6 +10,7 @@ public static class PostureRegistration
         services.AddOptions<PostureOptions>().Bind(configuration.GetSection(PostureOptions.Section));
         services.AddSingleton<PostureStore>();
         services.AddSingleton<PostureService>();
+        services.AddSingleton<SilentPcs>();
         services.AddHostedService<SilenceMonitor>();
         return services;
     }

@@ -9,4 +9,9 @@ public static class MessageKinds
     public const string Escalation = "escalation";
     public const string Digest = "digest";
     public const string Report = "report";
+
+    /// <summary>The messages over a recipient's daily cap, gathered into one.</summary>
+    public const string Overflow = "overflow";
+
+    public static IReadOnlyList<string> All { get; } = [Notice, Update, Reminder, Escalation, Digest, Report, Overflow, "monthly"];
 }
