@@ -130,7 +130,13 @@ public sealed class OutboxSender : BackgroundService
         }
         catch (BrokenCircuitException ex)
         {
-            // Not tried at all: wait for the circuit without spending an attempt.
+            // Not tried at all: wait for the circuit without spending an attempt, but not past the give-up time.
+            if (now >= row.CreatedAt + opts.Sender.GiveUpAfter)
+            {
+                await _store.MarkDeadAsync(row.Id, row.Attempts, row.LastError ?? "circuit open: the mail server failed repeatedly", now, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             await _store.RescheduleAsync(row.Id, row.Attempts, now + (ex.RetryAfter ?? opts.Sender.BreakerBreakDuration), "circuit open: the mail server failed repeatedly", cancellationToken).ConfigureAwait(false);
             return;
         }
