@@ -1,3 +1,4 @@
+using ATTT.Monitor.Sigma.Caching;
 using ATTT.Monitor.Sigma.Correlation;
 using ATTT.Monitor.Sigma.Loading;
 using ATTT.Monitor.Sigma.Matching;
@@ -20,7 +21,8 @@ public sealed class SigmaRuleSet
         int filters,
         IReadOnlyList<SigmaDiagnostic> diagnostics,
         FieldTable fields,
-        RuleRouter router)
+        RuleRouter router,
+        int excluded)
     {
         Rules = rules;
         UnroutedRules = unrouted;
@@ -29,6 +31,7 @@ public sealed class SigmaRuleSet
         Diagnostics = diagnostics;
         Fields = fields;
         Router = router;
+        ExcludedCount = excluded;
     }
 
     /// <summary>Detection rules loaded (in load order; a detection's rule is one of these).</summary>
@@ -46,36 +49,86 @@ public sealed class SigmaRuleSet
     /// <summary>Every rule, filter or correlation not loaded, with its reason.</summary>
     public IReadOnlyList<SigmaDiagnostic> Diagnostics { get; }
 
+    /// <summary>Valid rules and correlations left out on purpose: by the profile (status, level, excluded ids) or the channel filter.</summary>
+    public int ExcludedCount { get; }
+
     /// <summary>Rules, correlations and filters loaded.</summary>
     public int LoadedCount => Rules.Count + CorrelationDefinitions.Count + FilterCount;
 
     public int UnsupportedCount => Diagnostics.Count(d => d.Kind == SigmaDiagnosticKind.Unsupported);
     public int InvalidCount => Diagnostics.Count(d => d.Kind == SigmaDiagnosticKind.Invalid);
 
+    /// <summary>How the compiled-rule cache served this load (<see cref="SigmaCacheOutcome.NotUsed"/> without a cache folder).</summary>
+    public SigmaCacheReport Cache { get; internal set; } = SigmaCacheReport.NotUsed;
+
     internal IReadOnlyList<CorrelationDefinition> CorrelationDefinitions { get; }
     internal FieldTable Fields { get; }
     internal RuleRouter Router { get; }
+    internal LoadTimings Timings { get; set; } = new();
 
     /// <summary>
     /// Loads every rule under <paramref name="paths"/> (files or folders, read recursively). A rule
     /// that cannot be loaded is listed in <see cref="Diagnostics"/> and never stops the others.
+    /// With <see cref="SigmaLoadOptions.CacheDirectory"/> set, the compiled set is kept there and
+    /// reused while the rule files, the mapping, the options and the engine are unchanged.
     /// </summary>
     /// <exception cref="FileNotFoundException">A path does not exist.</exception>
     /// <exception cref="SigmaMappingException">The mapping file given in the options is invalid.</exception>
     public static SigmaRuleSet Load(IEnumerable<string> paths, SigmaLoadOptions? options = null)
     {
         options ??= new SigmaLoadOptions();
-        var mapping = options.MappingPath is null ? LogsourceMapping.Default() : LogsourceMapping.Load(options.MappingPath);
-        return new RuleSetBuilder(mapping, options).Build(RuleFileEnumerator.Enumerate(paths));
+        var roots = paths.ToList();
+        var files = RuleFileEnumerator.EnumerateWithStatus(roots);
+        var mappingText = MappingText(options);
+        if (options.CacheDirectory is { } cache)
+            return new RuleSetCache(cache, options, mappingText, roots.Select(Path.GetFullPath).ToList()).Load(files);
+        return BuildFromFiles(files.Select(f => (f.Path, (string?)null)), options, mappingText);
     }
 
     /// <summary>Loads rules from YAML text (tests, rules stored elsewhere).</summary>
     public static SigmaRuleSet LoadText(string yaml, SigmaLoadOptions? options = null, string name = "<text>")
     {
         options ??= new SigmaLoadOptions();
-        var mapping = options.MappingPath is null ? LogsourceMapping.Default() : LogsourceMapping.Load(options.MappingPath);
-        return new RuleSetBuilder(mapping, options).BuildFromTexts([(name, yaml)]);
+        return BuildFromFiles([(name, yaml)], options, MappingText(options));
     }
+
+    internal static SigmaRuleSet BuildFromFiles(IEnumerable<(string Path, string? Text)> sources, SigmaLoadOptions options, string mappingText)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var parsed = sources.Select(s => ParsedFile.Parse(s.Path, s.Text)).ToList();
+        var parse = clock.Elapsed;
+        return Build(parsed, options, mappingText, parse);
+    }
+
+    internal static SigmaRuleSet Build(IReadOnlyList<ParsedFile> parsed, SigmaLoadOptions options, string mappingText, TimeSpan parse)
+    {
+        var builder = new RuleSetBuilder(LogsourceMapping.Parse(new StringReader(mappingText), MappingName(options)), options);
+        var set = builder.Build(parsed);
+        builder.Timings.Parse = parse;
+        set.Timings = builder.Timings;
+        return set;
+    }
+
+    /// <summary>The mapping's text: the given file or the shipped one (it is part of the cache key).</summary>
+    /// <exception cref="SigmaMappingException">The mapping file cannot be read or is invalid.</exception>
+    internal static string MappingText(SigmaLoadOptions options)
+    {
+        string text;
+        try
+        {
+            text = options.MappingPath is null ? LogsourceMapping.DefaultText() : File.ReadAllText(options.MappingPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SigmaMappingException($"{options.MappingPath}: cannot be read ({ex.Message}).", ex);
+        }
+
+        // Parsed once here so a bad mapping is reported before any rule is read.
+        LogsourceMapping.Parse(new StringReader(text), MappingName(options));
+        return text;
+    }
+
+    private static string MappingName(SigmaLoadOptions options) => options.MappingPath ?? "logsource-mapping.yml (built in)";
 
     /// <summary>A new evaluator for one thread.</summary>
     public SigmaEngine CreateEngine() => new(this);

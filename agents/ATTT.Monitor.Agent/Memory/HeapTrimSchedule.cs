@@ -8,9 +8,9 @@ namespace ATTT.Monitor.Agent.Memory;
 /// <see cref="MinimumAllocated"/> was allocated since the last, so a quiet PC does nothing.
 /// Why: objects that live a few seconds (the EVTX reader's per-chunk data, a batch in flight) get
 /// promoted, and at 50 events/s nothing triggers a gen 2 collection for minutes: the resident set
-/// crept up by some 2.5 MB over 160 s with garbage (docs/agent.md, "Footprint", session 5). A quiet
+/// crept up by some 2.5 MB over 160 s with garbage (docs/agent.md, "Footprint"). A quiet
 /// PC made its first collection only minutes after start, and kept about 3 MB of start-up's memory
-/// until then (session 6). The live heap is 1-3 MB: a collection takes about a millisecond and frees
+/// until then. The live heap is 1-3 MB: a collection takes about a millisecond and frees
 /// only garbage; the trim costs microseconds.
 /// </summary>
 internal sealed class HeapTrimSchedule

@@ -8,7 +8,7 @@ namespace ATTT.Monitor.Agent.State;
 /// <see cref="Utf8JsonWriter"/> and read with <see cref="JsonDocument"/>. Not through
 /// <c>JsonSerializer</c>: its metadata and converter machinery, even source-generated, was some 170
 /// compiled methods and their types kept resident for the agent's whole life, for two small records
-/// (bench/README.md, agent footprint, session 4). Unknown keys are ignored; a key of the wrong type is an error.
+/// (measured with bench/ATTT.Monitor.Agent.Bench --footprint). Unknown keys are ignored; a key of the wrong type is an error.
 /// </summary>
 internal static class StateFileJson
 {

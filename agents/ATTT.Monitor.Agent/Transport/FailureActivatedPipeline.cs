@@ -9,7 +9,7 @@ namespace ATTT.Monitor.Agent.Transport;
 /// the first call that fails rather than at start. Building it costs the agent about 1.3 MB of
 /// resident memory for its whole life (Polly validates each strategy's options with
 /// System.ComponentModel.DataAnnotations: some 450 methods compiled, reflection caches, three more
-/// assemblies; bench/README.md, agent footprint, session 4), which a PC whose collector never fails does not need.
+/// assemblies; measured with bench/ATTT.Monitor.Agent.Bench --footprint), which a PC whose collector never fails does not need.
 /// Until then a call is one attempt under the same per-attempt timeout; the first failure is handed
 /// to the pipeline as its first attempt (so the retry count, <c>Retry-After</c>, backoff and the
 /// circuit breaker see it as if the pipeline had made it), and every later call goes through it.

@@ -11,22 +11,44 @@ internal sealed class ValueCompiler(IReadOnlyDictionary<string, IReadOnlyList<st
     [
         "contains", "startswith", "endswith", "all", "windash", "base64", "base64offset", "utf16le", "utf16be",
         "utf16", "wide", "re", "i", "m", "s", "cidr", "exists", "cased", "expand", "fieldref", "gt", "gte", "lt", "lte",
+        "neq", "minute", "hour", "day", "week", "month", "year",
     ];
+
+    // pySigma's long names of the regular-expression flags.
+    private static readonly Dictionary<string, string> Synonyms = new(StringComparer.Ordinal)
+    {
+        ["ignorecase"] = "i",
+        ["multiline"] = "m",
+        ["dotall"] = "s",
+    };
 
     public MatchNode Compile(FieldItem item, Func<string, (int Id, string Name)> resolveField)
     {
-        var mods = item.Modifiers.Select(m => m.ToLowerInvariant()).ToList();
-        foreach (var m in mods)
+        var mods = new List<string>();
+        var negate = false;
+        foreach (var raw in item.Modifiers)
         {
+            var m = raw.ToLowerInvariant();
+            m = Synonyms.GetValueOrDefault(m, m);
             if (!Known.Contains(m)) throw SigmaRuleException.Unsupported($"modifier '{m}' is not supported");
+            // neq (Sigma 2.1) negates the whole item, as pySigma does: 'Field|neq: [a, b]' is "neither a nor b".
+            if (m == "neq") negate = true;
+            else mods.Add(m);
         }
 
+        var node = CompilePositive(item, mods, resolveField);
+        return negate ? new NotNode(node) : node;
+    }
+
+    private MatchNode CompilePositive(FieldItem item, List<string> mods, Func<string, (int Id, string Name)> resolveField)
+    {
         var has = mods.ToHashSet();
         var all = has.Contains("all");
         var cased = has.Contains("cased");
         if (has.Contains("exists")) return CompileExists(item, resolveField);
         if (item.Field is null && (has.Contains("fieldref") || has.Contains("exists")))
             throw SigmaRuleException.Invalid("'fieldref' and 'exists' need a field name");
+        if (TimeParts.Compile(item, has, resolveField) is { } timePart) return timePart;
 
         if (has.Contains("fieldref"))
         {

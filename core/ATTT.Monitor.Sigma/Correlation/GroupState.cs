@@ -1,19 +1,23 @@
+using ATTT.Monitor.Events;
+using ATTT.Monitor.Sigma.Correlation.Windows;
+
 namespace ATTT.Monitor.Sigma.Correlation;
 
-/// <summary>What one correlation remembers about one group (bounded by the condition's threshold).</summary>
-internal sealed class GroupState
+/// <summary>One group of one correlation: its window, and the last event that joined it (reported when the window closes).</summary>
+internal sealed class GroupState(string key, string? scope, IReadOnlyList<string> groupValues, GroupWindow window)
 {
+    public string Key => key;
+    public string? Scope => scope;
+    public IReadOnlyList<string> GroupValues => groupValues;
+    public GroupWindow Window => window;
     public DateTimeOffset LastSeen;
-    public readonly Queue<DateTimeOffset> Times = new();
-    public readonly Dictionary<string, DateTimeOffset> Values = new(StringComparer.Ordinal);
-    public readonly Dictionary<SigmaRuleInfo, DateTimeOffset> RulesSeen = [];
-    public DateTimeOffset?[] StageStart = [];
 
-    public void Clear()
-    {
-        Times.Clear();
-        Values.Clear();
-        RulesSeen.Clear();
-        Array.Clear(StageStart);
-    }
+    /// <summary>For windows decided at their end: when the window opened (null while none is open).</summary>
+    public DateTimeOffset? WindowStart;
+
+    /// <summary>Tells a queued window end from a later window of the same group.</summary>
+    public long WindowGeneration;
+
+    public IFieldLookup? LastEvent;
+    public DateTimeOffset LastTime;
 }

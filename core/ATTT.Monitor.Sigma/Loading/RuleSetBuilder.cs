@@ -6,33 +6,44 @@ using ATTT.Monitor.Sigma.Routing;
 
 namespace ATTT.Monitor.Sigma.Loading;
 
-/// <summary>Parses every document, applies filters, compiles rules per event source, resolves correlations.</summary>
+/// <summary>
+/// From parsed files to a rule set: applies filters, selects by profile and channel, compiles the
+/// rules per event source, resolves correlations, and indexes the result by channel and EventID.
+/// </summary>
 internal sealed class RuleSetBuilder(LogsourceMapping mapping, SigmaLoadOptions options)
 {
     private static readonly Dictionary<string, string> NoRenames = new(StringComparer.Ordinal);
-    private readonly List<SigmaDiagnostic> _diagnostics = [];
-    private readonly List<ParsedRule> _parsedRules = [];
-    private readonly List<ParsedFilter> _parsedFilters = [];
-    private readonly List<ParsedCorrelation> _parsedCorrelations = [];
     private readonly FieldTable _fields = new();
+    private readonly HashSet<string>? _channels = options.Channels is null ? null : new(options.Channels, StringComparer.OrdinalIgnoreCase);
 
-    public SigmaRuleSet Build(IReadOnlyList<string> files) =>
-        BuildFromTexts(files.Select(f => (f, (string?)null)));
+    /// <summary>Time spent per stage, for the benchmark's cold-start breakdown.</summary>
+    public LoadTimings Timings { get; } = new();
 
-    public SigmaRuleSet BuildFromTexts(IEnumerable<(string Path, string? Text)> sources)
+    public SigmaRuleSet Build(IReadOnlyList<ParsedFile> files)
     {
-        foreach (var (path, text) in sources) ParseFile(path, text);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var diagnostics = files.SelectMany(f => f.Diagnostics).ToList();
+        var parsedRules = files.SelectMany(f => f.Rules).ToList();
+        var parsedCorrelations = files.SelectMany(f => f.Correlations).ToList();
         var detection = new DetectionCompiler(new ValueCompiler(options.Placeholders), _fields);
-        var filtersByRule = ResolveFilters(detection, out var filterCount);
+        var filtersByRule = FilterResolver.Resolve(parsedRules, files.SelectMany(f => f.Filters).ToList(), detection, diagnostics, out var filterCount);
+        var selection = new RuleSelection(parsedRules, parsedCorrelations, options);
 
         var rules = new List<SigmaRuleInfo>();
+        var skipped = new List<SigmaRuleInfo>();
         var unrouted = new List<SigmaRuleInfo>();
         var variants = new List<RuleVariant>();
         var everywhere = new List<RuleVariant>();
-        foreach (var rule in _parsedRules)
+        foreach (var rule in parsedRules)
         {
+            if (!selection.Includes(rule.Info) || !ForSelectedChannels(rule.Info.Logsource))
+            {
+                skipped.Add(rule.Info);
+                continue;
+            }
+
             var filters = filtersByRule.TryGetValue(rule, out var f) ? f : [];
-            var compiled = Guard(rule.Info.Path, rule.Info.Document, rule.Info.Id, () => CompileRule(detection, rule, filters, rules.Count));
+            var compiled = LoadGuard.Run(diagnostics, rule.Info.Path, rule.Info.Document, rule.Info.Id, () => CompileRule(detection, rule, filters, rules.Count));
             if (compiled is null) continue;
             rules.Add(rule.Info);
             if (compiled.Everywhere is { } e) everywhere.Add(e);
@@ -40,69 +51,25 @@ internal sealed class RuleSetBuilder(LogsourceMapping mapping, SigmaLoadOptions 
             if (compiled.Variants.Count == 0 && compiled.Everywhere is null) unrouted.Add(rule.Info);
         }
 
-        var correlations = CorrelationResolver.Resolve(_parsedCorrelations, rules, _diagnostics);
+        Timings.Compile = clock.Elapsed;
+        clock.Restart();
+        var included = parsedCorrelations.Where(c => selection.Includes(c.Info)).ToList();
+        var correlations = CorrelationResolver.Resolve(included, rules, skipped, diagnostics, out var unusable);
         var router = new RuleRouter(variants, everywhere);
-        return new SigmaRuleSet(rules, unrouted, correlations, filterCount, _diagnostics, _fields, router);
+        Timings.Index = clock.Elapsed;
+        var excluded = skipped.Count + parsedCorrelations.Count - included.Count + unusable;
+        return new SigmaRuleSet(rules, unrouted, correlations, filterCount, diagnostics, _fields, router, excluded);
     }
 
-    private void ParseFile(string path, string? text)
+    // Channel filter: a rule whose event sources all log to channels absent from the input is not compiled.
+    private bool ForSelectedChannels(SigmaLogsource logsource)
     {
-        IReadOnlyList<RuleDocument>? docs = Guard(path, 1, null, () =>
-        {
-            using var reader = text is null ? new StreamReader(path) : (TextReader)new StringReader(text);
-            return RuleFileReader.Read(path, reader);
-        });
-        if (docs is null) return;
-        foreach (var doc in docs)
-        {
-            switch (Guard(doc.Path, doc.Document, null, () => RuleParser.Parse(doc)))
-            {
-                case ParsedRule r: _parsedRules.Add(r); break;
-                case ParsedFilter f: _parsedFilters.Add(f); break;
-                case ParsedCorrelation c: _parsedCorrelations.Add(c); break;
-                default: break;
-            }
-        }
+        if (_channels is null || IsEverywhere(logsource)) return true;
+        return mapping.Sources.Where(s => s.Serves(logsource)).Any(s => s.Channels.Any(_channels.Contains));
     }
 
-    private Dictionary<ParsedRule, List<ParsedFilter>> ResolveFilters(DetectionCompiler detection, out int loaded)
-    {
-        loaded = 0;
-        var byRef = new Dictionary<string, List<ParsedRule>>(StringComparer.Ordinal);
-        foreach (var r in _parsedRules)
-        {
-            foreach (var key in new[] { r.Info.Id, r.Info.Name })
-            {
-                if (key is null) continue;
-                if (!byRef.TryGetValue(key, out var list)) byRef[key] = list = [];
-                list.Add(r);
-            }
-        }
-
-        var result = new Dictionary<ParsedRule, List<ParsedFilter>>();
-        foreach (var filter in _parsedFilters)
-        {
-            // Compile once on its own so a broken filter is reported against the filter, not the rules.
-            if (Guard(filter.Info.Path, filter.Info.Document, filter.Info.Id, () => detection.Compile(filter.Searches, filter.Condition, NoRenames)) is null)
-                continue;
-            var targets = filter.RuleRefs.SelectMany(r => byRef.TryGetValue(r, out var l) ? l : []).Distinct().ToList();
-            if (targets.Count == 0)
-            {
-                _diagnostics.Add(new SigmaDiagnostic(filter.Info.Path, filter.Info.Document, SigmaDiagnosticKind.Unsupported,
-                    $"the filter names no loaded rule ({string.Join(", ", filter.RuleRefs)})", filter.Info.Id));
-                continue;
-            }
-
-            loaded++;
-            foreach (var t in targets)
-            {
-                if (!result.TryGetValue(t, out var list)) result[t] = list = [];
-                list.Add(filter);
-            }
-        }
-
-        return result;
-    }
+    private static bool IsEverywhere(SigmaLogsource ls) =>
+        string.Equals(ls.Product, "windows", StringComparison.OrdinalIgnoreCase) && ls.Category is null && ls.Service is null;
 
     private RuleCompilation CompileRule(DetectionCompiler detection, ParsedRule rule, List<ParsedFilter> filters, int index)
     {
@@ -111,17 +78,17 @@ internal sealed class RuleSetBuilder(LogsourceMapping mapping, SigmaLoadOptions 
         if (sources.Count == 0)
         {
             var root = Combine([], detection, rule, filters, NoRenames);
-            var ls = rule.Info.Logsource;
-            var everywhere = string.Equals(ls.Product, "windows", StringComparison.OrdinalIgnoreCase) && ls.Category is null && ls.Service is null;
-            return new RuleCompilation(variants, everywhere ? new RuleVariant(index, root, [], root.RequiredEventIds) : null);
+            return new RuleCompilation(variants, IsEverywhere(rule.Info.Logsource) ? new RuleVariant(index, root, [], root.RequiredEventIds) : null);
         }
 
         foreach (var source in sources)
         {
+            var channels = _channels is null ? source.Channels : source.Channels.Where(_channels.Contains).ToList();
+            if (channels.Count == 0) continue;
             var root = Combine(SourcePredicates.For(source, _fields), detection, rule, filters, source.FieldRenames);
             var ids = Intersect(source.EventIds, root.RequiredEventIds);
             if (ids is { Count: 0 }) continue;
-            variants.Add(new RuleVariant(index, root, source.Channels, ids));
+            variants.Add(new RuleVariant(index, root, channels, ids));
         }
 
         return new RuleCompilation(variants, null);
@@ -143,27 +110,4 @@ internal sealed class RuleSetBuilder(LogsourceMapping mapping, SigmaLoadOptions 
     }
 
     private sealed record RuleCompilation(List<RuleVariant> Variants, RuleVariant? Everywhere);
-
-    private T? Guard<T>(string path, int document, string? id, Func<T> action) where T : class
-    {
-        try
-        {
-            return action();
-        }
-        catch (SigmaRuleException ex)
-        {
-            _diagnostics.Add(new SigmaDiagnostic(path, document, ex.Kind, ex.Message, id));
-        }
-        catch (IOException ex)
-        {
-            _diagnostics.Add(new SigmaDiagnostic(path, document, SigmaDiagnosticKind.Invalid, $"cannot be read ({ex.Message})", id));
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            // One bad rule never stops the others, even through an engine bug; name it plainly.
-            _diagnostics.Add(new SigmaDiagnostic(path, document, SigmaDiagnosticKind.Invalid, $"internal error while loading ({ex.GetType().Name}: {ex.Message})", id));
-        }
-
-        return null;
-    }
 }

@@ -6,6 +6,8 @@ internal sealed class AnyMatcher(IReadOnlyList<StringMatcher> values) : StringMa
     // An array walked by index: foreach over an IReadOnlyList allocates an enumerator per call.
     private readonly StringMatcher[] _variants = [.. values];
 
+    public IReadOnlyList<StringMatcher> Variants => _variants;
+
     public override bool IsMatch(string value)
     {
         var variants = _variants;

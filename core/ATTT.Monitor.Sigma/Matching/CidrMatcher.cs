@@ -9,8 +9,11 @@ internal sealed class CidrMatcher : StringMatcher
     private readonly byte[] _network;
     private readonly int _prefix;
 
+    public string Text { get; }
+
     public CidrMatcher(string cidr)
     {
+        Text = cidr;
         var slash = cidr.IndexOf('/', StringComparison.Ordinal);
         var addressText = slash < 0 ? cidr : cidr[..slash];
         if (!IPAddress.TryParse(addressText, out var address))

@@ -69,6 +69,9 @@ internal sealed class EvaluationContext
         }
     }
 
+    /// <summary>False only when the event is known to have no payload field of that name (any case).</summary>
+    public bool PayloadMayHave(int fieldId) => !_knowsNames || _maybe[fieldId] == _generation;
+
     /// <summary>False when the event has no such field; true with null for an empty field.</summary>
     public bool TryGet(int fieldId, out string? value)
     {

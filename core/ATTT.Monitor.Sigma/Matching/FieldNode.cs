@@ -12,6 +12,10 @@ internal sealed class FieldNode(int fieldId, string fieldName, IReadOnlyList<Str
     private readonly StringMatcher[] _matchers = [.. values];
 
     public int FieldId => fieldId;
+    public string FieldName => fieldName;
+    public IReadOnlyList<StringMatcher> Matchers => _matchers;
+    public bool All => all;
+    public bool MatchNull => matchNull;
 
     public override bool Matches(EvaluationContext context)
     {

@@ -6,6 +6,12 @@ internal sealed class FieldRefNode(int fieldId, IReadOnlyList<int> others, TextM
     // An array: foreach over an IReadOnlyList allocates an enumerator per call.
     private readonly int[] _otherFieldIds = [.. others];
 
+    public int FieldId => fieldId;
+    public IReadOnlyList<int> Others => _otherFieldIds;
+    public TextMatchKind Kind => kind;
+    public bool Cased => cased;
+    public bool All => all;
+
     public override bool Matches(EvaluationContext context)
     {
         if (!context.TryGet(fieldId, out var value)) return false;

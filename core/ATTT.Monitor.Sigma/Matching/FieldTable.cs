@@ -8,6 +8,8 @@ internal sealed class FieldTable
 
     public int Count => _names.Count;
 
+    public IReadOnlyList<string> Names => _names;
+
     public string NameOf(int id) => _names[id];
 
     public int Intern(string name)

@@ -10,11 +10,15 @@ internal sealed class GlobMatcher : StringMatcher
     private readonly string _pattern;
     private readonly bool _cased;
 
-    public GlobMatcher(string pattern, bool cased)
+    public GlobMatcher(string pattern, bool cased, bool folded = false)
     {
         _cased = cased;
-        _pattern = cased ? pattern : CaseFold.Fold(pattern);
+        _pattern = cased || folded ? pattern : CaseFold.Fold(pattern);
     }
+
+    /// <summary>The pattern as matched (folded unless cased).</summary>
+    public string Pattern => _pattern;
+    public bool Cased => _cased;
 
     public override bool IsMatch(string value)
     {

@@ -8,6 +8,9 @@ internal sealed class KeywordNode(IReadOnlyList<StringMatcher> values, bool all)
     // An array walked by index: foreach over an IReadOnlyList allocates an enumerator per call.
     private readonly StringMatcher[] _matchers = [.. values];
 
+    public IReadOnlyList<StringMatcher> Matchers => _matchers;
+    public bool All => all;
+
     /// <summary>
     /// The field id a keyword requirement names: "some value of the event", the values
     /// <see cref="ForEachValue"/> lists. The prefilter scans them all for such a literal.

@@ -52,6 +52,8 @@ internal sealed class OrNode(IReadOnlyList<MatchNode> children) : MatchNode
 {
     private readonly MatchNode[] _children = [.. children];
 
+    public IReadOnlyList<MatchNode> Children => _children;
+
     public override bool Matches(EvaluationContext context)
     {
         var children = _children;
@@ -92,10 +94,14 @@ internal sealed class OrNode(IReadOnlyList<MatchNode> children) : MatchNode
 
 internal sealed class NotNode(MatchNode inner) : MatchNode
 {
+    public MatchNode Inner => inner;
+
     public override bool Matches(EvaluationContext context) => !inner.Matches(context);
 }
 
 internal sealed class ConstantNode(bool value) : MatchNode
 {
+    public bool Value => value;
+
     public override bool Matches(EvaluationContext context) => value;
 }

@@ -5,6 +5,9 @@ namespace ATTT.Monitor.Sigma.Matching;
 /// <summary><c>gt</c>, <c>gte</c>, <c>lt</c>, <c>lte</c>: a field that is not a number never matches.</summary>
 internal sealed class NumericMatcher(string op, double bound) : StringMatcher
 {
+    public string Op => op;
+    public double Bound => bound;
+
     public override bool IsMatch(string value)
     {
         if (!TryNumber(value, out var n)) return false;

@@ -7,6 +7,7 @@ internal sealed class TextMatcher(TextMatchKind kind, string text, bool cased) :
 
     public TextMatchKind Kind => kind;
     public string Text => text;
+    public bool Cased => cased;
 
     public override bool IsMatch(string value) => kind switch
     {

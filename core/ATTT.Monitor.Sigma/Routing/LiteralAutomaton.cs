@@ -31,6 +31,7 @@ internal sealed class LiteralAutomaton
     private readonly int[] _outIds;
     private readonly ulong[] _hasOutput;
     private readonly SearchValues<char> _starts;
+    private readonly char[] _startChars;
 
     /// <param name="literals">Upper-cased (<see cref="CaseFold"/>) literals; a literal's id is its index.</param>
     /// <param name="denseBudgetBytes">Size limit of the dense rows (the root row is always dense).</param>
@@ -66,7 +67,8 @@ internal sealed class LiteralAutomaton
             }
         }
 
-        _starts = SearchValues.Create(StartCharacters());
+        _startChars = StartCharacters();
+        _starts = SearchValues.Create(_startChars);
         LiteralCount = literals.Count;
         _outStart = trie.OutStart;
         _outIds = trie.OutIds;
@@ -79,19 +81,50 @@ internal sealed class LiteralAutomaton
         }
     }
 
+    /// <summary>An automaton read back from the compiled-rule cache: its tables as <see cref="Tables"/> gave them.</summary>
+    public LiteralAutomaton(AutomatonTables t)
+    {
+        _asciiClass = t.AsciiClass;
+        for (var i = 0; i < t.OtherChars.Length; i++) _otherClass[t.OtherChars[i]] = t.OtherClasses[i];
+        _classes = t.Classes;
+        _denseStates = t.DenseStates;
+        _dense = t.Dense;
+        _childStart = t.ChildStart;
+        _childClass = t.ChildClass;
+        _childTarget = t.ChildTarget;
+        _fail = t.Fail;
+        _outStart = t.OutStart;
+        _outIds = t.OutIds;
+        _hasOutput = t.HasOutput;
+        _startChars = t.Starts;
+        _starts = SearchValues.Create(_startChars);
+        LiteralCount = t.LiteralCount;
+    }
+
+    /// <summary>Every table of the automaton, for the compiled-rule cache.</summary>
+    public AutomatonTables Tables => new(_asciiClass, [.. _otherClass.Keys], [.. _otherClass.Values], _classes, _denseStates, _dense,
+        _childStart, _childClass, _childTarget, _fail, _outStart, _outIds, _hasOutput, _startChars, LiteralCount);
+
     // Every character that leaves the root (after folding, as Scan folds): text between them can
-    // be skipped with a vectorised search. All 65,536 are tried because a few non-ASCII characters
-    // fold to ASCII ones.
+    // be skipped with a vectorised search. Besides the ASCII ones, the characters that fold to a
+    // starting character: a few non-ASCII characters fold to ASCII ones (U+0131 to 'I').
     private char[] StartCharacters()
     {
         var starts = new List<char>();
-        for (var c = 0; c <= char.MaxValue; c++)
+        for (var c = 0; c < 128; c++)
         {
-            var cls = c < 128 ? _asciiClass[c] : OtherClass((char)c);
-            if (cls != 0 && _dense[cls] != 0) starts.Add((char)c);
+            var cls = _asciiClass[c];
+            if (cls == 0 || _dense[cls] == 0) continue;
+            starts.Add((char)c);
+            if (c is < 'a' or > 'z') starts.AddRange(FoldPreimages.Of((char)c));
         }
 
-        return [.. starts];
+        foreach (var (c, cls) in _otherClass)
+        {
+            if (_dense[cls] != 0) starts.AddRange(FoldPreimages.Of(c));
+        }
+
+        return [.. starts.Distinct()];
     }
 
     private static int DenseStateCount(int[] depth, int classes, long budget)
@@ -108,6 +141,9 @@ internal sealed class LiteralAutomaton
     }
 
     public int DenseStates => _denseStates;
+
+    /// <summary>True when the scan stops at <paramref name="c"/> from the root (it may start a literal).</summary>
+    internal bool StopsAt(char c) => _starts.Contains(c);
 
     public int LiteralCount { get; }
 

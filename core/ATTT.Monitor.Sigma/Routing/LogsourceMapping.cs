@@ -17,12 +17,15 @@ public sealed class LogsourceMapping
     public IReadOnlyList<EventSource> Sources { get; }
 
     /// <summary>The mapping shipped with the product.</summary>
-    public static LogsourceMapping Default()
+    public static LogsourceMapping Default() => Parse(new StringReader(DefaultText()), "logsource-mapping.yml (built in)");
+
+    /// <summary>The text of the mapping shipped with the product.</summary>
+    public static string DefaultText()
     {
         using var stream = typeof(LogsourceMapping).Assembly.GetManifestResourceStream("ATTT.Monitor.Sigma.logsource-mapping.yml")
             ?? throw new InvalidOperationException("the embedded logsource mapping is missing from the assembly");
         using var reader = new StreamReader(stream);
-        return Parse(reader, "logsource-mapping.yml (built in)");
+        return reader.ReadToEnd();
     }
 
     /// <exception cref="SigmaMappingException">The file is not a valid mapping.</exception>

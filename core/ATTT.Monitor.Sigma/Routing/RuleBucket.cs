@@ -74,6 +74,24 @@ internal sealed class RuleBucket
         }).ToArray();
     }
 
+    /// <summary>A bucket read back from the compiled-rule cache.</summary>
+    public RuleBucket(int id, RuleVariant[] always, RuleVariant[] filtered, (int FieldId, LiteralAutomaton Automaton, int[][] Targets)[] scans)
+    {
+        Id = id;
+        _always = always;
+        _filtered = filtered;
+        _scans = scans;
+    }
+
+    /// <summary>Variants evaluated for every event of the bucket (no literal requirement).</summary>
+    public IReadOnlyList<RuleVariant> Always => _always;
+
+    /// <summary>Variants evaluated only when the prefilter finds one of their literals.</summary>
+    public IReadOnlyList<RuleVariant> Filtered => _filtered;
+
+    /// <summary>The prefilter's scans with their literal-to-variant targets (for the cache).</summary>
+    public IReadOnlyList<(int FieldId, LiteralAutomaton Automaton, int[][] Targets)> ScanTable => _scans;
+
     // A literal many rules need is likely common in events too (".exe", "powershell"): prefer the
     // requirement whose literals are rarest among the rules, and avoid very short literals.
     private static Requirement? Cheapest(IReadOnlyList<Requirement> options, Dictionary<(int, string), int> popularity)

@@ -51,7 +51,23 @@ internal sealed class RuleRouter
         Buckets = buckets;
     }
 
+    /// <summary>A router read back from the compiled-rule cache.</summary>
+    public RuleRouter(IReadOnlyList<RuleBucket> buckets, IEnumerable<(string Channel, Dictionary<int, RuleBucket> ById, RuleBucket Any)> channels, RuleBucket elsewhere)
+    {
+        Buckets = buckets;
+        _channels = new(StringComparer.OrdinalIgnoreCase);
+        foreach (var (channel, byId, any) in channels) _channels[channel] = (byId, any);
+        _elsewhere = elsewhere;
+    }
+
     public IReadOnlyList<RuleBucket> Buckets { get; }
+
+    /// <summary>The bucket of events of channels no rule names.</summary>
+    public RuleBucket Elsewhere => _elsewhere;
+
+    /// <summary>Per channel: the bucket of each EventID with rules of its own, and the bucket of every other EventID.</summary>
+    public IEnumerable<(string Channel, IReadOnlyDictionary<int, RuleBucket> ById, RuleBucket Any)> Channels =>
+        _channels.Select(kv => (kv.Key, (IReadOnlyDictionary<int, RuleBucket>)kv.Value.ById, kv.Value.Any));
 
     public RuleBucket Find(string channel, int eventId)
     {

@@ -45,7 +45,7 @@ public sealed class CheckpointStoreTests : IDisposable
     [Fact]
     public void A_checkpoint_file_of_the_earlier_agent_is_read_with_every_value()
     {
-        // As the agent wrote it through System.Text.Json's source-generated serializer (session 3).
+        // As the agent wrote it through System.Text.Json's source-generated serializer: PCs upgraded from such a version still hold this file.
         File.WriteAllText(_temp.Combine(CheckpointStore.FileName), """
             {
               "acked_sequence": 42,

@@ -24,7 +24,7 @@ public sealed class CredentialStoreTests : IDisposable
     [Fact]
     public void A_credentials_file_of_the_earlier_agent_is_read()
     {
-        // As the agent wrote it through System.Text.Json's source-generated serializer (session 3); the token is base64.
+        // As the agent wrote it through System.Text.Json's source-generated serializer (PCs upgraded from such a version still hold this file); the token is base64.
         File.WriteAllText(_temp.Combine(CredentialStore.FileName), """
             {
               "agent_id": "a_12",

@@ -37,7 +37,7 @@ public sealed class DrillsCommandsTests : IDisposable
 
         Assert.Equal(ExitCodes.Success, code);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.Equal(1 + 5, lines.Length);
+        Assert.Equal(1 + 10, lines.Length);   // header + one line per shipped playbook
         var malware = Assert.Single(lines, l => l.StartsWith("ma-doc-may-tram\t", StringComparison.Ordinal)).Split('\t');
         Assert.Equal("0 0 9 ? 3 TUE#2", malware[2]);
         Assert.EndsWith(" 09:00:00", malware[1], StringComparison.Ordinal);

@@ -146,7 +146,13 @@ public class CorrelationEngineTests
     }
 
     [Theory]
-    [InlineData("type: event_count\n    rules: [failed_logon]\n    timespan: 5m\n    condition: { lt: 3 }", SigmaDiagnosticKind.Unsupported)]
+    [InlineData("type: temporal\n    rules: [failed_logon, ok_logon]\n    timespan: 5m\n    condition: 'failed_logon and ok_logon'", SigmaDiagnosticKind.Unsupported)]
+    [InlineData("type: value_sum\n    rules: [failed_logon]\n    timespan: 5m\n    condition: { gt: 3 }", SigmaDiagnosticKind.Invalid)]
+    [InlineData("type: value_avg\n    rules: [failed_logon]\n    timespan: 5m\n    condition: { field: [a, b], gt: 3 }", SigmaDiagnosticKind.Invalid)]
+    [InlineData("type: value_percentile\n    rules: [failed_logon]\n    timespan: 5m\n    condition: { field: a, percentile: 101, gt: 3 }", SigmaDiagnosticKind.Invalid)]
+    [InlineData("type: temporal\n    rules: [failed_logon]\n    timespan: 5m\n    condition: { field: a, gte: 1 }", SigmaDiagnosticKind.Invalid)]
+    [InlineData("type: event_count\n    rules: [failed_logon]\n    timespan: 5m\n    condition: { gte: 2.5 }", SigmaDiagnosticKind.Invalid)]
+    [InlineData("type: event_count\n    rules: [failed_logon]\n    timespan: 5m\n    condition: { about: 3 }", SigmaDiagnosticKind.Invalid)]
     [InlineData("type: event_count\n    rules: [nope]\n    timespan: 5m\n    condition: { gte: 3 }", SigmaDiagnosticKind.Invalid)]
     [InlineData("type: event_count\n    rules: [failed_logon]\n    timespan: 5 minutes\n    condition: { gte: 3 }", SigmaDiagnosticKind.Invalid)]
     [InlineData("type: value_count\n    rules: [failed_logon]\n    timespan: 5m\n    condition: { gte: 3 }", SigmaDiagnosticKind.Invalid)]

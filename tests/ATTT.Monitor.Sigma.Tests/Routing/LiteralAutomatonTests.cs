@@ -73,4 +73,19 @@ public class LiteralAutomatonTests
             .Where(i => CaseFold.Fold(text).Contains(literals[i], StringComparison.Ordinal)).ToHashSet();
         Assert.True(expected.SetEquals(found), $"text '{text}': found [{string.Join(", ", found)}], expected [{string.Join(", ", expected)}]");
     }
+
+    // The characters the root skip stops at are found from the automaton's own alphabet; they must
+    // be exactly the characters whose folding starts some literal, over the whole BMP.
+    [Theory]
+    [InlineData("INSTALL", "SHELL")]
+    [InlineData("\u00C9T\u00C9", "\u0110\u0102NG", "K")]
+    [InlineData("I", "S", "\u017F", "\u01C4")]
+    public void The_root_stops_at_every_character_that_folds_to_a_literal_start(params string[] escaped)
+    {
+        var literals = escaped.Select(e => CaseFold.Fold(System.Text.RegularExpressions.Regex.Unescape(e))).ToList();
+        var automaton = new LiteralAutomaton(literals);
+        var firsts = literals.Select(l => l[0]).ToHashSet();
+        for (var c = 0; c <= char.MaxValue; c++)
+            Assert.True(firsts.Contains(CaseFold.Fold((char)c)) == automaton.StopsAt((char)c), $"U+{c:X4}");
+    }
 }

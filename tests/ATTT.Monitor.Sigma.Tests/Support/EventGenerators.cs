@@ -58,6 +58,7 @@ internal static class EventGenerators
         if (value is null || item.Has("exists") || item.Has("fieldref")) return RuleGenerators.SigmaText.Select(v => (string?)v);
         if (item.Has("cidr")) return Gen.OneOfConst(Addresses).Select(v => (string?)v);
         if (item.Has("re")) return Text(Regex.Unescape(RegexSample(value)), windash: false).Select(v => (string?)v);
+        if (ReferenceTimePart.PartOf(item) is { } part) return Date(part, value).Select(v => (string?)v);
         if (item.Modifiers.Any(m => m is "gt" or "gte" or "lt" or "lte")) return Number(value).Select(v => (string?)v);
         if (item.Has("base64") || item.Has("base64offset")) return Encoded(item, value).Select(v => (string?)v);
         return Text(value, item.Has("windash")).Select(v => (string?)v);
@@ -98,6 +99,41 @@ internal static class EventGenerators
                 var encoded = item.Has("base64offset") ? Convert.ToBase64String([.. head, .. bytes, .. tail]) : Convert.ToBase64String(bytes);
                 return wrap ? "powershell -enc " + encoded + " x" : encoded;
             });
+
+    private static readonly string[] DateFormats = ["yyyy-MM-dd HH:mm:ss.fff", "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd"];
+
+    /// <summary>A date whose given part is near the rule's value (or unrelated, or not a date), in one of the written forms.</summary>
+    private static Gen<string> Date(string part, string value)
+    {
+        var v = int.Parse(value, CultureInfo.InvariantCulture);
+        return Gen.Select(Gen.Int[-1, 1], Gen.Int[0, 10_000_000], Gen.OneOfConst(DateFormats), Gen.Int[0, 9])
+            .Select((delta, seed, format, junk) =>
+            {
+                if (junk == 0) return seed % 2 == 0 ? "not a date" : "2026-13-45 25:61";
+                var t = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Unspecified).AddMinutes(seed % (4 * 366 * 24 * 60));
+                var target = v + delta;
+                try
+                {
+                    t = part switch
+                    {
+                        "minute" => t.AddMinutes(target - t.Minute),
+                        "hour" => t.AddHours(target - t.Hour),
+                        "day" => new DateTime(t.Year, t.Month, Math.Clamp(target, 1, DateTime.DaysInMonth(t.Year, t.Month)), t.Hour, t.Minute, 0, DateTimeKind.Unspecified),
+                        "week" => t.AddDays(7 * (target - ISOWeek.GetWeekOfYear(t))),
+                        "month" => new DateTime(t.Year, Math.Clamp(target, 1, 12), Math.Min(t.Day, 28), t.Hour, t.Minute, 0, DateTimeKind.Unspecified),
+                        _ => new DateTime(Math.Clamp(target, 1, 9999), t.Month, Math.Min(t.Day, 28), t.Hour, t.Minute, 0, DateTimeKind.Unspecified),
+                    };
+                }
+                catch (ArgumentOutOfRangeException)
+                {
+                    // Keep the unrelated date.
+                }
+
+                return format.EndsWith("zzz", StringComparison.Ordinal)
+                    ? new DateTimeOffset(t, TimeSpan.FromHours(7)).ToString(format, CultureInfo.InvariantCulture)
+                    : t.ToString(format, CultureInfo.InvariantCulture);
+            });
+    }
 
     private static Gen<string> Number(string bound)
     {

@@ -48,6 +48,8 @@ internal static class ReferenceEvaluator
 
     private static bool Item(GeneratedItem item, GeneratedEvent e)
     {
+        // Sigma 2.1: neq negates the item (pySigma's reading).
+        if (item.Has("neq")) return !Item(item with { Modifiers = item.Modifiers.Where(m => m != "neq").ToList() }, e);
         if (item.Field is null)
         {
             bool Found(string? v) => v is not null && e.AllTexts().Any(t => ReferenceValueMatcher.Matches(v, item.Modifiers, t, keyword: true));
@@ -57,6 +59,7 @@ internal static class ReferenceEvaluator
         var present = e.TryGet(item.Field, out var raw);
         if (item.Has("exists")) return present == bool.Parse(item.Values[0]!);
         if (item.Has("fieldref")) return FieldRef(item, present, raw ?? "", e);
+        if (ReferenceTimePart.PartOf(item) is { } part) return ReferenceTimePart.Matches(item, part, present, raw);
 
         bool One(string? sigmaValue) =>
             sigmaValue is null

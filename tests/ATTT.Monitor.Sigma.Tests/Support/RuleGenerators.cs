@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using CsCheck;
 
@@ -10,7 +11,12 @@ namespace ATTT.Monitor.Sigma.Tests.Support;
 /// </summary>
 internal static class RuleGenerators
 {
-    public static readonly string[] Fields = ["CommandLine", "Image", "ParentImage", "User", "Hashes"];
+    public static readonly string[] Fields = ["CommandLine", "Image", "ParentImage", "User", "Hashes", "UtcTime"];
+
+    /// <summary>The field that holds a date (Sysmon's UtcTime): the time-part modifiers are drawn for it.</summary>
+    public const string DateField = "UtcTime";
+
+    public static readonly string[] TimeParts = ["minute", "hour", "day", "week", "month", "year"];
 
     /// <summary>Chunks of Sigma text: wildcards, escapes (\* \? \\), a lone backslash, dashes, case-folding traps.</summary>
     public static readonly string[] TextChunks =
@@ -109,9 +115,37 @@ internal static class RuleGenerators
                 return new GeneratedItem(field, mods, distinct.Cast<string?>().ToList());
             });
 
-    public static Gen<GeneratedItem> Item(string field) => Gen.Frequency(
-        (8, TextItem(field)), (3, EncodedItem(field)), (2, RegexItem(field)), (2, CidrItem(field)),
-        (2, NumericItem(field)), (1, ExistsItem(field)), (2, FieldRefItem(field)));
+    /// <summary>A time part (Sigma 2.1), compared for equality or with gt/gte/lt/lte, one to three values, maybe all.</summary>
+    private static Gen<GeneratedItem> TimeItem(string field) =>
+        Gen.Select(Gen.OneOfConst(TimeParts), Gen.OneOfConst<string?>(null, null, "gt", "gte", "lt", "lte"), Gen.Int[1, 3], Gen.Int[0, 3], Gen.Int[0, 60].Array[3])
+            .Select((part, op, count, all, raw) =>
+            {
+                var mods = new List<string> { part };
+                if (op is not null) mods.Add(op);
+                if (all == 0 && count > 1) mods.Add("all");
+                var values = raw.Take(count).Select(v => (string?)Plausible(part, v).ToString(CultureInfo.InvariantCulture)).ToList();
+                return new GeneratedItem(field, mods, values);
+            });
+
+    private static int Plausible(string part, int v) => part switch
+    {
+        "minute" => v % 60,
+        "hour" => v % 24,
+        "day" => 1 + v % 31,
+        "week" => 1 + v % 53,
+        "month" => 1 + v % 12,
+        _ => 2024 + v % 4,
+    };
+
+    private static Gen<GeneratedItem> AnyItem(string field) => field == DateField
+        ? Gen.Frequency((6, TimeItem(field)), (1, TextItem(field)), (1, ExistsItem(field)))
+        : Gen.Frequency(
+            (8, TextItem(field)), (3, EncodedItem(field)), (2, RegexItem(field)), (2, CidrItem(field)),
+            (2, NumericItem(field)), (1, ExistsItem(field)), (2, FieldRefItem(field)));
+
+    /// <summary>Any item; one in eight negated with neq (Sigma 2.1), which negates the whole item.</summary>
+    public static Gen<GeneratedItem> Item(string field) =>
+        Gen.Select(AnyItem(field), Gen.Int[0, 7]).Select((item, n) => n == 0 ? item with { Modifiers = [.. item.Modifiers, "neq"] } : item);
 
     /// <summary>A map of 1-3 items on distinct fields.</summary>
     public static Gen<IReadOnlyList<GeneratedItem>> Map(Func<string, Gen<GeneratedItem>> item) =>
