@@ -95,6 +95,9 @@ public sealed class NotificationBudgetTests
         Assert.Contains("Mã hoá tệp trên máy 4", overflow.TextBody, StringComparison.Ordinal);
         Assert.Contains("Mã hoá tệp trên máy 5", overflow.TextBody, StringComparison.Ordinal);
         Assert.True(overflow.IsAuthority);
+        // Once the digest reached the police, the incidents it carried have met their "notify the authorities" clock.
+        await h.Sender.ProcessDueAsync(Ct);
+        Assert.Equal(5, await h.ScalarAsync("SELECT COUNT(*) FROM notification_deadlines WHERE key = 'initial_notice_5d' AND met_at IS NOT NULL"));
 
         time.Advance(TimeSpan.FromDays(1));
         await h.ChangeAsync(IncidentChanges.Opened(id: 6, severity: IncidentSeverity.High, host: "PC-06", at: time.Now));

@@ -34,6 +34,17 @@ public static class DeadlineStore
         await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The "notify the authorities" clocks of the incidents an overflow digest carried, met when that digest reached an authority.</summary>
+    public static async Task MarkNoticeMetByDigestAsync(SqliteConnection connection, string messageId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var update = Sql.Command(connection, null, """
+            UPDATE notification_deadlines SET met_at = $at, stopped_at = NULL, stop_reason = NULL
+            WHERE met_at IS NULL AND met_by = 'notice'
+              AND incident_id IN (SELECT incident_id FROM notification_digest_items WHERE message_id = $mid AND incident_id > 0);
+            """, ("$mid", messageId), ("$at", DbTime.Format(at)));
+        await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public const string StoppedFalsePositive = "false_positive";
     public const string StoppedResolved = "resolved";
     public const string StoppedReopened = "reopened";

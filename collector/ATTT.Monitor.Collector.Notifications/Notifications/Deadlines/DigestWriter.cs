@@ -58,9 +58,15 @@ internal sealed class DigestWriter(NotificationComposer composer)
         var recipient = new Recipient(null, first.Name, first.Email!, IsTo: true, first.IsAuthority);
         var extra = Values(items, now);
         extra["limit"] = opts.Budget.MaxPerRecipientPerDay.ToString(CultureInfo.InvariantCulture);
+        string? messageId = null;
         foreach (var m in composer.Compose(MessageKinds.Overflow, null, [recipient], extra, isDrill: false, IncidentSeverity.Low))
-            await OutboxStore.InsertAsync(connection, transaction, m with { IsAuthority = first.IsAuthority }, cancellationToken).ConfigureAwait(false);
-        await MarkAsync(connection, transaction, items, now, cancellationToken).ConfigureAwait(false);
+        {
+            await OutboxStore.InsertAsync(connection, transaction, m, cancellationToken).ConfigureAwait(false);
+            messageId = m.MessageId;
+        }
+
+        // Which incidents the digest carries: once it reaches an authority, their "notify" clocks are met.
+        await MarkAsync(connection, transaction, items, now, cancellationToken, messageId).ConfigureAwait(false);
     }
 
     private static Dictionary<string, string> Values(List<Item> items, DateTimeOffset now) => new()
@@ -71,11 +77,12 @@ internal sealed class DigestWriter(NotificationComposer composer)
         ["items"] = string.Join("\n", items.Select(i => "- " + i.Line)),
     };
 
-    private static async Task MarkAsync(SqliteConnection connection, SqliteTransaction transaction, List<Item> items, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task MarkAsync(SqliteConnection connection, SqliteTransaction transaction, List<Item> items, DateTimeOffset now, CancellationToken cancellationToken, string? messageId = null)
     {
         foreach (var item in items)
         {
-            await using var mark = Sql.Command(connection, transaction, "UPDATE notification_digest_items SET digested_at = $now WHERE id = $id;", ("$now", DbTime.Format(now)), ("$id", item.Id));
+            await using var mark = Sql.Command(connection, transaction, "UPDATE notification_digest_items SET digested_at = $now, message_id = $mid WHERE id = $id;",
+                ("$now", DbTime.Format(now)), ("$mid", messageId), ("$id", item.Id));
             await mark.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }

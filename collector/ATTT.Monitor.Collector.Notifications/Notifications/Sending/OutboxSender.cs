@@ -159,6 +159,12 @@ public sealed class OutboxSender : BackgroundService
             await using var connection = await _store.Database.OpenAsync(cancellationToken).ConfigureAwait(false);
             await DeadlineStore.MarkMetAsync(connection, null, incident, "notice", null, sentAt, cancellationToken).ConfigureAwait(false);
         }
+        else if (row is { IsAuthority: true, Kind: MessageKinds.Overflow })
+        {
+            // The notices over the daily cap reached the authority in this digest.
+            await using var connection = await _store.Database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await DeadlineStore.MarkNoticeMetByDigestAsync(connection, row.MessageId, sentAt, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
