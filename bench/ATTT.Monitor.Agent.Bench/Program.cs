@@ -5,7 +5,7 @@ using ATTT.Monitor.Agent.Bench;
 // Footprint of attt-agent (docs/agent.md): replay at a steady rate against a loopback peer that
 // acknowledges at once; report resident memory and CPU share of one core, for start-up and for the
 // steady phase separately.
-// Usage: dotnet ATTT.Monitor.Agent.Bench.dll [--seconds 120] [--warmup 20] [--rate 50] [--source PATH|evtx:PATH|jsonl:PATH]
+// Usage: dotnet ATTT.Monitor.Agent.Bench.dll [--seconds 120] [--warmup 20] [--rate 50] [--source PATH|evtx:PATH|jsonl:PATH|replay:PATH]
 //        [--agent PATH/attt-agent.dll | PATH/attt-agent]
 if (args.Contains("--help") || args.Contains("-h"))
 {
@@ -14,7 +14,7 @@ if (args.Contains("--help") || args.Contains("-h"))
           --seconds N   whole run, start-up included (default 120)
           --warmup N    seconds of start-up left out of the steady figures (default min(20, seconds/4))
           --rate N      events per second the replay source is held to (default 50; 0.01 is an idle agent)
-          --source S    evtx:PATH, jsonl:PATH or a bare PATH (evtx); default ../shared/evtx/attack-samples
+          --source S    evtx:PATH, jsonl:PATH, replay:PATH or a bare PATH (evtx); default ../shared/evtx/attack-samples
           --agent P     attt-agent.dll (run with dotnet) or a native attt-agent executable
                         (default: the attt-agent.dll built beside this benchmark)
           --footprint   run the agent with --log-level Debug and print its own account of its memory
@@ -28,7 +28,7 @@ var warmup = double.Parse(ArgText("--warmup") ?? Math.Min(20, seconds / 4).ToStr
 var rate = double.Parse(ArgText("--rate") ?? "50", CultureInfo.InvariantCulture);
 var source = ArgText("--source") ?? FindAttackSamples();
 var footprint = args.Contains("--footprint");
-if (!source.StartsWith("evtx:", StringComparison.Ordinal) && !source.StartsWith("jsonl:", StringComparison.Ordinal))
+if (!new[] { "evtx:", "jsonl:", "replay:" }.Any(kind => source.StartsWith(kind, StringComparison.Ordinal)))
     source = "evtx:" + source;
 
 await using var server = await AckServer.StartAsync();

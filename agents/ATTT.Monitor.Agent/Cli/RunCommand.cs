@@ -21,7 +21,7 @@ internal static class RunCommand
             new(EnrollCode, "CODE", "Mã đăng ký dùng một lần / One-time enrollment code from 'attt agents enroll-code'."),
             new(TokenFile, "FILE", "Tệp chứa token của tác tử / File holding this agent's token."),
             new(StateDir, "DIR", "Thư mục trạng thái (điểm dừng, hàng đợi, token) / Folder for checkpoints, spool and token."),
-            new(Source, "SOURCE", "Nguồn sự kiện / Event source: windows (default), evtx:PATH or jsonl:PATH."),
+            new(Source, "SOURCE", "Nguồn sự kiện: windows (mặc định) hoặc phát lại một tệp hay thư mục / Event source: windows (default), or a file or folder replayed: replay:PATH (every format: .evtx; JSON of evtx dump, OTRF, Winlogbeat, NXLog; .zip), evtx:PATH (.evtx files), jsonl:PATH (JSON files and .zip)."),
             new(ExitWhenDrained, null, "Thoát khi mọi sự kiện của nguồn hữu hạn đã được xác nhận / Exit 0 once every event of a finite source has been acknowledged."),
             new(Config, "FILE", "Tệp cấu hình YAML; tùy chọn dòng lệnh được ưu tiên / YAML configuration file (docs/agent.md); options given here override it."),
             new(ReplayRate, "N", "Nguồn phát lại: số sự kiện mỗi giây / Replay sources: events per second (default: as fast as possible)."),

@@ -1,7 +1,7 @@
 namespace ATTT.Monitor.Agent.Sources;
 
 /// <summary>
-/// Where events come from: the Windows event log, or a replayed EVTX/JSON-lines file or folder.
+/// Where events come from: the Windows event log, or a replayed file or folder (EVTX, JSON, zip).
 /// A source resumes after a position it produced earlier (an opaque string it alone understands),
 /// so the agent can restart without a gap or a duplicate.
 /// </summary>

@@ -3,10 +3,11 @@ using System.Text.Json;
 namespace ATTT.Monitor.Agent.Sources;
 
 /// <summary>
-/// Position in a replayed file or folder: the file (relative to the replayed folder, '/' separated)
-/// and how many of its records have been read.
+/// Position in a replayed file or folder: the file (relative to the replayed folder, '/' separated),
+/// in an archive the entry being read (null otherwise), and how many of its records have been read
+/// (<see cref="Inputs.FilePosition"/>).
 /// </summary>
-public sealed record ReplayPosition(string File, long Records) : ISourcePosition
+public sealed record ReplayPosition(string File, long Records, string? Entry = null) : ISourcePosition
 {
     public string Serialize()
     {
@@ -15,6 +16,8 @@ public sealed record ReplayPosition(string File, long Records) : ISourcePosition
         {
             writer.WriteStartObject();
             writer.WriteString("file", File);
+            if (Entry is not null)
+                writer.WriteString("entry", Entry);
             writer.WriteNumber("records", Records);
             writer.WriteEndObject();
         }
@@ -30,7 +33,8 @@ public sealed record ReplayPosition(string File, long Records) : ISourcePosition
         {
             using var json = JsonDocument.Parse(text);
             var root = json.RootElement;
-            return new ReplayPosition(root.GetProperty("file").GetString() ?? "", root.GetProperty("records").GetInt64());
+            var entry = root.TryGetProperty("entry", out var e) ? e.GetString() : null;
+            return new ReplayPosition(root.GetProperty("file").GetString() ?? "", root.GetProperty("records").GetInt64(), entry);
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
         {

@@ -1,44 +1,53 @@
-using ATTT.Monitor.Events;
+using ATTT.Monitor.Inputs;
+using Microsoft.Extensions.Logging;
 
 namespace ATTT.Monitor.Agent.Sources;
 
 /// <summary>
-/// What the replay sources share: the files of a file or folder in a stable order, resuming after a
-/// <see cref="ReplayPosition"/> (earlier files are not opened, the saved file continues after its
-/// record), and pacing to a steady rate. A subclass reads one file.
+/// A replayed file or folder (<c>evtx:PATH</c>, <c>jsonl:PATH</c>, <c>replay:PATH</c>): every file of
+/// the folder whose name is one of <paramref name="kinds"/>, recursively in ordinal order of their
+/// paths, each read by the shared <see cref="EventFileReader"/> in whatever format its content is
+/// (docs/agent.md, "Replay"). Resumes after a <see cref="ReplayPosition"/>: earlier files are not
+/// opened, the saved file (and archive entry) continues after its record. A bad record is logged
+/// with its file and line and skipped; a file that cannot be read at all is logged and skipped, so
+/// one bad file does not stop a folder. Paced to a steady rate by <see cref="ReplayStream"/>.
 /// </summary>
-internal abstract class ReplaySource : IEventSource
+internal sealed class ReplaySource(string path, InputKinds kinds, double eventsPerSecond, ILogger logger) : IEventSource
 {
-    private readonly string _path;
-    private readonly string _pattern;
-    private readonly double _eventsPerSecond;
-
-    protected ReplaySource(string path, string pattern, double eventsPerSecond)
-    {
-        _path = path;
-        _pattern = pattern;
-        _eventsPerSecond = eventsPerSecond;
-    }
-
     public bool IsFinite => true;
 
     public IEventStream Open(string? resumeAfter) =>
-        new ReplayStream(Read(ReplayPosition.Parse(resumeAfter)), _eventsPerSecond);
+        new ReplayStream(Read(ReplayPosition.Parse(resumeAfter)), eventsPerSecond);
 
     private IEnumerable<SourcedEvent> Read(ReplayPosition? resume)
     {
-        foreach (var (relative, full) in ReplayFiles.List(_path, _pattern))
+        var reader = new EventFileReader(w => logger.LogWarning("{Warning}", w.ToString()));
+        foreach (var file in InputFiles.List(path, kinds))
         {
-            if (ReplayFiles.IsBefore(relative, resume))
+            if (resume is not null && string.CompareOrdinal(file.Relative, resume.File) < 0)
                 continue;
-            foreach (var (index, record) in ReadFile(full, ReplayFiles.SkipIn(relative, resume)))
-                yield return new SourcedEvent(record, new ReplayPosition(relative, index));
+            FilePosition? at = resume is not null && string.Equals(file.Relative, resume.File, StringComparison.Ordinal)
+                ? new FilePosition(resume.Entry, resume.Records)
+                : null;
+            using var records = reader.Read(file.Path, file.Path, at).GetEnumerator();
+            while (TryMoveNext(records, file.Path))
+            {
+                var record = records.Current;
+                yield return new SourcedEvent(record.Event, new ReplayPosition(file.Relative, record.Number, record.Entry));
+            }
         }
     }
 
-    /// <summary>
-    /// The records of <paramref name="file"/> after its first <paramref name="skip"/> ones, each with
-    /// its number in the file (counted from 1, the unit of <see cref="ReplayPosition.Records"/>).
-    /// </summary>
-    protected abstract IEnumerable<(long Index, EventRecord Record)> ReadFile(string file, long skip);
+    private bool TryMoveNext(IEnumerator<InputRecord> records, string file)
+    {
+        try
+        {
+            return records.MoveNext();
+        }
+        catch (Exception ex) when (ex is InputFormatException or IOException or UnauthorizedAccessException)
+        {
+            logger.LogError("{File} skipped: {Reason}", file, ex.Message);
+            return false;
+        }
+    }
 }

@@ -33,6 +33,7 @@ public static class DashboardRegistration
         services.AddSingleton<DashboardAudit>();
         services.AddScoped<Workstations.PcDirectory>();
         services.AddTransient<IStartupFilter, SecurityHeadersStartupFilter>();
+        services.AddTransient<IStartupFilter, PasswordChangeGateStartupFilter>();
 
         services.AddAuthentication()
             .AddCookie(DashboardPolicies.Scheme, o =>
@@ -93,7 +94,6 @@ public static class DashboardRegistration
         app.UseWhen(
             context => !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase),
             branch => branch.UseStatusCodePages(context => StatusPages.WriteAsync(context.HttpContext)));
-        app.UseMiddleware<PasswordChangeGate>();
         app.MapRazorPages();
         return app;
     }

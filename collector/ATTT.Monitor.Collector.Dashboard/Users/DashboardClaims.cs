@@ -13,7 +13,7 @@ public static class DashboardClaims
 {
     public const string Unit = UnitClaims.Unit;
     public const string DisplayName = "attt:display_name";
-    public const string MustChangePassword = "attt:must_change_password";
+    public const string MustChangePassword = Caller.MustChangePasswordClaim;
 
     public static ClaimsPrincipal Create(DashboardUser user, string authenticationType)
     {

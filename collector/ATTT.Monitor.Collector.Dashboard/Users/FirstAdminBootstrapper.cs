@@ -33,7 +33,7 @@ public sealed class FirstAdminBootstrapper(UserStore users, IOptions<UserOptions
         var password = PasswordPolicy.GenerateOneTimePassword();
         try
         {
-            await users.CreateAsync(options.Value.FirstAdminUserName, "Quản trị viên", UserRoles.Admin, null, password, mustChangePassword: true, cancellationToken);
+            await users.CreateAsync(Caller.System, options.Value.FirstAdminUserName, "Quản trị viên", UserRoles.Admin, null, password, mustChangePassword: true, cancellationToken);
         }
         catch (UserValidationException e) when (e.TextKey == "UserNameTaken")
         {

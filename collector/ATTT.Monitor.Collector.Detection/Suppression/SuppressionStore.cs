@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ATTT.Monitor.Collector.Access;
 using ATTT.Monitor.Collector.Audit;
 using ATTT.Monitor.Collector.Storage;
 using Microsoft.Data.Sqlite;
@@ -8,13 +9,15 @@ namespace ATTT.Monitor.Collector.Suppression;
 /// <summary>
 /// Rule disablements and false-positive filters in the embedded state database. Every change is
 /// validated, written with its audit record in one transaction, then the in-memory
-/// <see cref="Current"/> snapshot that detection reads is rebuilt.
+/// <see cref="Current"/> snapshot that detection reads is rebuilt. Every change takes the caller and
+/// checks it first (<see cref="AdministrationPolicy.ChangeSuppression"/>: a commune user changes its own unit only).
 /// </summary>
 public sealed class SuppressionStore(EmbeddedDatabase database, IAuditLog audit, TimeProvider time, ILogger<SuppressionStore> logger)
 {
     public const int MaxConditions = 5;
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(30);
     private readonly Lock _gate = new();
+    private readonly AccessGuard _guard = new(audit, time);
     private volatile SuppressionSnapshot? _current;
     private DateTimeOffset _nextAttempt = DateTimeOffset.MinValue;
 
@@ -76,11 +79,12 @@ public sealed class SuppressionStore(EmbeddedDatabase database, IAuditLog audit,
         return new SuppressionSnapshot(disablements, filters);
     }
 
-    public async Task DisableAsync(string ruleId, string unit, string reason, string actor, CancellationToken cancellationToken)
+    public async Task DisableAsync(string ruleId, string unit, string reason, Caller caller, CancellationToken cancellationToken)
     {
         ruleId = SuppressionInput.RuleId(ruleId);
         unit = SuppressionInput.Unit(unit);
         reason = SuppressionInput.Reason(reason);
+        var actor = await DemandAsync(caller, unit, "rule_disable", ruleId, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         await ChangeAsync(async (connection, transaction) =>
         {
@@ -98,11 +102,12 @@ public sealed class SuppressionStore(EmbeddedDatabase database, IAuditLog audit,
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task EnableAsync(string ruleId, string unit, string reason, string actor, CancellationToken cancellationToken)
+    public async Task EnableAsync(string ruleId, string unit, string reason, Caller caller, CancellationToken cancellationToken)
     {
         ruleId = SuppressionInput.RuleId(ruleId);
         unit = SuppressionInput.Unit(unit);
         reason = SuppressionInput.Reason(reason);
+        var actor = await DemandAsync(caller, unit, "rule_enable", ruleId, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         await ChangeAsync(async (connection, transaction) =>
         {
@@ -117,11 +122,12 @@ public sealed class SuppressionStore(EmbeddedDatabase database, IAuditLog audit,
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<long> AddFilterAsync(string ruleId, string unit, IEnumerable<FilterCondition> conditions, string reason, string actor, CancellationToken cancellationToken)
+    public async Task<long> AddFilterAsync(string ruleId, string unit, IEnumerable<FilterCondition> conditions, string reason, Caller caller, CancellationToken cancellationToken)
     {
         ruleId = SuppressionInput.RuleId(ruleId);
         unit = SuppressionInput.Unit(unit);
         reason = SuppressionInput.Reason(reason);
+        var actor = await DemandAsync(caller, unit, "filter_add", ruleId, cancellationToken).ConfigureAwait(false);
         var checkedConditions = SuppressionInput.Conditions(conditions, MaxConditions);
         var json = JsonSerializer.Serialize(checkedConditions);
         var now = time.GetUtcNow();
@@ -144,9 +150,12 @@ public sealed class SuppressionStore(EmbeddedDatabase database, IAuditLog audit,
     }
 
     /// <summary>Marks the filter removed (kept as history). False when there is no active filter of that id.</summary>
-    public async Task<bool> RemoveFilterAsync(long id, string reason, string actor, CancellationToken cancellationToken)
+    public async Task<bool> RemoveFilterAsync(long id, string reason, Caller caller, CancellationToken cancellationToken)
     {
         reason = SuppressionInput.Reason(reason);
+        if (await ActiveFilterAsync(id, cancellationToken).ConfigureAwait(false) is not { } filter)
+            return false;
+        var actor = await DemandAsync(caller, filter.Unit, "filter_remove", filter.RuleId, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var removed = false;
         await ChangeAsync(async (connection, transaction) =>
@@ -171,6 +180,24 @@ public sealed class SuppressionStore(EmbeddedDatabase database, IAuditLog audit,
             await audit.WriteAsync(new AuditEntry(SuppressionSchema.AuditArea, "filter_removed", actor, "rule:" + ruleId, $"filter={id}; unit={unit}; reason={reason}", now), connection, transaction, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         return removed;
+    }
+
+    /// <summary>Checks the caller may change <paramref name="unit"/> (auditing a refusal); returns the audit actor.</summary>
+    private async Task<string> DemandAsync(Caller caller, string unit, string action, string ruleId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        await _guard.DemandAsync(AdministrationPolicy.ChangeSuppression(caller, unit), caller, SuppressionSchema.AuditArea, action, "rule:" + ruleId, cancellationToken).ConfigureAwait(false);
+        return caller.Name;
+    }
+
+    private async Task<(string RuleId, string Unit)?> ActiveFilterAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT rule_id, unit FROM rule_filters WHERE id = $id AND removed_at IS NULL;";
+        command.Parameters.AddWithValue("$id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? (reader.GetString(0), reader.GetString(1)) : null;
     }
 
     private async Task ChangeAsync(Func<SqliteConnection, SqliteTransaction, Task> change, CancellationToken cancellationToken)

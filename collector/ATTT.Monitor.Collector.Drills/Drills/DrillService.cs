@@ -1,11 +1,15 @@
+using ATTT.Monitor.Collector.Access;
+using ATTT.Monitor.Collector.Audit;
 using ATTT.Monitor.Collector.Playbooks;
 using Quartz;
 
 namespace ATTT.Monitor.Collector.Drills;
 
 /// <inheritdoc cref="IDrillService"/>
-public sealed class DrillService(PlaybookCatalog catalog, DrillRunStore runs, DrillSignOffs signOffs, DrillReportBuilder reports, TimeProvider time) : IDrillService
+public sealed class DrillService(PlaybookCatalog catalog, DrillRunStore runs, DrillSignOffs signOffs, DrillReportBuilder reports, IAuditLog audit, TimeProvider time) : IDrillService
 {
+    private readonly AccessGuard _guard = new(audit, time);
+
     public IReadOnlyList<Playbook> Playbooks => catalog.Playbooks;
 
     public (DrillSchedule? Schedule, DateTimeOffset? Next) ScheduleOf(string playbookId)
@@ -19,10 +23,12 @@ public sealed class DrillService(PlaybookCatalog catalog, DrillRunStore runs, Dr
     public Task<IReadOnlyList<DrillRun>> HistoryAsync(string? unit, CancellationToken cancellationToken) =>
         runs.ListAsync(unit, null, cancellationToken);
 
-    public Task<long> RunNowAsync(string playbookId, CancellationToken cancellationToken)
+    public async Task<long> RunNowAsync(Caller caller, string playbookId, CancellationToken cancellationToken)
     {
         var playbook = Require(playbookId);
-        return runs.RequestAsync(playbook.Id, catalog.UnitOf(playbook), cancellationToken);
+        var unit = catalog.UnitOf(playbook);
+        await _guard.DemandAsync(AdministrationPolicy.StartDrill(caller, unit), caller, "drills", "run_request", "playbook:" + playbook.Id, cancellationToken).ConfigureAwait(false);
+        return await runs.RequestAsync(playbook.Id, unit, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task SignOffStepAsync(long runId, string stepId, string signedBy, string? note, CancellationToken cancellationToken)

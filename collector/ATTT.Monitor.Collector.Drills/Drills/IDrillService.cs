@@ -1,3 +1,4 @@
+using ATTT.Monitor.Collector.Access;
 using ATTT.Monitor.Collector.Playbooks;
 
 namespace ATTT.Monitor.Collector.Drills;
@@ -17,8 +18,12 @@ public interface IDrillService
     /// <summary>History of drills, newest first; <paramref name="unit"/> null = all units.</summary>
     Task<IReadOnlyList<DrillRun>> HistoryAsync(string? unit, CancellationToken cancellationToken);
 
-    /// <summary>Asks the collector to run a drill now; returns the run id (status 'requested', then running).</summary>
-    Task<long> RunNowAsync(string playbookId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Asks the collector to run a drill now; returns the run id (status 'requested', then running).
+    /// The caller must reach the unit the playbook runs in (<see cref="AdministrationPolicy.StartDrill"/>):
+    /// a refusal is audited and throws <see cref="AccessRefusedException"/>.
+    /// </summary>
+    Task<long> RunNowAsync(Caller caller, string playbookId, CancellationToken cancellationToken);
 
     Task SignOffStepAsync(long runId, string stepId, string signedBy, string? note, CancellationToken cancellationToken);
 

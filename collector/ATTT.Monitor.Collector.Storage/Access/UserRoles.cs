@@ -1,9 +1,10 @@
 namespace ATTT.Monitor.Collector.Access;
 
 /// <summary>
-/// Dashboard roles, stored as these lower-case strings. admin: everything, including users and
-/// settings; officer: triage incidents, manage PCs and rules of their unit; coordinator: drills;
-/// viewer: read only (provincial contacts).
+/// Dashboard roles, stored as these lower-case strings. admin: everything in their reach, including
+/// users and settings (a commune admin: its own unit only; see <see cref="AdministrationPolicy"/>);
+/// officer: triage incidents, manage PCs and rules of their unit; coordinator: drills; viewer: read
+/// only (provincial contacts).
 /// </summary>
 public static class UserRoles
 {

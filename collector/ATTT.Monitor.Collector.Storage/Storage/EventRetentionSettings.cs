@@ -1,4 +1,5 @@
 using System.Globalization;
+using ATTT.Monitor.Collector.Access;
 using ATTT.Monitor.Collector.Audit;
 using Microsoft.Data.Sqlite;
 
@@ -14,6 +15,7 @@ public sealed class EventRetentionSettings(EmbeddedDatabase database, EventStore
     public const string Key = "events.retention_days";
     public const int MinDays = 1;
     public const int MaxDays = 3650;
+    private readonly AccessGuard _guard = new(audit, time);
 
     public static ISchemaMigration Migration { get; } = new SchemaMigration("settings", 1, """
         CREATE TABLE collector_settings (
@@ -37,9 +39,15 @@ public sealed class EventRetentionSettings(EmbeddedDatabase database, EventStore
         return new RetentionSetting(options.RetentionDays, options.RetentionDays, null, null);
     }
 
-    /// <summary>Stores <paramref name="days"/> with its audit record in one transaction.</summary>
-    public async Task SetAsync(int days, string actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores <paramref name="days"/> with its audit record in one transaction. The value applies to
+    /// every unit, so only a province administrator may set it (<see cref="AdministrationPolicy.ChangeRetention"/>).
+    /// </summary>
+    public async Task SetAsync(Caller caller, int days, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(caller);
+        await _guard.DemandAsync(AdministrationPolicy.ChangeRetention(caller), caller, "settings", "retention_change", "events", cancellationToken).ConfigureAwait(false);
+        var actor = caller.Name;
         if (days is < MinDays or > MaxDays)
             throw new ArgumentOutOfRangeException(nameof(days), days, $"retention must be {MinDays}-{MaxDays} days");
         var previous = await GetAsync(cancellationToken).ConfigureAwait(false);

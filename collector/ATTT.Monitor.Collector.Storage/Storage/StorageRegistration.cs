@@ -19,6 +19,7 @@ public static class StorageRegistration
         services.AddSingleton<AgentRegistry>();
         services.AddSingleton<IAgentRegistry>(sp => sp.GetRequiredService<AgentRegistry>());
         services.AddSingleton<AgentBatchRecorder>();
+        services.AddSingleton<EnrollmentCodes>();
 
         services.AddOptions<EventStoreOptions>().BindConfiguration(EventStoreOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<EventStoreOptions>>().Value);

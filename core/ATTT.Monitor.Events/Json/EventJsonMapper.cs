@@ -29,8 +29,9 @@ internal static class EventJsonMapper
             payload = EventPayloadKind.UserData;
             foreach (var child in user.EnumerateObject())
             {
-                if (child.Name == Attributes) continue;
-                userDataName = child.Name;
+                var name = JsonText.GetName(child);
+                if (name == Attributes) continue;
+                userDataName = name;
                 AddPayload(child.Value, fields);
                 break;
             }
@@ -100,15 +101,16 @@ internal static class EventJsonMapper
 
         foreach (var p in element.EnumerateObject())
         {
-            if (p.Name == Attributes) continue;
-            if (p.Name is "Data" or Text)
+            var name = JsonText.GetName(p);
+            if (name == Attributes) continue;
+            if (name is "Data" or Text)
             {
                 // Unnamed <Data> elements: one value or an array of them, possibly under #text.
                 AddUnnamed(p.Value, fields);
                 continue;
             }
 
-            AddValue(p.Name, p.Value, fields);
+            AddValue(name, p.Value, fields);
         }
     }
 
@@ -132,7 +134,7 @@ internal static class EventJsonMapper
     {
         switch (value.ValueKind)
         {
-            case JsonValueKind.String: fields.Add(new EventField(name, value.GetString())); break;
+            case JsonValueKind.String: fields.Add(new EventField(name, JsonText.GetString(value))); break;
             case JsonValueKind.Number:
                 var raw = value.GetRawText();
                 var isInt = raw.AsSpan().IndexOfAny('.', 'e', 'E') < 0;
@@ -164,7 +166,7 @@ internal static class EventJsonMapper
         if (v.ValueKind == JsonValueKind.Object && v.TryGetProperty(Text, out var t)) v = t;
         return v.ValueKind switch
         {
-            JsonValueKind.String => v.GetString(),
+            JsonValueKind.String => JsonText.GetString(v),
             JsonValueKind.Number => v.GetRawText(),
             JsonValueKind.True => "true",
             JsonValueKind.False => "false",
@@ -188,7 +190,7 @@ internal static class EventJsonMapper
     private static int? ToInt(JsonElement v)
     {
         if (v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n)) return unchecked((int)n);
-        if (v.ValueKind == JsonValueKind.String && long.TryParse(v.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out n))
+        if (v.ValueKind == JsonValueKind.String && long.TryParse(JsonText.GetString(v), NumberStyles.Integer, CultureInfo.InvariantCulture, out n))
             return unchecked((int)n);
         return null;
     }

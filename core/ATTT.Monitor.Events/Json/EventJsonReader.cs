@@ -7,6 +7,7 @@ namespace ATTT.Monitor.Events.Json;
 /// Reads records in the shape that <c>attt evtx dump --format json</c> writes (and that the SigmaHQ
 /// regression data uses): <c>{"Event":{"System":{...},"EventData":{...}}}</c> or with
 /// <c>UserData</c>. Works for JSON lines and for pretty-printed objects written one after another.
+/// Strings are read with <see cref="JsonText"/>: invalid UTF-8 and lone surrogates become U+FFFD.
 /// </summary>
 public static class EventJsonReader
 {
@@ -27,6 +28,10 @@ public static class EventJsonReader
             throw new EventJsonException($"The event is not valid JSON: {ex.Message}", ex);
         }
     }
+
+    /// <summary>Maps one parsed record (the root of its JSON document).</summary>
+    /// <exception cref="EventJsonException">The element is not an event record in this shape.</exception>
+    public static EventRecord ToRecord(JsonElement root) => EventJsonMapper.ToRecord(root);
 
     /// <summary>
     /// Reads every record of a stream of concatenated JSON objects (one per line, or pretty-printed).

@@ -31,9 +31,10 @@ internal static class FragmentCompiler
                     break;
                 case 0x01:
                 {
-                    // token, dependency id (2), data size (4), name offset (4), [inline name], [attribute list size (4)]
-                    var nameOffset = ReadInt32(chunk, pos + 7, end);
-                    pos += 11;
+                    // token, [dependency id (2)], data size (4), name offset (4), [inline name], [attribute list size (4)]
+                    var header = StartElementHeaderSize(chunk, pos, end);
+                    var nameOffset = ReadInt32(chunk, pos + header, end);
+                    pos += header + 4;
                     var name = ReadName(chunk, nameOffset, names, out var nameSize);
                     if (nameOffset == pos)
                         pos += nameSize;
@@ -140,6 +141,20 @@ internal static class FragmentCompiler
 
         if (depth != 0)
             throw new BinXmlException("binary XML ends inside an element");
+    }
+
+    /// <summary>
+    /// The bytes before an open-start-element token's name offset: 7, or 5 when the element has no
+    /// dependency id. Windows leaves the id out in some binary XML held in a substitution value
+    /// (CAPI2's UserData, event 70), and nothing flags it. As libfwevt does, the four bytes after
+    /// the token tell: without an id they are the element's data size, which fits in what is left of
+    /// the fragment; with one they are the id and the low half of the size, a number of at least
+    /// 65,536 (a size is never a multiple of 65,536), larger than any chunk offset.
+    /// </summary>
+    private static int StartElementHeaderSize(ReadOnlySpan<byte> chunk, int pos, int end)
+    {
+        var size = (uint)ReadInt32(chunk, pos + 1, end);
+        return size <= (uint)(end - pos - 5) ? 5 : 7;
     }
 
     private static int CompileTemplateInstance(ReadOnlySpan<byte> chunk, int pos, int end, List<Instruction> code)

@@ -2,6 +2,7 @@ using ATTT.Monitor.Agent.Pipeline;
 using ATTT.Monitor.Agent.Sources;
 using ATTT.Monitor.Agent.Spool;
 using ATTT.Monitor.Agent.Tests.Support;
+using ATTT.Monitor.Inputs;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ATTT.Monitor.Agent.Tests.Pipeline;
@@ -60,7 +61,7 @@ public sealed class EventBatcherTests : IDisposable
     public async Task A_source_that_fails_fails_the_run_with_its_error()
     {
         using var spool = _spools.Open();
-        var source = new JsonlReplaySource(_folder.Combine("no-such-folder"), 0, NullLogger.Instance);
+        var source = new ReplaySource(_folder.Combine("no-such-folder"), InputKinds.Json | InputKinds.Zip, 0, NullLogger.Instance);
         var batcher = new EventBatcher(source, spool, new SequenceCounter(0), new PipelineOptions());
 
         var error = await Assert.ThrowsAsync<FileNotFoundException>(() =>
@@ -81,7 +82,7 @@ public sealed class EventBatcherTests : IDisposable
     private EventBatcher Batcher(DiskSpool spool, PipelineOptions options, double eventsPerSecond, int count)
     {
         File.WriteAllLines(_folder.Combine("events.jsonl"), Enumerable.Range(1, count).Select(JsonlEvents.Line));
-        var source = new JsonlReplaySource(_folder.Combine("events.jsonl"), eventsPerSecond, NullLogger.Instance);
+        var source = new ReplaySource(_folder.Combine("events.jsonl"), InputKinds.Json | InputKinds.Zip, eventsPerSecond, NullLogger.Instance);
         return new EventBatcher(source, spool, new SequenceCounter(0), options);
     }
 

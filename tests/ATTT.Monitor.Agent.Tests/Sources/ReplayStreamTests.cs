@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ATTT.Monitor.Agent.Sources;
 using ATTT.Monitor.Agent.Tests.Support;
+using ATTT.Monitor.Inputs;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ATTT.Monitor.Agent.Tests.Sources;
@@ -51,6 +52,6 @@ public sealed class ReplayStreamTests : IDisposable
     private IEventStream Open(double eventsPerSecond, params string[] lines)
     {
         File.WriteAllLines(_folder.Combine("events.jsonl"), lines);
-        return new JsonlReplaySource(_folder.Path, eventsPerSecond, NullLogger.Instance).Open(null);
+        return new ReplaySource(_folder.Path, InputKinds.Json | InputKinds.Zip, eventsPerSecond, NullLogger.Instance).Open(null);
     }
 }

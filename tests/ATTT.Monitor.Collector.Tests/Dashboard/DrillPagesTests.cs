@@ -103,7 +103,7 @@ public sealed class DrillPagesTests
     public async Task Participant_SignsOffOnlyTheStepsOfTheirPlaybookRole()
     {
         await using var server = await StartAsync();
-        await server.Users.CreateAsync("cntt.sangmoc", "Cán bộ phụ trách CNTT", UserRoles.Officer, DashboardServer.CommuneA, DashboardServer.Password, false, Ct);
+        await server.Users.CreateAsync(Caller.System, "cntt.sangmoc", "Cán bộ phụ trách CNTT", UserRoles.Officer, DashboardServer.CommuneA, DashboardServer.Password, false, Ct);
         var run = await FinishedRunAsync(server, DashboardServer.CommuneA);
         var page = $"/drills/runs/{run}";
         using var it = await server.SignInAsync("cntt.sangmoc");

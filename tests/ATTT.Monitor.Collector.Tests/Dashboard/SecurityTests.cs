@@ -105,7 +105,7 @@ public sealed class SecurityTests
         using var officer = await server.SignInAsync("canbo.a");
         Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync("/")).StatusCode);
         var user = await server.Users.FindByNameAsync("canbo.a", TestContext.Current.CancellationToken);
-        await server.Users.UpdateAsync(user!.Id, user.Role, user.Unit, disabled: true, TestContext.Current.CancellationToken);
+        await server.Users.UpdateAsync(Caller.System, user!, user!.Role, user.Unit, disabled: true, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, (await officer.GetAsync("/")).StatusCode);
         var again = await officer.SignInAsync("canbo.a", DashboardServer.Password);
         Assert.Contains("vô hiệu hóa", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using ATTT.Monitor.Collector.Access;
 using ATTT.Monitor.Collector.Drills;
 using ATTT.Monitor.Collector.Incidents;
 using ATTT.Monitor.Collector.Tests.Support;
@@ -38,7 +39,7 @@ public sealed class DrillServiceTests
         await using var collector = await TestCollector.StartAsync($"--Drills:PlaybooksPath={RepositoryPaths.Playbooks}", "--Drills:SchedulerEnabled=false");
         var drills = collector.Services.GetRequiredService<IDrillService>();
 
-        var runId = await drills.RunNowAsync("ma-doc-may-tram", cancel);
+        var runId = await drills.RunNowAsync(Caller.System, "ma-doc-may-tram", cancel);
 
         var run = await Eventually.ValueAsync(async () => (await drills.HistoryAsync(null, cancel)).Single(r => r.Id == runId),
             r => r.Status is not (DrillRunStatus.Requested or DrillRunStatus.Running), "the drill run to finish");

@@ -1,3 +1,4 @@
+using ATTT.Monitor.Collector.Access;
 using ATTT.Monitor.Collector.Audit;
 using ATTT.Monitor.Collector.Storage;
 using ATTT.Monitor.Collector.Storage.Sqlite;
@@ -26,7 +27,7 @@ public sealed class EventRetentionServiceTests
         await store.AppendBatchAsync(agent, TestEvents.Batch(agent.AgentId, 2, 2, 10), now, Ct);
         Assert.Equal(90, (await settings.GetAsync(Ct)).Days);
 
-        await settings.SetAsync(30, "admin", Ct);
+        await settings.SetAsync(new Caller("admin", UserRoles.Admin, null), 30, Ct);
         var service = new EventRetentionService(store, options, settings, clock, NullLogger<EventRetentionService>.Instance);
         await service.StartAsync(Ct);
         try
@@ -39,6 +40,6 @@ public sealed class EventRetentionServiceTests
         }
 
         Assert.Equal(2, await store.CountAsync(Ct));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => settings.SetAsync(0, "admin", Ct));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => settings.SetAsync(new Caller("admin", UserRoles.Admin, null), 0, Ct));
     }
 }

@@ -1,3 +1,4 @@
+using ATTT.Monitor.Collector.Access;
 using ATTT.Monitor.Collector.Audit;
 using ATTT.Monitor.Collector.Detection;
 using ATTT.Monitor.Collector.Storage;
@@ -15,6 +16,8 @@ public sealed class SuppressionStoreTests
     private const string Rule = "0e95725d-7320-415d-80f7-004da920fc11";
     private const string Other = "5b7e2b19-8d8a-4d41-9b7e-2b5b1b0a3c44";
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static readonly Caller Province = new("admin", UserRoles.Admin, null);
+    private static readonly Caller Officer = new("canbo.a", UserRoles.Officer, "xa-sang-moc");
 
     private static async Task<(StateDatabaseFixture Db, SuppressionStore Store, SqliteAuditLog Audit)> CreateAsync()
     {
@@ -39,21 +42,21 @@ public sealed class SuppressionStoreTests
         await using var _ = db;
         var suppressions = new DetectionSuppressions(store);
 
-        await store.DisableAsync(Rule, "xa-sang-moc", "  máy kế toán chạy MISA  ", "canbo.a", Ct);
+        await store.DisableAsync(Rule, "xa-sang-moc", "  máy kế toán chạy MISA  ", Officer, Ct);
         Assert.True(suppressions.ShouldSuppress(Match(), Event()));
         Assert.False(suppressions.ShouldSuppress(Match(), Event(unit: "xa-vu-chan")));
         Assert.False(suppressions.ShouldSuppress(Match(Other), Event()));
         Assert.Equal(1, suppressions.DisabledHits[Rule]);
 
-        await store.DisableAsync(Other, SuppressionUnits.All, "ồn ào", "admin", Ct);
+        await store.DisableAsync(Other, SuppressionUnits.All, "ồn ào", Province, Ct);
         Assert.True(suppressions.ShouldSuppress(Match(Other), Event(unit: "bat-ky")));
 
-        var error = await Assert.ThrowsAsync<SuppressionValidationException>(() => store.DisableAsync(Rule, "xa-sang-moc", "lần hai", "canbo.a", Ct));
+        var error = await Assert.ThrowsAsync<SuppressionValidationException>(() => store.DisableAsync(Rule, "xa-sang-moc", "lần hai", Officer, Ct));
         Assert.Equal("Rules.AlreadyDisabled", error.TextKey);
 
-        await store.EnableAsync(Rule, "xa-sang-moc", "đã sửa", "canbo.a", Ct);
+        await store.EnableAsync(Rule, "xa-sang-moc", "đã sửa", Officer, Ct);
         Assert.False(suppressions.ShouldSuppress(Match(), Event()));
-        Assert.Equal("Rules.NotDisabled", (await Assert.ThrowsAsync<SuppressionValidationException>(() => store.EnableAsync(Rule, "xa-sang-moc", "x", "a", Ct))).TextKey);
+        Assert.Equal("Rules.NotDisabled", (await Assert.ThrowsAsync<SuppressionValidationException>(() => store.EnableAsync(Rule, "xa-sang-moc", "x", Province, Ct))).TextKey);
 
         var records = await audit.QueryAsync(new AuditQuery { Area = SuppressionSchema.AuditArea }, Ct);
         Assert.Equal(["rule_disabled", "rule_disabled", "rule_enabled"], records.OrderBy(r => r.Id).Select(r => r.Action));
@@ -73,7 +76,7 @@ public sealed class SuppressionStoreTests
         var suppressions = new DetectionSuppressions(store);
         var id = await store.AddFilterAsync(Rule, "xa-sang-moc",
             [new FilterCondition("Image", FilterOperators.EndsWith, @"\MISA.EXE"), new FilterCondition("host", FilterOperators.Exact, "pc-ketoan-01")],
-            "Phần mềm kế toán hợp lệ", "canbo.a", Ct);
+            "Phần mềm kế toán hợp lệ", Officer, Ct);
 
         Assert.True(suppressions.ShouldSuppress(Match(), Event()));
         Assert.False(suppressions.ShouldSuppress(Match(), Event(computer: "PC-VANTHU-02")));
@@ -85,9 +88,9 @@ public sealed class SuppressionStoreTests
         var filter = Assert.Single(store.Current.Filters);
         Assert.Equal(("canbo.a", "Phần mềm kế toán hợp lệ", 2), (filter.CreatedBy, filter.Reason, filter.Conditions.Count));
 
-        Assert.False(await store.RemoveFilterAsync(id + 1, "không có", "admin", Ct));
-        Assert.True(await store.RemoveFilterAsync(id, "MISA đã gỡ", "admin", Ct));
-        Assert.False(await store.RemoveFilterAsync(id, "lần hai", "admin", Ct));
+        Assert.False(await store.RemoveFilterAsync(id + 1, "không có", Province, Ct));
+        Assert.True(await store.RemoveFilterAsync(id, "MISA đã gỡ", Province, Ct));
+        Assert.False(await store.RemoveFilterAsync(id, "lần hai", Province, Ct));
         Assert.Empty(store.Current.Filters);
         Assert.False(suppressions.ShouldSuppress(Match(), Event()));
         Assert.Equal(1, await db.ScalarAsync("SELECT COUNT(*) FROM rule_filters WHERE removed_by = 'admin' AND removed_reason = 'MISA đã gỡ'"));
@@ -104,11 +107,11 @@ public sealed class SuppressionStoreTests
     {
         var (db, store, _) = await CreateAsync();
         await using var __ = db;
-        var error = await Assert.ThrowsAsync<SuppressionValidationException>(() => store.AddFilterAsync(Rule, "xa", [new FilterCondition(field, op, value)], reason, "a", Ct));
+        var error = await Assert.ThrowsAsync<SuppressionValidationException>(() => store.AddFilterAsync(Rule, "xa", [new FilterCondition(field, op, value)], reason, Province, Ct));
         Assert.Equal(key, error.TextKey);
-        Assert.Equal("Rules.NoCondition", (await Assert.ThrowsAsync<SuppressionValidationException>(() => store.AddFilterAsync(Rule, "xa", [], "lý do", "a", Ct))).TextKey);
+        Assert.Equal("Rules.NoCondition", (await Assert.ThrowsAsync<SuppressionValidationException>(() => store.AddFilterAsync(Rule, "xa", [], "lý do", Province, Ct))).TextKey);
         var six = Enumerable.Range(0, 6).Select(i => new FilterCondition("F" + i, "equals", "v")).ToList();
-        Assert.Equal("Rules.TooManyConditions", (await Assert.ThrowsAsync<SuppressionValidationException>(() => store.AddFilterAsync(Rule, "xa", six, "lý do", "a", Ct))).TextKey);
+        Assert.Equal("Rules.TooManyConditions", (await Assert.ThrowsAsync<SuppressionValidationException>(() => store.AddFilterAsync(Rule, "xa", six, "lý do", Province, Ct))).TextKey);
         Assert.Equal(0, await db.ScalarAsync("SELECT COUNT(*) FROM rule_filters"));
         Assert.Equal(0, await db.ScalarAsync("SELECT COUNT(*) FROM audit_log"));
     }
@@ -118,7 +121,7 @@ public sealed class SuppressionStoreTests
     {
         var (db, store, _) = await CreateAsync();
         await using var __ = db;
-        await store.AddFilterAsync(Rule, "xa-sang-moc", [new FilterCondition("Image", FilterOperators.EndsWith, @"\misa.exe")], "MISA", "a", Ct);
+        await store.AddFilterAsync(Rule, "xa-sang-moc", [new FilterCondition("Image", FilterOperators.EndsWith, @"\misa.exe")], "MISA", Province, Ct);
         var options = Options.Create(new DetectionOptions());
         var resolver = new SigmaFieldResolver(new RuleCatalog(options, new ManualTimeProvider(), NullLogger<RuleCatalog>.Instance), options, NullLogger<SigmaFieldResolver>.Instance);
         var security4688 = new StoredEvent(1, "a_01", "xa-sang-moc", false, DateTimeOffset.UnixEpoch, new EventRecord
@@ -136,7 +139,7 @@ public sealed class SuppressionStoreTests
     {
         var (db, store, _) = await CreateAsync();
         await using var __ = db;
-        await store.DisableAsync(Rule, "xa-sang-moc", "thử", "admin", Ct);
+        await store.DisableAsync(Rule, "xa-sang-moc", "thử", Province, Ct);
         var source = new SuppressingDetectorSource(new FixedSource([Match(), Match(Other)]), [new DetectionSuppressions(store)]);
         var output = new SliceMatches();
         output.Reset(2);

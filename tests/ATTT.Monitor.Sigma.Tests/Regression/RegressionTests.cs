@@ -1,6 +1,10 @@
 namespace ATTT.Monitor.Sigma.Tests.Regression;
 
-/// <summary>Every SigmaHQ regression case: `attt scan` finds the case's rule at least match_count times in its .evtx.</summary>
+/// <summary>
+/// Every SigmaHQ regression case: `attt scan` over the regression folder (which reads each case's
+/// .evtx and the .json beside it) finds the case's rule at least match_count times in its .evtx, and
+/// exactly as often in its .json.
+/// </summary>
 public class RegressionTests(ScanOutputFixture scan) : IClassFixture<ScanOutputFixture>
 {
     public static TheoryData<string> Cases() => new(RegressionCase.All().Select(c => c.ToString()));
@@ -12,11 +16,16 @@ public class RegressionTests(ScanOutputFixture scan) : IClassFixture<ScanOutputF
         var c = RegressionCase.All().Single(x => x.ToString() == name);
         var output = scan.Output;
         Assert.Equal(0, output.ExitCode);
-        var hits = output.Detections.Count(d =>
-            d.GetProperty("rule_id").GetString() == c.RuleId
-            && string.Equals(Path.GetDirectoryName(d.GetProperty("input").GetString()), c.Folder, StringComparison.Ordinal));
+        var hits = Hits(c, ".evtx");
         Assert.True(hits >= c.MatchCount, $"{name}: rule {c.RuleId} matched {hits} times, expected at least {c.MatchCount}");
+        Assert.Equal(hits, Hits(c, ".json"));
     }
+
+    private int Hits(RegressionCase c, string extension) => scan.Output.Detections.Count(d =>
+        d.GetProperty("rule_id").GetString() == c.RuleId
+        && d.GetProperty("input").GetString() is { } input
+        && input.EndsWith(extension, StringComparison.Ordinal)
+        && string.Equals(Path.GetDirectoryName(input), c.Folder, StringComparison.Ordinal));
 
     [Fact]
     public void Scan_summary_is_the_last_stderr_line()

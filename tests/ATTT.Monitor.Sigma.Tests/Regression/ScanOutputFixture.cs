@@ -4,7 +4,7 @@ using ATTT.Monitor.Collector.Cli;
 namespace ATTT.Monitor.Sigma.Tests.Regression;
 
 /// <summary>
-/// Runs `attt scan --rules (all shared rules) --input regression_data/**.evtx` once, in process,
+/// Runs `attt scan --rules (all shared rules) --input regression_data` (every .evtx and .json) once, in process,
 /// and keeps the jsonl output: the regression cases are checked against what the command printed.
 /// </summary>
 public sealed class ScanOutputFixture

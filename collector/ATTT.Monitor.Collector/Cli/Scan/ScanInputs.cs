@@ -1,6 +1,13 @@
+using ATTT.Monitor.Inputs;
+
 namespace ATTT.Monitor.Collector.Cli.Scan;
 
-/// <summary>The input files of a scan: files as given, folders read recursively for .evtx and .jsonl.</summary>
+/// <summary>
+/// The input files of a scan: a file as given, whatever its name, when its content or its name is
+/// that of an event file (a damaged .evtx is still read for what it holds); a folder read
+/// recursively for .evtx, .json, .jsonl, .ndjson and .zip. Each file's format is told from its
+/// content when it is read (<see cref="EventFileReader"/>).
+/// </summary>
 internal static class ScanInputs
 {
     public static List<string> Enumerate(IEnumerable<string> paths)
@@ -10,15 +17,13 @@ internal static class ScanInputs
         {
             if (File.Exists(path))
             {
-                if (!IsEvtx(path) && !IsJson(path))
-                    throw new BadInputException($"Input '{path}' is neither an .evtx nor a .jsonl file.");
+                if (!InputFiles.HasExtension(path, InputKinds.All) && IsUnknown(path))
+                    throw new BadInputException($"Input '{path}' is not an event file: not EVTX, not JSON (an object or array), not a zip archive.");
                 files.Add(path);
             }
             else if (Directory.Exists(path))
             {
-                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => IsEvtx(f) || f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal));
+                files.AddRange(InputFiles.List(path, InputKinds.All).Select(f => f.Path));
             }
             else
             {
@@ -29,9 +34,16 @@ internal static class ScanInputs
         return files;
     }
 
-    public static bool IsEvtx(string path) => path.EndsWith(".evtx", StringComparison.OrdinalIgnoreCase);
-
-    // .json is accepted when named explicitly: the SigmaHQ regression data ships concatenated objects so.
-    public static bool IsJson(string path) =>
-        path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+    // A file that cannot be opened is left to the scan, which reports it as a failure (exit 1).
+    private static bool IsUnknown(string path)
+    {
+        try
+        {
+            return InputFiles.Detect(path) == InputFileKind.Unknown;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
 }

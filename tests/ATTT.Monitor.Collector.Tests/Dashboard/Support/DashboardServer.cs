@@ -47,11 +47,11 @@ public sealed class DashboardServer : IAsyncDisposable
     private static async Task SeedUsersAsync(IServiceProvider services)
     {
         var users = services.GetRequiredService<UserStore>();
-        await users.CreateAsync("admin", "Quản trị tỉnh", UserRoles.Admin, null, Password, false, default);
-        await users.CreateAsync("canbo.a", "Nguyễn Văn An", UserRoles.Officer, CommuneA, Password, false, default);
-        await users.CreateAsync("canbo.b", "Trần Thị Bình", UserRoles.Officer, CommuneB, Password, false, default);
-        await users.CreateAsync("xem", "Công an tỉnh", UserRoles.Viewer, null, Password, false, default);
-        await users.CreateAsync("dieuphoi", "Lê Điều Phối", UserRoles.Coordinator, CommuneA, Password, false, default);
+        await users.CreateAsync(Caller.System, "admin", "Quản trị tỉnh", UserRoles.Admin, null, Password, false, default);
+        await users.CreateAsync(Caller.System, "canbo.a", "Nguyễn Văn An", UserRoles.Officer, CommuneA, Password, false, default);
+        await users.CreateAsync(Caller.System, "canbo.b", "Trần Thị Bình", UserRoles.Officer, CommuneB, Password, false, default);
+        await users.CreateAsync(Caller.System, "xem", "Công an tỉnh", UserRoles.Viewer, null, Password, false, default);
+        await users.CreateAsync(Caller.System, "dieuphoi", "Lê Điều Phối", UserRoles.Coordinator, CommuneA, Password, false, default);
     }
 
     public async Task<DashboardClient> SignInAsync(string userName, string password = Password)

@@ -33,10 +33,10 @@ internal sealed class RulesSite : IAsyncDisposable
         File.WriteAllText(Path.Combine(rules.Path, "failed.yml"), TestRules.FailedLogon());
         var collector = await TestCollector.StartAsync([$"--Detection:RulePaths:0={rules.Path}", .. settings]);
         var users = collector.Services.GetRequiredService<UserStore>();
-        await users.CreateAsync("quantri", "Quản trị tỉnh", UserRoles.Admin, null, DashboardServer.Password, false, default);
-        await users.CreateAsync("canbo.a", "Nguyễn Văn An", UserRoles.Officer, UnitA, DashboardServer.Password, false, default);
-        await users.CreateAsync("canbo.b", "Trần Thị Bình", UserRoles.Officer, UnitB, DashboardServer.Password, false, default);
-        await users.CreateAsync("xem", "Công an tỉnh", UserRoles.Viewer, null, DashboardServer.Password, false, default);
+        await users.CreateAsync(Caller.System, "quantri", "Quản trị tỉnh", UserRoles.Admin, null, DashboardServer.Password, false, default);
+        await users.CreateAsync(Caller.System, "canbo.a", "Nguyễn Văn An", UserRoles.Officer, UnitA, DashboardServer.Password, false, default);
+        await users.CreateAsync(Caller.System, "canbo.b", "Trần Thị Bình", UserRoles.Officer, UnitB, DashboardServer.Password, false, default);
+        await users.CreateAsync(Caller.System, "xem", "Công an tỉnh", UserRoles.Viewer, null, DashboardServer.Password, false, default);
         collector.Services.GetRequiredService<RuleCatalog>().EnsureLoaded();
         return new RulesSite(rules, collector);
     }

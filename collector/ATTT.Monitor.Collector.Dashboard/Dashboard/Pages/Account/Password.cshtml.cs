@@ -1,5 +1,6 @@
 using ATTT.Monitor.Collector.Dashboard.Security;
 using ATTT.Monitor.Collector.Users;
+using ATTT.Monitor.Collector.Access;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -35,7 +36,7 @@ public sealed class PasswordModel(UserStore users, PasswordPolicy policy, Dashbo
         if (ErrorKey is not null)
             return Page();
 
-        await users.SetPasswordAsync(user, @new!, mustChangePassword: false, cancellationToken);
+        await users.ChangeOwnPasswordAsync(Caller.FromUser(User), user, @new!, cancellationToken);
         await audit.WriteAsync(User, "users", "password_changed", "user:" + user.UserName, null, cancellationToken);
         var updated = await users.FindByIdAsync(user.Id, cancellationToken);
         await HttpContext.SignInAsync(DashboardPolicies.Scheme, DashboardClaims.Create(updated!, DashboardPolicies.Scheme));

@@ -1,3 +1,4 @@
+using ATTT.Monitor.Collector.Access;
 using ATTT.Monitor.Collector.Dashboard.Security;
 using ATTT.Monitor.Collector.Drills;
 using ATTT.Monitor.Collector.Playbooks;
@@ -31,7 +32,16 @@ public sealed class IndexModel(IDrillService drillService, IAuthorizationService
             return Forbid(DashboardPolicies.Scheme);
         if (drillService is not { } drills || drills.Playbooks.All(p => p.Id != playbook))
             return NotFound();
-        Requested = await drills.RunNowAsync(playbook!, cancellationToken);
+        try
+        {
+            Requested = await drills.RunNowAsync(Caller.FromUser(User), playbook!, cancellationToken);
+        }
+        catch (AccessRefusedException)
+        {
+            // Audited as refused by the drill service: the playbook runs in a unit the user does not reach.
+            return Forbid(DashboardPolicies.Scheme);
+        }
+
         await audit.WriteAsync(User, "drills", "run_requested", "playbook:" + playbook, $"run={Requested}", cancellationToken);
         await LoadAsync(cancellationToken);
         return Page();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ATTT.Monitor.Collector.Access;
 using ATTT.Monitor.Collector.Dashboard.Security;
 using ATTT.Monitor.Collector.Notifications.Queries;
 using ATTT.Monitor.Collector.Users;
@@ -10,7 +11,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Pages.Notifications;
 
 /// <summary>
 /// The notification outbox's dead letters (messages that could not be delivered, kept rather than
-/// dropped), "send again" once the cause is fixed, and "give up", which only an administrator may do. Province administrators only: the list spans
+/// dropped), "send again" once the cause is fixed, and "give up" (never sent). Province administrators only: the list spans
 /// every commune's incidents.
 /// </summary>
 [Authorize(Policy = DashboardPolicies.Admin)]
@@ -25,7 +26,7 @@ public sealed class DeadLettersModel(INotificationQueries notificationQueries, D
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (User.OwnUnit() is not null)
+        if (!AdministrationPolicy.ManageDeadLetters(Caller.FromUser(User)).IsAllowed)
             return Forbid(DashboardPolicies.Scheme);
         if (long.TryParse(Request.Query["requeued"], CultureInfo.InvariantCulture, out var id))
             Requeued = id;
@@ -37,7 +38,7 @@ public sealed class DeadLettersModel(INotificationQueries notificationQueries, D
 
     public async Task<IActionResult> OnPostRequeueAsync(long id, CancellationToken cancellationToken)
     {
-        if (User.OwnUnit() is not null)
+        if (!AdministrationPolicy.ManageDeadLetters(Caller.FromUser(User)).IsAllowed)
             return Forbid(DashboardPolicies.Scheme);
         if (notificationQueries is not { } queries)
             return NotFound();

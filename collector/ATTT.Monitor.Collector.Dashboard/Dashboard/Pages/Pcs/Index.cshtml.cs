@@ -1,6 +1,8 @@
 using ATTT.Monitor.Collector.Dashboard.Security;
 using ATTT.Monitor.Collector.Dashboard.Workstations;
+using ATTT.Monitor.Collector.Access;
 using ATTT.Monitor.Collector.Storage;
+using ATTT.Monitor.Collector.Storage.Agents;
 using ATTT.Monitor.Collector.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ATTT.Monitor.Collector.Dashboard.Pages.Pcs;
 
 /// <summary>Enrolled PCs of the user's units with their antivirus class, filters, and enrollment codes for new ones.</summary>
-public sealed class IndexModel(IAgentRegistry agentRegistry, PcDirectory directory, IAuthorizationService authorization, DashboardAudit audit) : PageModel
+public sealed class IndexModel(IAgentRegistry agentRegistry, EnrollmentCodes enrollmentCodes, PcDirectory directory, IAuthorizationService authorization) : PageModel
 {
     /// <summary>The PCs shown (after the filters); null when the registry is not available.</summary>
     public IReadOnlyList<PcSummary>? Pcs { get; private set; }
@@ -33,14 +35,21 @@ public sealed class IndexModel(IAgentRegistry agentRegistry, PcDirectory directo
     {
         if (!(await authorization.AuthorizeAsync(User, DashboardPolicies.Triage)).Succeeded)
             return Forbid(DashboardPolicies.Scheme);
-        if (agentRegistry is not { } registry)
+        if (agentRegistry is null)
             return NotFound();
-        // A commune user enrolls PCs of their own commune only, whatever the form says.
-        var target = UserUnit ?? unit?.Trim();
+        // An empty unit is the user's own; a commune user asking for another unit is refused (and audited) by the service.
+        var target = string.IsNullOrWhiteSpace(unit) ? UserUnit : unit.Trim();
         if (string.IsNullOrEmpty(target))
             return BadRequest();
-        NewCode = await registry.CreateEnrollmentCodeAsync(target, TimeSpan.FromHours(24), cancellationToken);
-        await audit.WriteAsync(User, "agents", "enrollment_code_created", "unit:" + target, null, cancellationToken);
+        try
+        {
+            NewCode = await enrollmentCodes.CreateAsync(Caller.FromUser(User), target, TimeSpan.FromHours(24), cancellationToken);
+        }
+        catch (AccessRefusedException)
+        {
+            return Forbid(DashboardPolicies.Scheme);
+        }
+
         PostureFilter = StatusFilter = null;
         await LoadAsync(cancellationToken);
         return Page();

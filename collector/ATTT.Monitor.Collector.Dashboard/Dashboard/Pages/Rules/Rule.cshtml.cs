@@ -45,10 +45,10 @@ public sealed class RuleModel(RuleCatalog ruleCatalog, DetectionStatistics detec
     }
 
     public Task<IActionResult> OnPostDisableAsync(string? id, string? unit, string? reason, CancellationToken cancellationToken) =>
-        ChangeAsync(id, unit, "Rules.Disabled", (u, actor) => store.DisableAsync(id!, u, reason ?? "", actor, cancellationToken), cancellationToken);
+        ChangeAsync(id, unit, "Rules.Disabled", (u, caller) => store.DisableAsync(id!, u, reason ?? "", caller, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostEnableAsync(string? id, string? unit, string? reason, CancellationToken cancellationToken) =>
-        ChangeAsync(id, unit, "Rules.Enabled", (u, actor) => store.EnableAsync(id!, u, reason ?? "", actor, cancellationToken), cancellationToken);
+        ChangeAsync(id, unit, "Rules.Enabled", (u, caller) => store.EnableAsync(id!, u, reason ?? "", caller, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostAddFilterAsync(string? id, string? unit, string[]? field, string[]? op, string[]? value, string? reason, CancellationToken cancellationToken)
     {
@@ -63,7 +63,7 @@ public sealed class RuleModel(RuleCatalog ruleCatalog, DetectionStatistics detec
             conditions.Add(new FilterCondition(name ?? "", op is not null && i < op.Length ? op[i] : "", text ?? ""));
         }
 
-        return ChangeAsync(id, unit, "Rules.FilterAdded", (u, actor) => store.AddFilterAsync(id!, u, conditions, reason ?? "", actor, cancellationToken), cancellationToken);
+        return ChangeAsync(id, unit, "Rules.FilterAdded", (u, caller) => store.AddFilterAsync(id!, u, conditions, reason ?? "", caller, cancellationToken), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRemoveFilterAsync(string? id, long filter, string? reason, CancellationToken cancellationToken)
@@ -71,9 +71,9 @@ public sealed class RuleModel(RuleCatalog ruleCatalog, DetectionStatistics detec
         var existing = store.Current.Filters.FirstOrDefault(f => f.Id == filter && f.RuleId == id);
         if (existing is null)
             return NotFound();
-        return await ChangeAsync(id, existing.Unit, "Rules.FilterRemoved", async (_, actor) =>
+        return await ChangeAsync(id, existing.Unit, "Rules.FilterRemoved", async (_, caller) =>
         {
-            if (!await store.RemoveFilterAsync(filter, reason ?? "", actor, cancellationToken))
+            if (!await store.RemoveFilterAsync(filter, reason ?? "", caller, cancellationToken))
                 throw new SuppressionValidationException("Rules.FilterGone", "the filter was already removed");
         }, cancellationToken);
     }
@@ -82,7 +82,7 @@ public sealed class RuleModel(RuleCatalog ruleCatalog, DetectionStatistics detec
     /// Checks the role and the unit, runs the change, and redirects (post/redirect/get). An empty unit
     /// means the user's own unit, or every unit for a province user.
     /// </summary>
-    private async Task<IActionResult> ChangeAsync(string? id, string? unit, string successKey, Func<string, string, Task> change, CancellationToken cancellationToken)
+    private async Task<IActionResult> ChangeAsync(string? id, string? unit, string successKey, Func<string, Caller, Task> change, CancellationToken cancellationToken)
     {
         if (!(await authorization.AuthorizeAsync(User, DashboardPolicies.Triage)).Succeeded)
             return Forbid(DashboardPolicies.Scheme);
@@ -93,7 +93,12 @@ public sealed class RuleModel(RuleCatalog ruleCatalog, DetectionStatistics detec
             return Forbid(DashboardPolicies.Scheme);
         try
         {
-            await change(target, DashboardAudit.ActorName(User));
+            await change(target, Caller.FromUser(User));
+        }
+        catch (AccessRefusedException)
+        {
+            // Audited as refused by the store.
+            return Forbid(DashboardPolicies.Scheme);
         }
         catch (SuppressionValidationException e)
         {
@@ -107,7 +112,7 @@ public sealed class RuleModel(RuleCatalog ruleCatalog, DetectionStatistics detec
     }
 
     /// <summary>A commune user changes only their own unit; "all units" and other units need province scope.</summary>
-    public bool MayChange(string unit) => CanChange && UnitScope.FromUser(User) is var scope && (scope.IsAll || (unit != SuppressionUnits.All && scope.Allows(unit)));
+    public bool MayChange(string unit) => CanChange && AdministrationPolicy.ChangeSuppression(Caller.FromUser(User), unit).IsAllowed;
 
     private async Task<bool> LoadAsync(string? id, CancellationToken cancellationToken)
     {

@@ -1,18 +1,20 @@
+using ATTT.Monitor.Collector.Access;
 using ATTT.Monitor.Collector.Dashboard.Security;
 using ATTT.Monitor.Collector.Notifications.Options;
 using ATTT.Monitor.Collector.Storage;
 using ATTT.Monitor.Collector.Users;
-using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ATTT.Monitor.Collector.Access;
+using Microsoft.Extensions.Options;
 
 namespace ATTT.Monitor.Collector.Dashboard.Pages.Settings;
 
 /// <summary>
 /// Settings (administrators only, by the folder convention): users; contacts and routing as the
 /// configuration defines them (read-only here: the notification area reads them from configuration,
-/// see docs/notifications.md); events retention, which an administrator may change.
+/// see docs/notifications.md); events retention, which a province administrator may change. What a
+/// commune administrator may do is decided by the services (docs/roles.md); a refusal answers 403
+/// with its reason.
 /// </summary>
 public sealed class IndexModel(UserStore users, DashboardAudit audit, TimeProvider time, IOptions<NotificationsOptions> notificationsOptions, EventRetentionSettings retention, EventStoreOptions storeOptions) : PageModel
 {
@@ -20,10 +22,16 @@ public sealed class IndexModel(UserStore users, DashboardAudit audit, TimeProvid
     public NotificationsOptions? Notifications { get; private set; }
     public RetentionSetting? Retention { get; private set; }
     public bool RetentionApplies => storeOptions.Kind.Equals(EventStoreOptions.SqliteKind, StringComparison.OrdinalIgnoreCase);
+    public bool MayChangeRetention => AdministrationPolicy.ChangeRetention(Caller).IsAllowed;
+
+    /// <summary>The administrator's unit; null for the province. A commune administrator's forms keep it fixed.</summary>
+    public string? OwnUnit => Caller.Unit;
     public DateTimeOffset Now => time.GetUtcNow();
     public string? MessageKey { get; private set; }
     public object?[] MessageArgs { get; private set; } = [];
     public bool IsError { get; private set; }
+
+    private Caller Caller => Caller.FromUser(User);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -37,8 +45,16 @@ public sealed class IndexModel(UserStore users, DashboardAudit audit, TimeProvid
             return await ReloadAsync(cancellationToken);
         }
 
-        // The store writes the audit record in the same transaction as the value.
-        await retention.SetAsync(value, DashboardAudit.ActorName(User), cancellationToken);
+        try
+        {
+            // The store writes the audit record in the same transaction as the value.
+            await retention.SetAsync(Caller, value, cancellationToken);
+        }
+        catch (AccessRefusedException e)
+        {
+            return await RefuseAsync(e, cancellationToken);
+        }
+
         Show("Settings.RetentionSaved", value);
         return await ReloadAsync(cancellationToken);
     }
@@ -48,7 +64,7 @@ public sealed class IndexModel(UserStore users, DashboardAudit audit, TimeProvid
         var password = PasswordPolicy.GenerateOneTimePassword();
         try
         {
-            var created = await users.CreateAsync(userName ?? "", displayName ?? "", role ?? "", unit, password, mustChangePassword: true, cancellationToken);
+            var created = await users.CreateAsync(Caller, userName ?? "", displayName ?? "", role ?? "", unit, password, mustChangePassword: true, cancellationToken);
             await audit.WriteAsync(User, "users", "created", "user:" + created.UserName, $"role={created.Role}; unit={created.Unit ?? "*"}", cancellationToken);
             Show("Users.Created", created.UserName, password);
         }
@@ -56,6 +72,10 @@ public sealed class IndexModel(UserStore users, DashboardAudit audit, TimeProvid
         {
             Show(e.TextKey);
             IsError = true;
+        }
+        catch (AccessRefusedException e)
+        {
+            return await RefuseAsync(e, cancellationToken);
         }
 
         return await ReloadAsync(cancellationToken);
@@ -66,17 +86,9 @@ public sealed class IndexModel(UserStore users, DashboardAudit audit, TimeProvid
         var user = await users.FindByIdAsync(id, cancellationToken);
         if (user is null)
             return NotFound();
-        // An administrator who locks themselves out leaves the commune without one.
-        if (user.Id == User.UserId() && (role != UserRoles.Admin || disabled))
-        {
-            Show("Users.CannotChangeSelf");
-            IsError = true;
-            return await ReloadAsync(cancellationToken);
-        }
-
         try
         {
-            await users.UpdateAsync(id, role ?? "", unit, disabled, cancellationToken);
+            await users.UpdateAsync(Caller, user, role ?? "", unit, disabled, cancellationToken);
         }
         catch (UserValidationException e)
         {
@@ -84,8 +96,12 @@ public sealed class IndexModel(UserStore users, DashboardAudit audit, TimeProvid
             IsError = true;
             return await ReloadAsync(cancellationToken);
         }
+        catch (AccessRefusedException e)
+        {
+            return await RefuseAsync(e, cancellationToken);
+        }
 
-        await audit.WriteAsync(User, "users", "updated", "user:" + user.UserName, $"role={role}; unit={(string.IsNullOrWhiteSpace(unit) ? "*" : unit.Trim())}; disabled={disabled}", cancellationToken);
+        await audit.WriteAsync(User, "users", "updated", "user:" + user.UserName, $"role={role}; unit={UserStore.NormalizeUnit(unit) ?? "*"}; disabled={disabled}", cancellationToken);
         Show("Users.Saved");
         return await ReloadAsync(cancellationToken);
     }
@@ -95,8 +111,16 @@ public sealed class IndexModel(UserStore users, DashboardAudit audit, TimeProvid
         var user = await users.FindByIdAsync(id, cancellationToken);
         if (user is null)
             return NotFound();
-        var password = PasswordPolicy.GenerateOneTimePassword();
-        await users.SetPasswordAsync(user, password, mustChangePassword: true, cancellationToken);
+        string password;
+        try
+        {
+            password = await users.ResetPasswordAsync(Caller, user, cancellationToken);
+        }
+        catch (AccessRefusedException e)
+        {
+            return await RefuseAsync(e, cancellationToken);
+        }
+
         await audit.WriteAsync(User, "users", "password_reset", "user:" + user.UserName, null, cancellationToken);
         Show("Users.PasswordReset", user.UserName, password);
         return await ReloadAsync(cancellationToken);
@@ -108,6 +132,17 @@ public sealed class IndexModel(UserStore users, DashboardAudit audit, TimeProvid
         MessageArgs = args;
     }
 
+    /// <summary>The page again with the reason of the refusal, as 403 (the service has audited it).</summary>
+    private async Task<IActionResult> RefuseAsync(AccessRefusedException refusal, CancellationToken cancellationToken)
+    {
+        Show(refusal.RefusalKey);
+        IsError = true;
+        await LoadAsync(cancellationToken);
+        var page = Page();
+        page.StatusCode = StatusCodes.Status403Forbidden;
+        return page;
+    }
+
     private async Task<IActionResult> ReloadAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
@@ -116,8 +151,26 @@ public sealed class IndexModel(UserStore users, DashboardAudit audit, TimeProvid
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Users = await users.ListAsync(cancellationToken);
-        Notifications = notificationsOptions?.Value;
+        var caller = Caller;
+        Users = await users.ListAsync(caller, cancellationToken);
+        Notifications = notificationsOptions?.Value is { } options ? VisibleNotifications(caller, options) : null;
         Retention = await retention.GetAsync(cancellationToken);
+    }
+
+    /// <summary>The routes that apply to the caller's units and the contacts they name (every one for the province).</summary>
+    private static NotificationsOptions VisibleNotifications(Caller caller, NotificationsOptions options)
+    {
+        if (caller.IsProvince)
+            return options;
+        var routes = options.Routes.Where(r => AdministrationPolicy.MaySeeRoute(caller, r.Units)).ToList();
+        var named = routes.SelectMany(r => r.To.Concat(r.Cc)).Concat(options.EscalationContacts).ToHashSet(StringComparer.Ordinal);
+        return new NotificationsOptions
+        {
+            Contacts = options.Contacts.Where(c => named.Contains(c.Id)).ToList(),
+            Routes = routes,
+            EscalationContacts = options.EscalationContacts,
+            DrillRecipients = options.DrillRecipients,
+            Smtp = options.Smtp,
+        };
     }
 }

@@ -1,10 +1,12 @@
 using ATTT.Monitor.Agent.Sources;
 using ATTT.Monitor.Agent.Tests.Support;
+using ATTT.Monitor.Inputs;
 using Microsoft.Extensions.Logging;
 
 namespace ATTT.Monitor.Agent.Tests.Sources;
 
-public sealed class JsonlReplaySourceTests : IDisposable
+/// <summary><c>jsonl:PATH</c>: JSON-lines files record by record, bad lines logged with their number and skipped, resumed exactly, paced.</summary>
+public sealed class JsonlReplayTests : IDisposable
 {
     private readonly TempDirectory _folder = new();
     private readonly RecordingLogger _log = new();
@@ -12,7 +14,7 @@ public sealed class JsonlReplaySourceTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     [Fact]
-    public void Every_line_of_every_file_is_replayed_in_file_order_with_its_line_as_position()
+    public void Every_record_of_every_file_is_replayed_in_file_order_with_its_number_as_position()
     {
         Write("b/second.jsonl", JsonlEvents.Line(3), JsonlEvents.Line(4));
         Write("a.jsonl", JsonlEvents.Line(1), "", JsonlEvents.Line(2));
@@ -23,7 +25,7 @@ public sealed class JsonlReplaySourceTests : IDisposable
         Assert.Equal([1L, 2L, 3L, 4L], events.Select(e => e.Event.RecordId));
         Assert.Equal("Security", events[0].Event.Channel);
         Assert.Equal(4625, events[0].Event.EventId);
-        Assert.Equal(["a.jsonl:1", "a.jsonl:3", "b/second.jsonl:1", "b/second.jsonl:2"], events.Select(Where));
+        Assert.Equal(["a.jsonl:1", "a.jsonl:2", "b/second.jsonl:1", "b/second.jsonl:2"], events.Select(Where));
         Assert.Empty(_log.Entries);
     }
 
@@ -49,10 +51,10 @@ public sealed class JsonlReplaySourceTests : IDisposable
         var all = Read(null);
         _log.Entries.Clear();
 
-        var rest = Read(all[1].Position.Serialize()); // after a.jsonl line 3
+        var rest = Read(all[1].Position.Serialize()); // after a.jsonl record 3 (line 3)
 
         Assert.Equal([4L, 5L], rest.Select(e => e.Event.RecordId));
-        Assert.Empty(_log.Entries); // the broken line 2 was skipped unread, so not reported twice
+        Assert.Empty(_log.Entries); // the broken record 2 was passed over unparsed, so not reported twice
 
         var tail = Read(new ReplayPosition("b.jsonl", 1).Serialize());
         Assert.Equal([5L], tail.Select(e => e.Event.RecordId));
@@ -85,5 +87,5 @@ public sealed class JsonlReplaySourceTests : IDisposable
     }
 
     private List<SourcedEvent> Read(string? resume, double eventsPerSecond = 0) =>
-        SourceReading.ReadAll(new JsonlReplaySource(_folder.Path, eventsPerSecond, _log), resume);
+        SourceReading.ReadAll(new ReplaySource(_folder.Path, InputKinds.Json | InputKinds.Zip, eventsPerSecond, _log), resume);
 }

@@ -1,11 +1,13 @@
 using ATTT.Monitor.Agent.Sources;
 using ATTT.Monitor.Agent.Tests.Support;
 using ATTT.Monitor.Evtx;
+using ATTT.Monitor.Inputs;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ATTT.Monitor.Agent.Tests.Sources;
 
-public sealed class EvtxReplaySourceTests
+/// <summary><c>evtx:PATH</c>: the .evtx files of a folder, in a stable order, resumed exactly; a file that is not EVTX costs only itself.</summary>
+public sealed class EvtxReplayTests
 {
     private static readonly string Folder = SharedData.AttackSample("Command and Control");
 
@@ -13,7 +15,7 @@ public sealed class EvtxReplaySourceTests
     public void A_folder_is_replayed_in_full_in_a_stable_file_order()
     {
         var expected = Directory.GetFiles(Folder, "*.evtx", SearchOption.AllDirectories).Sum(f => EvtxFile.ReadEvents(f).LongCount());
-        var source = new EvtxReplaySource(Folder, 0, NullLogger.Instance);
+        var source = new ReplaySource(Folder, InputKinds.Evtx, 0, NullLogger.Instance);
 
         var events = SourceReading.ReadAll(source, null);
 
@@ -25,7 +27,7 @@ public sealed class EvtxReplaySourceTests
     [Fact]
     public void Resuming_after_a_position_yields_exactly_the_rest()
     {
-        var source = new EvtxReplaySource(Folder, 0, NullLogger.Instance);
+        var source = new ReplaySource(Folder, InputKinds.Evtx, 0, NullLogger.Instance);
         var all = SourceReading.ReadAll(source, null);
         var cut = all.Count / 2;
 
@@ -41,7 +43,7 @@ public sealed class EvtxReplaySourceTests
         File.WriteAllText(temp.Combine("a-broken.evtx"), "not an evtx file at all");
         var good = SharedData.AttackSample("Command and Control", "DE_RDP_Tunnel_5156.evtx");
         File.Copy(good, temp.Combine("b-good.evtx"));
-        var source = new EvtxReplaySource(temp.Path, 0, NullLogger.Instance);
+        var source = new ReplaySource(temp.Path, InputKinds.Evtx, 0, NullLogger.Instance);
 
         var events = SourceReading.ReadAll(source, null);
 
@@ -51,7 +53,7 @@ public sealed class EvtxReplaySourceTests
     [Fact]
     public void A_missing_path_is_named()
     {
-        var ex = Assert.Throws<FileNotFoundException>(() => ReplayFiles.List("/no/such/place", "*.evtx"));
+        var ex = Assert.Throws<FileNotFoundException>(() => SourceReading.ReadAll(new ReplaySource("/no/such/place", InputKinds.Evtx, 0, NullLogger.Instance), null));
         Assert.Contains("/no/such/place", ex.Message, StringComparison.Ordinal);
     }
 

@@ -1,0 +1,3 @@
+using ATTT.Monitor.Inputs.Bench;
+
+return InputsBenchmark.Run(args, Console.Out);
