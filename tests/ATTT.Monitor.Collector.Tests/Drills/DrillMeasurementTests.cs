@@ -128,7 +128,7 @@ public sealed class DrillMeasurementTests : IDisposable
 
     private static async Task<DrillReport> RunAsync(IDrillService drills)
     {
-        var runId = await drills.RunNowAsync(PlaybookId, Ct);
+        var runId = await drills.RunNowAsync(ATTT.Monitor.Collector.Access.Caller.System, PlaybookId, Ct);
         return (await Eventually.ValueAsync(
             async () => await drills.GetReportAsync(runId, Ct) is { } r && r.Run.Status is not (DrillRunStatus.Requested or DrillRunStatus.Running)
                 && r.Measures.Single(m => m.Link == DrillLink.Detected).Outcome != DrillOutcome.Waiting ? r : null,

@@ -103,4 +103,26 @@ public sealed class NotificationBudgetTests
         await h.ChangeAsync(IncidentChanges.Opened(id: 6, severity: IncidentSeverity.High, host: "PC-06", at: time.Now));
         Assert.Single(await h.RowsAsync($"recipient_email = '{NotificationSettings.Police}' AND incident_id = 6 AND kind = 'notice'"));
     }
+
+    [Fact]
+    public async Task Further_serious_incidents_on_a_PC_the_authorities_were_told_of_reach_them_in_one_follow_up()
+    {
+        var time = new ManualTimeProvider(IncidentChanges.Detected);
+        await using var h = await NotificationsHarness.StartAsync(time: time);
+        await h.ChangeAsync(IncidentChanges.Opened(id: 1, severity: IncidentSeverity.High, title: "Đăng nhập bằng mật khẩu dò được"));
+        for (var id = 2; id <= 6; id++)
+            await h.ChangeAsync(IncidentChanges.Opened(id: id, severity: IncidentSeverity.Critical, title: $"Bước tấn công {id}", at: IncidentChanges.Detected.AddMinutes(id)));
+        await h.ChangeAsync(IncidentChanges.Opened(id: 7, severity: IncidentSeverity.High, host: "PC-KHAC", title: "Máy khác"));
+
+        Assert.Equal([1L, 1, 7, 7], (await h.RowsAsync(ToAuthorities)).Select(r => r.IncidentId!.Value).Order());
+        Assert.Equal(7, (await h.RowsAsync($"recipient_email = '{NotificationSettings.ItOfficer}'")).Count);
+
+        time.Advance(TimeSpan.FromHours(1));
+        await h.Services.GetRequiredService<NotificationWatcher>().RunOnceAsync(Ct);
+        var followUp = Assert.Single(await h.RowsAsync($"recipient_email = '{NotificationSettings.Police}' AND kind = 'related'"));
+        Assert.StartsWith("[TBSC] Các sự cố liên quan tiếp theo (5)", followUp.Subject, StringComparison.Ordinal);
+        Assert.Contains("Bước tấn công 6", followUp.TextBody, StringComparison.Ordinal);
+        await h.Sender.ProcessDueAsync(Ct);
+        Assert.Equal(7, await h.ScalarAsync("SELECT COUNT(*) FROM notification_deadlines WHERE key = 'initial_notice_5d' AND met_at IS NOT NULL"));
+    }
 }

@@ -11,7 +11,8 @@ namespace ATTT.Monitor.Collector.Notifications.Deadlines;
 /// <summary>
 /// Writes the digests once their oldest item is <see cref="DigestOptions.Interval"/> old: one per unit
 /// with its low and medium incidents, to the routed recipients who are not authorities (the IT
-/// officer); and one per recipient with the messages over that recipient's daily cap, saying so.
+/// officer); one per recipient with the messages over that recipient's daily cap, saying so; and one
+/// per authority with the serious incidents on PCs it already had a notice about (related incidents).
 /// </summary>
 internal sealed class DigestWriter(NotificationComposer composer)
 {
@@ -19,17 +20,17 @@ internal sealed class DigestWriter(NotificationComposer composer)
     {
         var items = new List<Item>();
         await using (var select = Sql.Command(connection, transaction,
-            "SELECT id, incident_id, unit, line, created_at, recipient_email, recipient_name, is_authority FROM notification_digest_items WHERE digested_at IS NULL ORDER BY id;"))
+            "SELECT id, incident_id, unit, line, created_at, recipient_email, recipient_name, is_authority, reason FROM notification_digest_items WHERE digested_at IS NULL ORDER BY id;"))
         {
             await using var r = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
-                items.Add(new Item(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), DbTime.Read(r, 4), Sql.StringOrNull(r, 5), Sql.StringOrNull(r, 6) ?? "", r.GetInt64(7) != 0));
+                items.Add(new Item(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), DbTime.Read(r, 4), Sql.StringOrNull(r, 5), Sql.StringOrNull(r, 6) ?? "", r.GetInt64(7) != 0, r.GetString(8)));
         }
 
         bool Due(IEnumerable<Item> group) => now - group.Min(i => i.Created) >= opts.Digest.Interval;
         foreach (var unit in items.Where(i => i.Email is null).GroupBy(i => i.Unit).Where(Due))
             await UnitDigestAsync(connection, transaction, unit.Key, [.. unit], opts, now, cancellationToken).ConfigureAwait(false);
-        foreach (var recipient in items.Where(i => i.Email is not null).GroupBy(i => i.Email!, StringComparer.OrdinalIgnoreCase).Where(Due))
+        foreach (var recipient in items.Where(i => i.Email is not null).GroupBy(i => (i.Email!.ToUpperInvariant(), i.Reason)).Where(Due))
             await OverflowAsync(connection, transaction, [.. recipient], opts, now, cancellationToken).ConfigureAwait(false);
     }
 
@@ -59,7 +60,8 @@ internal sealed class DigestWriter(NotificationComposer composer)
         var extra = Values(items, now);
         extra["limit"] = opts.Budget.MaxPerRecipientPerDay.ToString(CultureInfo.InvariantCulture);
         string? messageId = null;
-        foreach (var m in composer.Compose(MessageKinds.Overflow, null, [recipient], extra, isDrill: false, IncidentSeverity.Low))
+        var kind = first.Reason == NotificationBudget.Related ? MessageKinds.Related : MessageKinds.Overflow;
+        foreach (var m in composer.Compose(kind, null, [recipient], extra, isDrill: false, IncidentSeverity.Low))
         {
             await OutboxStore.InsertAsync(connection, transaction, m, cancellationToken).ConfigureAwait(false);
             messageId = m.MessageId;
@@ -87,5 +89,5 @@ internal sealed class DigestWriter(NotificationComposer composer)
         }
     }
 
-    private sealed record Item(long Id, long Incident, string Unit, string Line, DateTimeOffset Created, string? Email, string Name, bool IsAuthority);
+    private sealed record Item(long Id, long Incident, string Unit, string Line, DateTimeOffset Created, string? Email, string Name, bool IsAuthority, string Reason);
 }

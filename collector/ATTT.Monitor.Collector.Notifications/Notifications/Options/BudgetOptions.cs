@@ -18,6 +18,13 @@ public sealed class BudgetOptions
     /// <summary>Changes to an incident already notified are collected and sent at most this often, per incident.</summary>
     public TimeSpan UpdateBatchInterval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// After a notice to the authorities about a PC, further serious incidents on that PC within this
+    /// window reach them as one follow-up ("related incidents") instead of a notice each: one attack
+    /// raises several rules' incidents on one machine in minutes.
+    /// </summary>
+    public TimeSpan AuthorityHostWindow { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>An incident whose newest event is this much older than its detection came from a backlog (backfill).</summary>
     public TimeSpan BackfillAfter { get; set; } = TimeSpan.FromHours(1);
 

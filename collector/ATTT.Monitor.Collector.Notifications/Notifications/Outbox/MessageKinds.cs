@@ -13,5 +13,8 @@ public static class MessageKinds
     /// <summary>The messages over a recipient's daily cap, gathered into one.</summary>
     public const string Overflow = "overflow";
 
-    public static IReadOnlyList<string> All { get; } = [Notice, Update, Reminder, Escalation, Digest, Report, Overflow, "monthly"];
+    /// <summary>Serious incidents on a PC the authorities already had a notice about, gathered into one follow-up.</summary>
+    public const string Related = "related";
+
+    public static IReadOnlyList<string> All { get; } = [Notice, Update, Reminder, Escalation, Digest, Report, Overflow, Related, "monthly"];
 }

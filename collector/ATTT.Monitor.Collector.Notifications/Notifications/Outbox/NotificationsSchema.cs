@@ -167,6 +167,7 @@ public static class NotificationsSchema
         ALTER TABLE notification_digest_items ADD COLUMN recipient_name TEXT NULL;
         ALTER TABLE notification_digest_items ADD COLUMN is_authority INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE notification_digest_items ADD COLUMN message_id TEXT NULL;
+        ALTER TABLE notification_digest_items ADD COLUMN reason TEXT NOT NULL DEFAULT 'overflow';
         ALTER TABLE notification_outbox ADD COLUMN given_up_at TEXT NULL;
         ALTER TABLE notification_outbox ADD COLUMN given_up_by TEXT NULL;
         CREATE INDEX ix_notification_outbox_created ON notification_outbox (recipient_email, created_at);

@@ -51,8 +51,17 @@ public sealed class OutboxWriter(NotificationComposer composer, IOptionsMonitor<
                 var deadlines = await DeadlineLinesAsync(connection, transaction, incident.IncidentId, now, cancellationToken).ConfigureAwait(false);
                 var recipients = NotificationRouter.Route(incident, opts);
                 var messages = composer.Compose(MessageKinds.Notice, incident, recipients, new Dictionary<string, string> { ["deadlines"] = deadlines }, incident.IsDrill, incident.Severity);
+                if (!incident.IsDrill && messages.Any(m => m.IsAuthority)
+                    && await NotificationBudget.AuthoritiesToldOfHostSinceAsync(connection, transaction, incident.Unit, incident.Host, now - opts.Budget.AuthorityHostWindow, cancellationToken).ConfigureAwait(false))
+                {
+                    // The authorities already have a notice about this PC: this incident reaches them in the follow-up.
+                    foreach (var held in messages.Where(m => m.IsAuthority))
+                        await NotificationBudget.AddOverflowAsync(connection, transaction, held, now, cancellationToken, NotificationBudget.Related).ConfigureAwait(false);
+                    messages = [.. messages.Where(m => !m.IsAuthority)];
+                }
+
                 await NotificationBudget.InsertAsync(connection, transaction, messages, opts, now, cancellationToken).ConfigureAwait(false);
-                if (messages.Count > 0)
+                if (recipients.Count > 0)
                     await IncidentSnapshotStore.MarkNotifiedAsync(connection, transaction, incident.IncidentId, cancellationToken).ConfigureAwait(false);
                 return;
 

@@ -159,7 +159,7 @@ public sealed class OutboxSender : BackgroundService
             await using var connection = await _store.Database.OpenAsync(cancellationToken).ConfigureAwait(false);
             await DeadlineStore.MarkMetAsync(connection, null, incident, "notice", null, sentAt, cancellationToken).ConfigureAwait(false);
         }
-        else if (row is { IsAuthority: true, Kind: MessageKinds.Overflow })
+        else if (row is { IsAuthority: true, Kind: MessageKinds.Overflow or MessageKinds.Related })
         {
             // The notices over the daily cap reached the authority in this digest.
             await using var connection = await _store.Database.OpenAsync(cancellationToken).ConfigureAwait(false);
