@@ -27,7 +27,8 @@ internal static class DatasetRun
             if (exit != 0)
                 throw new InvalidOperationException($"attt-agent exited {exit} on {dataset.Name}:\n{Tail(agentLog)}");
             events = await WaitForDetectionAsync(options.Attt, data).ConfigureAwait(false);
-            // Notices are written in detection's transaction; give the sender and the watchers a moment.
+            // Notices are written by the journal's readers after detection; wait for them, then give the sender and the watchers a moment.
+            await WaitForJournalAsync(data).ConfigureAwait(false);
             await Task.Delay(options.Settle).ConfigureAwait(false);
         }
 
@@ -57,6 +58,34 @@ internal static class DatasetRun
             if (waited.Elapsed > TimeSpan.FromMinutes(30))
                 throw new TimeoutException("Detection did not catch up within 30 minutes.");
             await Task.Delay(500).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Waits until every incident journal reader (notifications, drills) has handled every change.</summary>
+    private static async Task WaitForJournalAsync(string data)
+    {
+        var waited = Stopwatch.StartNew();
+        var connection = new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = Path.Combine(data, "attt.db"), Mode = Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly }.ToString());
+        await using (connection.ConfigureAwait(false))
+        {
+            await connection.OpenAsync().ConfigureAwait(false);
+            while (true)
+            {
+                await using var command = connection.CreateCommand();
+                // The collector's two readers; one that has not handled anything yet has no row and counts as 0.
+                command.CommandText = """
+                    SELECT (SELECT COALESCE(MAX(seq), 0) FROM incident_journal),
+                           MIN(COALESCE((SELECT seq FROM incident_journal_readers WHERE name = 'notifications'), 0),
+                               COALESCE((SELECT seq FROM incident_journal_readers WHERE name = 'drills'), 0));
+                    """;
+                await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+                await reader.ReadAsync().ConfigureAwait(false);
+                if (reader.GetInt64(1) >= reader.GetInt64(0))
+                    return;
+                if (waited.Elapsed > TimeSpan.FromMinutes(30))
+                    throw new TimeoutException("The incident journal's readers did not catch up within 30 minutes.");
+                await Task.Delay(500).ConfigureAwait(false);
+            }
         }
     }
 

@@ -9,4 +9,7 @@ public static class DrillLink
     public const string NotificationSent = "notification_sent";
     public const string Acknowledged = "acknowledged";
     public const string DashboardAcknowledged = "dashboard_acknowledged";
+
+    /// <summary>Detection had read every injected event and the drills' journal reader had caught up: a rule that has not fired by now will not.</summary>
+    public const string DetectionSettled = "detection_settled";
 }

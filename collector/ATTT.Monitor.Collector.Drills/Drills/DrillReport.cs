@@ -9,4 +9,12 @@ public sealed record DrillReport(
     IReadOnlyList<DrillStepResult> Steps,
     IReadOnlyList<long> IncidentIds,
     string? Lessons,
-    string? LessonsBy);
+    string? LessonsBy)
+{
+    /// <summary>Missed when any target was missed or late; waiting while any is still open; met when all were met in time.</summary>
+    public DrillOutcome Verdict =>
+        Measures.Any(m => m.Outcome is DrillOutcome.Missed or DrillOutcome.Late) ? DrillOutcome.Missed
+        : Measures.Any(m => m.Outcome == DrillOutcome.Waiting) ? DrillOutcome.Waiting
+        : Measures.Any(m => m.Outcome == DrillOutcome.Met) ? DrillOutcome.Met
+        : DrillOutcome.NoTarget;
+}

@@ -17,7 +17,7 @@ public static class DrillReportCsv
         var csv = new StringBuilder();
         csv.Append('\uFEFF').Append(Header).Append("\r\n");
         foreach (var m in report.Measures)
-            Line(csv, "thoi_gian", m.Label, DrillReportText.Time(m.At), Seconds(m.Elapsed), Seconds(m.Target), DrillReportText.Met(m.Met), "");
+            Line(csv, "thoi_gian", m.Label, DrillReportText.Time(m.At), Seconds(m.Elapsed), Seconds(m.Target), DrillReportText.Outcome(m), "");
         foreach (var s in report.Steps)
             Line(csv, "buoc", $"{s.Number}. {s.Action}", DrillReportText.Time(s.SignedAt), Seconds(s.Elapsed), Seconds(s.Deadline),
                 !s.Done ? "Chưa thực hiện" : s.OnTime ? "Đúng hạn" : "Quá hạn", s.SignedBy ?? "");

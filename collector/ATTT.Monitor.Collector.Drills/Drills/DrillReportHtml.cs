@@ -38,12 +38,13 @@ public static class DrillReportHtml
         Row(html, "Sự kiện giả lập đầu tiên", DrillReportText.Time(report.FirstInjectAt));
         Row(html, "Trạng thái", DrillReportText.Status(report.Run.Status) + (report.Run.Detail is { } d ? " - " + d : ""));
         Row(html, "Sự cố diễn tập", string.Join(", ", report.IncidentIds));
+        Row(html, "Kết quả", DrillReportText.Outcome(report.Verdict));
         html.Append("</table><h2>Thời gian ứng phó so với mục tiêu</h2><table><tr><th>Khâu</th><th>Thời điểm</th><th>Sau khi bắt đầu</th><th>Mục tiêu</th><th>Kết quả</th></tr>");
         foreach (var m in report.Measures)
         {
             html.Append("<tr><td>").Append(e.Encode(m.Label)).Append("</td><td>").Append(e.Encode(m.At is null ? "Chưa ghi nhận" : DrillReportText.Time(m.At)))
                 .Append("</td><td>").Append(e.Encode(DrillReportText.Span(m.Elapsed))).Append("</td><td>").Append(e.Encode(DrillReportText.Span(m.Target)))
-                .Append("</td><td class=\"").Append(m.Met == false ? "khong" : "dat").Append("\">").Append(e.Encode(DrillReportText.Met(m.Met))).Append("</td></tr>");
+                .Append("</td><td class=\"").Append(m.Met == false ? "khong" : "dat").Append("\">").Append(e.Encode(DrillReportText.Outcome(m))).Append("</td></tr>");
         }
 
         html.Append("</table><h2>Các bước của kịch bản</h2><table><tr><th>#</th><th>Việc cần làm</th><th>Vai trò</th><th>Hạn</th><th>Người xác nhận</th><th>Thời điểm</th><th>Kết quả</th></tr>");

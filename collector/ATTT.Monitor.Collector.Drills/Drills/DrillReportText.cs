@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ATTT.Monitor.Collector.Drills;
 
 /// <summary>Words and formats shared by the HTML and CSV reports (Vietnamese, Vietnam time).</summary>
-internal static class DrillReportText
+public static class DrillReportText
 {
     public static readonly TimeZoneInfo VietnamTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
 
@@ -19,12 +19,18 @@ internal static class DrillReportText
         { } s => $"{s.TotalSeconds:0.#} giây".Replace('.', ','),
     };
 
-    public static string Met(bool? met) => met switch
+    public static string Outcome(DrillOutcome outcome) => outcome switch
     {
-        true => "Đạt",
-        false => "Không đạt",
-        null => "Không đặt mục tiêu",
+        DrillOutcome.Met => "Đạt",
+        DrillOutcome.Late => "Không đạt (quá mục tiêu)",
+        DrillOutcome.Missed => "Không đạt",
+        DrillOutcome.Waiting => "Đang chờ",
+        _ => "Không đặt mục tiêu",
     };
+
+    /// <summary>The outcome, with the deadline of a target still open.</summary>
+    public static string Outcome(DrillMeasure m) =>
+        m.Outcome == DrillOutcome.Waiting && m.Deadline is { } d ? $"Đang chờ (hạn {Time(d)})" : Outcome(m.Outcome);
 
     public static string Status(string status) => status switch
     {

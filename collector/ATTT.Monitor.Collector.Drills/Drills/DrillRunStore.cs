@@ -1,3 +1,5 @@
+using System.Text.Json;
+using ATTT.Monitor.Collector.Playbooks;
 using ATTT.Monitor.Collector.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -203,6 +205,26 @@ public sealed class DrillRunStore(EmbeddedDatabase database, TimeProvider time)
         command.Parameters.AddWithValue("$to", recipient);
         command.Parameters.AddWithValue("$now", Now());
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    /// <summary>The targets a run is measured against, kept with the run so a report (and <c>attt drills run</c>) never depends on today's playbook file.</summary>
+    public async Task SaveTargetsAsync(long runId, DrillTargets targets, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE drill_runs SET targets_json = $t WHERE id = $id;";
+        command.Parameters.AddWithValue("$t", JsonSerializer.Serialize(targets));
+        command.Parameters.AddWithValue("$id", runId);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<DrillTargets?> GetTargetsAsync(long runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT targets_json FROM drill_runs WHERE id = $id;";
+        command.Parameters.AddWithValue("$id", runId);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string json ? JsonSerializer.Deserialize<DrillTargets>(json) : null;
     }
 
     private void Bind(SqliteCommand command, string playbookId, string unit, DateTimeOffset? scheduledFor, string trigger)

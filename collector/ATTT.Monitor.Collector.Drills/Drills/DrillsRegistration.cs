@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using ATTT.Monitor.Collector.Incidents;
+using ATTT.Monitor.Collector.Incidents.Journal;
 using ATTT.Monitor.Collector.Storage;
 using Microsoft.Data.Sqlite;
 using Quartz;
@@ -31,7 +31,7 @@ public static class DrillsRegistration
         services.AddSingleton<DrillSignOffs>();
         services.AddSingleton<DrillReportBuilder>();
         services.AddSingleton<IDrillService, DrillService>();
-        services.AddSingleton<IIncidentTransactionHook, DrillIncidentHook>();
+        services.AddSingleton<IIncidentJournalConsumer, DrillJournalReader>();
         services.AddHostedService<DrillRequestWatcher>();
         services.AddHttpClient(DrillInjector.HttpClientName);
         if (!options.SchedulerEnabled)

@@ -6,7 +6,7 @@ namespace ATTT.Monitor.Collector.Drills;
 /// The drills area's tables in the embedded database: version 1 is Quartz's own SQLite schema
 /// (shipped inside the Quartz assembly, so it always matches the Quartz version in use), version 2
 /// the drill schedule, runs, reminders, measurements, sign-offs and lessons; version 3 links
-/// drill runs to the (drill) incidents they caused.
+/// drill runs to the (drill) incidents they caused; version 4 keeps each run's targets.
 /// </summary>
 public static class DrillsSchema
 {
@@ -27,6 +27,8 @@ public static class DrillsSchema
                 PRIMARY KEY (run_id, incident_id)
             );
             """);
+        // The targets a run is measured against, as its playbook gave them when it started.
+        yield return new SchemaMigration(Area, 4, "ALTER TABLE drill_runs ADD COLUMN targets_json TEXT NULL;");
     }
 
     /// <summary>Quartz's SQLite script with its table prefix placeholders filled in.</summary>

@@ -5,8 +5,8 @@ namespace ATTT.Monitor.Collector.Incidents;
 /// <summary>
 /// What the dashboard (server-rendered pages) and the JSON API do with incidents. Every call takes
 /// the caller's <see cref="UnitScope"/>: an incident outside it behaves as if it did not exist
-/// (<see cref="IncidentNotFoundException"/>). Commands are audited with <c>actor</c> and run the
-/// incident hooks (notifications) in the same transaction.
+/// (<see cref="IncidentNotFoundException"/>). Commands are audited with <c>actor</c> and write the
+/// incident journal in the same transaction (notifications and drills read it afterwards).
 /// </summary>
 public interface IIncidentService
 {

@@ -1,6 +1,10 @@
 namespace ATTT.Monitor.Collector.Incidents;
 
-/// <summary>What happened to an incident, handed to <see cref="IIncidentTransactionHook"/>s.</summary>
+/// <summary>
+/// What happened to an incident, as the incident journal records it. <see cref="At"/> is when the
+/// change was made; <see cref="DetectedAt"/> when the collector first found the incident, which is
+/// where reporting clocks start (never the events' own time, <see cref="FirstSeen"/>).
+/// </summary>
 public sealed record IncidentChange(
     IncidentChangeKind Kind,
     long IncidentId,
@@ -18,7 +22,8 @@ public sealed record IncidentChange(
     long Count,
     bool IsDrill,
     string? Actor,
-    DateTimeOffset At)
+    DateTimeOffset At,
+    DateTimeOffset DetectedAt)
 {
     /// <summary>The incident's Vietnamese explanation (what happened, why it matters, what to do), as its page shows it.</summary>
     public IncidentExplanation? Explanation { get; init; }

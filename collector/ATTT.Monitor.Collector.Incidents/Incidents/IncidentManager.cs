@@ -4,33 +4,32 @@ using ATTT.Monitor.Collector.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using ATTT.Monitor.Collector.Detection;
+using ATTT.Monitor.Collector.Incidents.Journal;
 
 namespace ATTT.Monitor.Collector.Incidents;
 
 /// <summary>
 /// Turns detections and posture conditions into incidents: groups the detections on one PC into
 /// attack stories (see <see cref="RecordDetectionsAsync(IReadOnlyList{DetectionHit}, SqliteConnection, SqliteTransaction, CancellationToken)"/>),
-/// keeps a bounded list of matched events and a timeline, raises severity, opens and clears condition incidents. Every change runs the registered
-/// <see cref="IIncidentTransactionHook"/>s inside the same transaction.
+/// keeps a bounded list of matched events and a timeline, raises severity, opens and clears condition incidents. Every change is
+/// written to the incident journal inside the same transaction (<see cref="IncidentJournal"/>), and nothing else.
 /// </summary>
 public sealed class IncidentManager : IDetectionSink
 {
     private readonly EmbeddedDatabase _database;
     private readonly IAuditLog _audit;
-    private readonly IReadOnlyList<IIncidentTransactionHook> _hooks;
     private readonly IncidentsOptions _options;
     private readonly IncidentCategorizer _categorizer;
     private readonly IncidentGuidance _guidance;
     private readonly TimeProvider _time;
 
     public IncidentManager(
-        EmbeddedDatabase database, IAuditLog audit, IEnumerable<IIncidentTransactionHook> hooks,
+        EmbeddedDatabase database, IAuditLog audit, 
         IOptions<IncidentsOptions> options, TimeProvider time, IncidentGuidance? guidance = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _database = database;
         _audit = audit;
-        _hooks = hooks.ToList();
         _options = options.Value;
         _guidance = guidance ?? IncidentGuidance.None;
         _categorizer = new IncidentCategorizer(_options, _guidance.Attack);
@@ -61,7 +60,7 @@ public sealed class IncidentManager : IDetectionSink
     /// open nothing: they join an open story's timeline without raising it, or are kept as evidence on
     /// the PC. Returns one change per detection that reached a story, in order. A story touched again
     /// in this call is grouped in memory: its row, events and timeline are written once at the end and
-    /// the hooks hear one Updated change for them; openings and severity rises are written and announced at once.
+    /// the journal gets one Updated change for them; openings and severity rises are written and announced at once.
     /// </summary>
     public async Task<IReadOnlyList<IncidentChange>> RecordDetectionsAsync(
         IReadOnlyList<DetectionHit> hits, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
@@ -92,7 +91,7 @@ public sealed class IncidentManager : IDetectionSink
                 await stories.AddTimelineAsync(opened.Id, [(1, detection.ToEntry(opened.Id))], 1, _options.KeepFirstEvents, _options.KeepLastEvents, cancellationToken).ConfigureAwait(false);
                 await stories.AddLinksAsync(opened.Id, hit.Unit, hit.Host, hit.IsDrill, hit.Links, cancellationToken).ConfigureAwait(false);
                 latest[pc] = byId[opened.Id] = new PendingIncident(opened);
-                changes.Add(IncidentHooks.ToChange(IncidentChangeKind.Opened, opened, null, now));
+                changes.Add(IncidentJournal.ToChange(IncidentChangeKind.Opened, opened, null, now));
                 continue;
             }
 
@@ -159,7 +158,7 @@ public sealed class IncidentManager : IDetectionSink
         if (detection.Hit.EventId is { } id)
             await IncidentRows.AddEventAsync(connection, transaction, opened.Id, 1, id, _options.KeepFirstEvents, _options.KeepLastEvents, cancellationToken).ConfigureAwait(false);
         await AuditAsync("opened", opened, $"rule {detection.Hit.RuleId}", now, connection, transaction, cancellationToken).ConfigureAwait(false);
-        await IncidentHooks.NotifyAsync(_hooks, IncidentChangeKind.Opened, opened, null, now, connection, transaction, cancellationToken).ConfigureAwait(false);
+        await IncidentJournal.AppendAsync(IncidentChangeKind.Opened, opened, null, now, connection, transaction, cancellationToken).ConfigureAwait(false);
         return opened;
     }
 
@@ -175,16 +174,16 @@ public sealed class IncidentManager : IDetectionSink
             incident.NewEvents.Add((updated.Count, id));
         incident.NewTimeline.Add((updated.Count, detection.ToEntry(updated.Id)));
         if (updated.Severity <= before.Severity)
-            return IncidentHooks.ToChange(IncidentChangeKind.Updated, updated, null, now);
+            return IncidentJournal.ToChange(IncidentChangeKind.Updated, updated, null, now);
 
         await FlushAsync(incident, now, statements, stories, connection, transaction, cancellationToken, announce: false).ConfigureAwait(false);
         await AuditAsync("severity_raised", updated, $"{before.Severity.ToText()} -> {updated.Severity.ToText()}", now, connection, transaction, cancellationToken).ConfigureAwait(false);
-        return await IncidentHooks.NotifyAsync(_hooks, IncidentChangeKind.SeverityRaised, updated, null, now, connection, transaction, cancellationToken).ConfigureAwait(false);
+        return await IncidentJournal.AppendAsync(IncidentChangeKind.SeverityRaised, updated, null, now, connection, transaction, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Writes the story's row, the matched events and timeline entries that survive the first/last
-    /// bound, then tells the hooks once. Further matches are not audited one by one: the count, the
+    /// bound, then journals the change once. Further matches are not audited one by one: the count, the
     /// kept events and the timeline are their trail.
     /// </summary>
     private async Task FlushAsync(
@@ -203,7 +202,7 @@ public sealed class IncidentManager : IDetectionSink
         incident.NewTimeline.Clear();
         incident.Stored = current;
         if (announce)
-            await IncidentHooks.NotifyAsync(_hooks, IncidentChangeKind.Updated, current, null, now, connection, transaction, cancellationToken).ConfigureAwait(false);
+            await IncidentJournal.AppendAsync(IncidentChangeKind.Updated, current, null, now, connection, transaction, cancellationToken).ConfigureAwait(false);
     }
 
     private bool Kept(long seq, long count) => seq <= _options.KeepFirstEvents || seq > count - _options.KeepLastEvents;
@@ -229,11 +228,11 @@ public sealed class IncidentManager : IDetectionSink
                 report.AgentId, report.At, report.At, 1, report.IsDrill, null, report.Description, now, now, null, null);
             result = await IncidentRows.InsertAsync(connection, transaction, key, draft, cancellationToken).ConfigureAwait(false);
             await AuditAsync("opened", result, $"condition {report.ConditionKey}", now, connection, transaction, cancellationToken).ConfigureAwait(false);
-            await IncidentHooks.NotifyAsync(_hooks, IncidentChangeKind.Opened, result, null, now, connection, transaction, cancellationToken).ConfigureAwait(false);
+            await IncidentJournal.AppendAsync(IncidentChangeKind.Opened, result, null, now, connection, transaction, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            // Still holding: only the last-seen time moves, so hooks are not woken for every poll.
+            // Still holding: only the last-seen time moves, so the journal does not grow with every poll.
             result = current with { LastSeen = report.At > current.LastSeen ? report.At : current.LastSeen, Description = report.Description ?? current.Description };
             if (result == current)
                 return (current, false);
@@ -273,7 +272,7 @@ public sealed class IncidentManager : IDetectionSink
         await IncidentRows.UpdateAsync(connection, transaction, resolved, cancellationToken).ConfigureAwait(false);
         var details = string.Create(CultureInfo.InvariantCulture, $"{current.State.ToText()} -> resolved: condition ended after {resolved.Duration!.Value.TotalSeconds:0} s");
         await AuditAsync("state_changed", resolved, details, now, connection, transaction, cancellationToken).ConfigureAwait(false);
-        await IncidentHooks.NotifyAsync(_hooks, IncidentChangeKind.StateChanged, resolved, AuditActors.System, now, connection, transaction, cancellationToken).ConfigureAwait(false);
+        await IncidentJournal.AppendAsync(IncidentChangeKind.StateChanged, resolved, AuditActors.System, now, connection, transaction, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return resolved;
     }

@@ -2,6 +2,7 @@ using ATTT.Monitor.Collector.Audit;
 using ATTT.Monitor.Collector.Storage;
 using Microsoft.Data.Sqlite;
 using ATTT.Monitor.Collector.Access;
+using ATTT.Monitor.Collector.Incidents.Journal;
 
 namespace ATTT.Monitor.Collector.Incidents;
 
@@ -12,18 +13,15 @@ public sealed class IncidentService : IIncidentService
     private readonly EmbeddedDatabase _database;
     private readonly IEventStore _events;
     private readonly IAuditLog _audit;
-    private readonly IReadOnlyList<IIncidentTransactionHook> _hooks;
     private readonly TimeProvider _time;
     private readonly ILogger<IncidentService> _logger;
 
     public IncidentService(
-        EmbeddedDatabase database, IEventStore events, IAuditLog audit, IEnumerable<IIncidentTransactionHook> hooks,
-        TimeProvider time, ILogger<IncidentService> logger)
+        EmbeddedDatabase database, IEventStore events, IAuditLog audit, TimeProvider time, ILogger<IncidentService> logger)
     {
         _database = database;
         _events = events;
         _audit = audit;
-        _hooks = hooks.ToList();
         _time = time;
         _logger = logger;
     }
@@ -181,7 +179,7 @@ public sealed class IncidentService : IIncidentService
         if (alsoInTransaction is not null)
             await alsoInTransaction(updated, now, connection, transaction).ConfigureAwait(false);
         await _audit.WriteAsync(new AuditEntry(IncidentsSchema.Area, action, actor, IncidentTarget.Of(id), details, now), connection, transaction, cancellationToken).ConfigureAwait(false);
-        await IncidentHooks.NotifyAsync(_hooks, kind, updated, actor, now, connection, transaction, cancellationToken).ConfigureAwait(false);
+        await IncidentJournal.AppendAsync(kind, updated, actor, now, connection, transaction, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return updated;
     }

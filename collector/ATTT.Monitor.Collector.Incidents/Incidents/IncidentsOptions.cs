@@ -26,6 +26,9 @@ public sealed class IncidentsOptions
     /// <summary>... and how many of the latest ones (the rest are counted, not listed).</summary>
     public int KeepLastEvents { get; set; } = 100;
 
+    /// <summary>How often the journal's readers (notifications, drills) look for new incident changes.</summary>
+    public TimeSpan JournalPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Evidence detections kept per PC outside incidents, the newest ones.</summary>
     public int EvidencePerHost { get; set; } = 1000;
 

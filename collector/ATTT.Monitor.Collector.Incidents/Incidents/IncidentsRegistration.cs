@@ -2,10 +2,11 @@ using ATTT.Monitor.Collector.Detection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ATTT.Monitor.Collector.Access;
+using ATTT.Monitor.Collector.Incidents.Journal;
 
 namespace ATTT.Monitor.Collector.Incidents;
 
-/// <summary>Registers the incidents area: schema, manager (the detection sink), service, API.</summary>
+/// <summary>Registers the incidents area: schema, manager (the detection sink), service, the journal and its readers, API.</summary>
 public static class IncidentsRegistration
 {
     public static IServiceCollection AddIncidents(this IServiceCollection services, IConfiguration configuration)
@@ -19,6 +20,8 @@ public static class IncidentsRegistration
         services.AddSingleton<IncidentManager>();
         services.AddSingleton<IDetectionSink>(sp => sp.GetRequiredService<IncidentManager>());
         services.AddSingleton<IIncidentService, IncidentService>();
+        services.AddSingleton<IncidentJournalReaders>();
+        services.AddHostedService<IncidentJournalFollower>();
         // The dashboard area defines the real policy (roles); registered after this, its definition wins.
         // Until then: an authenticated user with a unit claim, which agent tokens never carry.
         services.AddAuthorization(options =>

@@ -99,5 +99,25 @@ public static class IncidentsSchema
             );
             CREATE INDEX ix_detection_evidence_host ON detection_evidence (unit, host, is_drill, id);
             """),
+        // The journal: one row per incident change, written in the change's transaction; each reader
+        // (notifications, drills) keeps its own checkpoint and the entry it is stuck on.
+        new SchemaMigration(Area, 3, """
+            CREATE TABLE incident_journal (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                incident_id INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                at TEXT NOT NULL,
+                change_json TEXT NOT NULL
+            );
+            CREATE TABLE incident_journal_readers (
+                name TEXT PRIMARY KEY,
+                seq INTEGER NOT NULL,
+                failing_seq INTEGER NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                last_error TEXT NULL,
+                failed_at TEXT NULL,
+                updated_at TEXT NOT NULL
+            );
+            """),
     ];
 }

@@ -14,8 +14,9 @@ public sealed record PostureCondition(string Key, string Title, string Category,
     public static PostureCondition SignaturesOutdated { get; } = new("signatures_outdated",
         "Mẫu nhận diện virus quá cũ / Antivirus signatures are out of date", IncidentCategory.ProtectionDisabled, IncidentSeverity.Medium);
 
+    /// <summary>Low, and never an authority notice: a PC switched off is not an attack; the IT officer sees it in the digest.</summary>
     public static PostureCondition AgentSilent { get; } = new("agent_silent",
-        "Tác tử mất kết nối / Agent has gone silent", IncidentCategory.AgentSilent, IncidentSeverity.Medium);
+        "Máy trạm không gửi dữ liệu cả một ngày làm việc / PC silent for a whole working day", IncidentCategory.AgentSilent, IncidentSeverity.Low);
 
     /// <summary>The conditions a posture report decides (silence is decided from heartbeats).</summary>
     public static IReadOnlyList<PostureCondition> FromReports { get; } = [NoAntivirus, ProtectionOff, SignaturesOutdated];

@@ -14,6 +14,7 @@ public static class PostureRegistration
         services.AddSingleton<PostureService>();
         services.AddOptions<MinimumConfigurationOptions>().Bind(configuration.GetSection(MinimumConfigurationOptions.Section));
         services.AddSingleton<PlanIndicatorService>();
+        services.AddSingleton<SilentPcs>();
         services.AddHostedService<SilenceMonitor>();
         return services;
     }

@@ -1,5 +1,9 @@
 using System.CommandLine;
 using ATTT.Monitor.Collector.Drills;
+using ATTT.Monitor.Collector.Notifications.Outbox;
+using ATTT.Monitor.Collector.Notifications.Queries;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using ATTT.Monitor.Collector.Playbooks;
 using ATTT.Monitor.Collector.Storage;
 
@@ -9,7 +13,8 @@ namespace ATTT.Monitor.Collector.Cli;
 /// <c>attt drills list|run</c>: scheduled drills (diễn tập). Both work on the data folder of a
 /// collector (<c>--data</c>), as <c>attt stats</c> does. <c>run</c> asks the running collector
 /// through that folder to run the drill now (no network endpoint or credential needed: whoever
-/// can write the data folder already controls the collector), waits for it and prints the report.
+/// can write the data folder already controls the collector), waits for it and for its targets,
+/// prints the report and exits 1 when a target was missed.
 /// </summary>
 public static class DrillsCommands
 {
@@ -41,11 +46,13 @@ public static class DrillsCommands
 
         var runData = CommonOptions.Data(required: true);
         var id = new Argument<string>("ID") { Description = "Drill (playbook) id." };
-        var wait = new Option<int>("--wait") { Description = "Seconds to wait for the collector to run the drill.", DefaultValueFactory = _ => 120 };
-        var run = new Command("run", "Run a drill now on the collector that owns --data, and print its report.") { id, runData, wait };
+        var wait = new Option<int>("--wait") { Description = "Seconds to wait for the collector to run the drill and for its targets to be met or missed.", DefaultValueFactory = _ => 120 };
+        var runPlaybooks = PlaybooksOption();
+        var run = new Command("run", "Run a drill now on the collector that owns --data, and print its report: each target (detected, notified, acknowledged) met, missed or still open. Exit 1 when a target is missed.") { id, runData, wait, runPlaybooks };
         run.SetAction(async (parse, cancellationToken) =>
         {
-            var runs = Runs(parse.GetValue(runData)!);
+            var database = Database(parse.GetValue(runData)!);
+            var runs = new DrillRunStore(database, TimeProvider.System);
             var playbookId = parse.GetValue(id)!;
             var runId = await runs.RequestAsync(playbookId, "", cancellationToken).ConfigureAwait(false);
             await context.Error.WriteLineAsync($"Đã yêu cầu diễn tập {playbookId} (lần {runId}); đang chờ bộ thu thực hiện...").ConfigureAwait(false);
@@ -64,13 +71,22 @@ public static class DrillsCommands
             {
                 if (await runs.WithdrawRequestAsync(runId, "không có bộ thu nào nhận yêu cầu (no running collector picked it up)", CancellationToken.None).ConfigureAwait(false))
                     throw new InvalidOperationException($"No running collector with data folder {parse.GetValue(runData)!.FullName} picked up drill request {runId} in time; is 'attt serve' running?");
-                // Picked up at the last moment: report what it is doing now.
-                state = await runs.GetAsync(runId, cancellationToken).ConfigureAwait(false)
-                    ?? throw new InvalidOperationException($"Drill run {runId} disappeared from the data folder.");
             }
 
-            await context.Out.WriteLineAsync($"run {state.Id}\t{state.PlaybookId}\t{state.Unit}\t{state.Status}\t{state.Detail}").ConfigureAwait(false);
-            return state.Status == DrillRunStatus.Completed ? ExitCodes.Success : ExitCodes.RuntimeFailure;
+            var builder = ReportBuilder(database, runs, parse.GetValue(runPlaybooks)!);
+            var report = await builder.BuildAsync(runId, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Drill run {runId} disappeared from the data folder.");
+            // Targets still open wait for their deadline, within --wait.
+            while (report.Verdict == DrillOutcome.Waiting && waited.Elapsed < limit)
+            {
+                await Task.Delay(500, cancellationToken).ConfigureAwait(false);
+                report = await builder.BuildAsync(runId, cancellationToken).ConfigureAwait(false) ?? report;
+            }
+
+            await DrillRunReportText.WriteAsync(context.Out, report).ConfigureAwait(false);
+            if (report.Verdict == DrillOutcome.Waiting)
+                await context.Error.WriteLineAsync($"Còn mục tiêu chưa đến hạn; xem lại báo cáo trên bảng điều khiển (/drills/runs/{runId}) / some targets are still open.").ConfigureAwait(false);
+            return report.Run.Status != DrillRunStatus.Completed || report.Verdict == DrillOutcome.Missed ? ExitCodes.RuntimeFailure : ExitCodes.Success;
         });
         return new Command("drills", "Drills (diễn tập).") { list, run };
     }
@@ -81,12 +97,22 @@ public static class DrillsCommands
         DefaultValueFactory = _ => new DirectoryInfo("playbooks"),
     };
 
-    private static DrillRunStore Runs(DirectoryInfo data)
+    private static DrillRunStore Runs(DirectoryInfo data) => new(Database(data), TimeProvider.System);
+
+    private static EmbeddedDatabase Database(DirectoryInfo data)
     {
         var file = new DataDirectoryOptions { Path = data.FullName }.StateDatabasePath;
         if (!File.Exists(file))
             throw new BadInputException($"The data folder {data.FullName} has no state database (attt.db); start 'attt serve --data {data.FullName}' once first.");
-        return new DrillRunStore(new EmbeddedDatabase(file, []), TimeProvider.System);
+        return new EmbeddedDatabase(file, []);
+    }
+
+    /// <summary>The report as the collector builds it, read from the data folder; the playbooks give titles and steps, the run its own targets.</summary>
+    private static DrillReportBuilder ReportBuilder(EmbeddedDatabase database, DrillRunStore runs, DirectoryInfo playbooks)
+    {
+        var catalog = new PlaybookCatalog(Options.Create(new DrillsOptions { PlaybooksPath = playbooks.FullName }), NullLogger<PlaybookCatalog>.Instance);
+        var notices = new NotificationQueries(database, new OutboxStore(database), TimeProvider.System);
+        return new DrillReportBuilder(catalog, runs, new DrillMeasurements(database), new DrillSignOffs(database, TimeProvider.System), notices, TimeProvider.System);
     }
 
     private static IReadOnlyList<Playbook> Load(DirectoryInfo folder)

@@ -56,12 +56,12 @@ public class CommandLineContractTests
     {
         using var folder = new TempFolder();
         var config = Path.Combine(folder.Path, "attt.json");
-        await File.WriteAllTextAsync(config, """{ "Notifications": { "Sender": { "MaxAttempts": 0 } } }""", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(config, """{ "Notifications": { "Sender": { "GiveUpAfter": "00:00:00" } } }""", TestContext.Current.CancellationToken);
 
         var (code, _, error) = await Run("serve", "--data", Path.Combine(folder.Path, "data"), "--urls", "http://127.0.0.1:0", "--config", config);
 
         Assert.Equal(2, code);
-        Assert.Contains("Notifications:Sender:MaxAttempts must be at least 1", error, StringComparison.Ordinal);
+        Assert.Contains("Notifications:Sender:GiveUpAfter must be positive", error, StringComparison.Ordinal);
     }
 
     [Fact]

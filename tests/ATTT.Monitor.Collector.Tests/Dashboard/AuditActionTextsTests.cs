@@ -22,7 +22,7 @@ public sealed class AuditActionTextsTests
     {
         await using var h = await IncidentsHarness.CreateAsync();
         var stored = new StoredEvent(1, "a_01", "xa-sang-moc", false, T0, new EventRecord { EventId = 4625, Channel = "Security", Computer = "PC-KETOAN-01", TimeCreated = T0 });
-        var service = new IncidentService(h.Db.Database, new ListEventStore([stored]), h.Audit, [h.Hook], h.Clock, NullLogger<IncidentService>.Instance);
+        var service = new IncidentService(h.Db.Database, new ListEventStore([stored]), h.Audit, h.Clock, NullLogger<IncidentService>.Instance);
         var scope = UnitScope.All;
 
         // Every command and automatic change: open, raise severity, assign, comment, change state,

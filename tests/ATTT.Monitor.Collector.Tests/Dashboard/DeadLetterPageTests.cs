@@ -31,7 +31,7 @@ public sealed class DeadLetterPageTests
             "--Notifications:Routes:0:To:0=congan",
             "--Notifications:Smtp:Host=127.0.0.1",
             $"--Notifications:Smtp:Port={closedPort}",
-            "--Notifications:Sender:MaxAttempts=1",
+            "--Notifications:Sender:GiveUpAfter=00:00:00.001",
             "--Notifications:Sender:ImmediateRetries=1",
             "--Notifications:Sender:ImmediateRetryDelay=00:00:00.010",
             "--Notifications:Sender:BaseBackoff=00:00:00.050",
@@ -50,6 +50,16 @@ public sealed class DeadLetterPageTests
         Assert.Contains(audit, a => a.Action == "outbox_requeued" && a.Actor == "admin");
         var missing = await admin.PostFormAsync("/notifications/dead-letters", "/notifications/dead-letters?handler=Requeue", new() { ["id"] = "999999" });
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+
+        // The server still refuses: the message is undelivered again, shown on the overview, and only the admin gives it up.
+        await Eventually.UntilAsync(async () => (await queries.GetDeadLettersAsync(10, Ct)).Any(d => d.Id == letter.Id), "the requeued notice to be undelivered again");
+        Assert.Contains("id=\"notices-undelivered\"", await admin.GetStringAsync("/"), StringComparison.Ordinal);
+        var giveUp = await admin.PostFormAsync("/notifications/dead-letters", "/notifications/dead-letters?handler=GiveUp", new() { ["id"] = letter.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Equal(HttpStatusCode.Redirect, giveUp.StatusCode);
+        Assert.DoesNotContain(await queries.GetDeadLettersAsync(10, Ct), d => d.Id == letter.Id);
+        Assert.Equal(1, (await queries.GetOutboxCountsAsync(Ct))["given_up"]);
+        audit = await server.App.Services.GetRequiredService<IAuditLog>().QueryAsync(new AuditQuery { Area = "notifications", Target = $"outbox:{letter.Id}" }, Ct);
+        Assert.Contains(audit, a => a.Action == "outbox_given_up" && a.Actor == "admin");
 
         foreach (var user in new[] { "xem", "canbo.a", "dieuphoi" })
         {

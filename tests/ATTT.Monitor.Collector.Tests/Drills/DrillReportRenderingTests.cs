@@ -10,9 +10,9 @@ public sealed class DrillReportRenderingTests
         var run = new DrillRun(7, "ma-doc", "xa-sang-moc", start, DrillRunTrigger.Schedule, DrillRunStatus.Completed, start, start.AddMinutes(1), null);
         return new DrillReport(run, "Phát hiện mã độc <b>trên máy trạm</b>", start,
         [
-            new DrillMeasure(DrillLink.Detected, "Thời gian phát hiện", TimeSpan.FromMinutes(2), start.AddSeconds(40), TimeSpan.FromSeconds(40)),
-            new DrillMeasure(DrillLink.NotificationSent, "Thời gian gửi thông báo", TimeSpan.FromMinutes(15), start.AddMinutes(20), TimeSpan.FromMinutes(20)),
-            new DrillMeasure(DrillLink.Acknowledged, "Thời gian người nhận xác nhận", TimeSpan.FromHours(4), null, null),
+            new DrillMeasure(DrillLink.Detected, "Thời gian phát hiện", TimeSpan.FromMinutes(2), start.AddSeconds(40), TimeSpan.FromSeconds(40), DrillOutcome.Met, start.AddMinutes(2)),
+            new DrillMeasure(DrillLink.NotificationSent, "Thời gian gửi thông báo", TimeSpan.FromMinutes(15), start.AddMinutes(20), TimeSpan.FromMinutes(20), DrillOutcome.Late, start.AddMinutes(15)),
+            new DrillMeasure(DrillLink.Acknowledged, "Thời gian người nhận xác nhận", TimeSpan.FromHours(4), null, null, DrillOutcome.Waiting, start.AddHours(4)),
         ],
         [
             new DrillStepResult(1, "cach-ly", "can-bo-cntt", "Cô lập máy", TimeSpan.FromMinutes(30), signedBy, start.AddMinutes(10), TimeSpan.FromMinutes(10), null),
@@ -29,7 +29,8 @@ public sealed class DrillReportRenderingTests
         Assert.Contains("BÁO CÁO SAU DIỄN TẬP", html, StringComparison.Ordinal);
         Assert.Contains("10/03/2026 09:00:40", html, StringComparison.Ordinal); // Vietnam time
         Assert.Contains("40 giây", html, StringComparison.Ordinal);
-        Assert.Contains("Không đạt", html, StringComparison.Ordinal);
+        Assert.Contains("Không đạt (quá mục tiêu)", html, StringComparison.Ordinal);
+        Assert.Contains("Đang chờ (hạn 10/03/2026 13:00:00)", html, StringComparison.Ordinal);
         Assert.Contains("Chưa ghi nhận", html, StringComparison.Ordinal);
         Assert.Contains("Chưa thực hiện", html, StringComparison.Ordinal);
         Assert.Contains("Đúng hạn", html, StringComparison.Ordinal);

@@ -21,7 +21,7 @@ public sealed class AttackStoryTests
         Assert.Equal(1, await h.Db.ScalarAsync("SELECT COUNT(*) FROM incidents"));
         Assert.Equal(T0.AddMinutes(75), changes[^1].LastSeen);
         Assert.Equal(4, changes[^1].Count);
-        Assert.Equal(1, h.Hook.Seen.Count(c => c.Kind == IncidentChangeKind.Opened));
+        Assert.Equal(1, (await h.JournaledAsync()).Count(c => c.Kind == IncidentChangeKind.Opened));
         Assert.Equal(4, await h.Db.ScalarAsync("SELECT COUNT(*) FROM incident_detections"));
     }
 

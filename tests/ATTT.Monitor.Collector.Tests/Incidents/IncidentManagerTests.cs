@@ -1,4 +1,5 @@
 using ATTT.Monitor.Collector.Incidents;
+using ATTT.Monitor.Collector.Incidents.Journal;
 using ATTT.Monitor.Collector.Tests.Support;
 using static ATTT.Monitor.Collector.Tests.Support.Hits;
 
@@ -99,25 +100,50 @@ public sealed class IncidentManagerTests
     }
 
     [Fact]
-    public async Task Every_change_runs_the_hooks_in_the_same_transaction_and_a_failing_hook_rolls_it_back()
+    public async Task Every_change_is_journaled_with_the_incident_and_a_failing_reader_neither_rolls_it_back_nor_stops_detection()
     {
         await using var h = await IncidentsHarness.CreateAsync();
+        h.Reader.Fail = true;
         await h.Manager.RecordDetectionsAsync([Brute(1, T0)], Ct);
-        Assert.Equal(1, await h.Db.ScalarAsync("SELECT COUNT(*) FROM test_hook_changes WHERE kind = 'Opened'"));
+        var failure = await Assert.ThrowsAsync<IncidentJournalConsumerException>(() => h.Journal.CatchUpAsync(h.Reader, Ct));
+        Assert.Equal(1, failure.Seq);
 
-        h.Hook.Fail = true;
-        await Assert.ThrowsAsync<InvalidOperationException>(() => h.Manager.RecordDetectionsAsync([Ransom(2, T0)], Ct));
-        Assert.Equal(1, await h.Db.ScalarAsync("SELECT COUNT(*) FROM incidents"));
-        Assert.Equal(1, await h.Db.ScalarAsync("SELECT COUNT(*) FROM test_hook_changes"));
-        Assert.Equal(1, await h.Db.ScalarAsync("SELECT COUNT(*) FROM audit_log"));
+        // Detection goes on while the reader is stuck.
+        await h.Manager.RecordDetectionsAsync([Ransom(2, T0)], Ct);
+        Assert.Equal(2, await h.Db.ScalarAsync("SELECT COUNT(*) FROM incidents"));
+        Assert.Equal(2, await h.Db.ScalarAsync("SELECT COUNT(*) FROM incident_journal WHERE kind = 'Opened'"));
+        var stuck = Assert.Single(await h.Journal.StatusAsync(Ct));
+        Assert.Equal((1L, 0L, 2L), (stuck.FailingSeq!.Value, stuck.Checkpoint, stuck.Head));
+        Assert.Contains("test reader failure", stuck.LastError, StringComparison.Ordinal);
+
+        h.Reader.Fail = false;
+        Assert.Equal([IncidentChangeKind.Opened, IncidentChangeKind.Opened], (await h.JournaledAsync()).Select(c => c.Kind));
+        var caughtUp = Assert.Single(await h.Journal.StatusAsync(Ct));
+        Assert.Equal((2L, false), (caughtUp.Checkpoint, caughtUp.IsFailing));
+        Assert.Equal(h.Clock.Now, (await h.JournaledAsync())[0].DetectedAt);
     }
 
     [Fact]
-    public async Task Works_with_no_hooks_registered()
+    public async Task A_change_rolled_back_leaves_no_journal_row()
+    {
+        await using var h = await IncidentsHarness.CreateAsync();
+        await using (var connection = await h.Db.Database.OpenAsync(Ct))
+        {
+            await using var transaction = (Microsoft.Data.Sqlite.SqliteTransaction)await connection.BeginTransactionAsync(Ct);
+            await h.Manager.RecordDetectionsAsync([Brute(1, T0)], connection, transaction, Ct);
+            await transaction.RollbackAsync(Ct);
+        }
+
+        Assert.Equal(0, await h.Db.ScalarAsync("SELECT COUNT(*) FROM incident_journal"));
+        Assert.Empty(await h.JournaledAsync());
+    }
+
+    [Fact]
+    public async Task Works_with_no_journal_reader()
     {
         await using var db = await StateDatabaseFixture.CreateAsync();
         var audit = new ATTT.Monitor.Collector.Audit.SqliteAuditLog(db.Database);
-        var manager = new IncidentManager(db.Database, audit, [], Microsoft.Extensions.Options.Options.Create(new IncidentsOptions()), new ManualTimeProvider());
+        var manager = new IncidentManager(db.Database, audit, Microsoft.Extensions.Options.Options.Create(new IncidentsOptions()), new ManualTimeProvider());
         var changes = await manager.RecordDetectionsAsync([Ransom(1, T0)], Ct);
         Assert.Equal(IncidentCategory.Ransomware, changes[0].Category);
         Assert.Equal(IncidentSeverity.Critical, changes[0].Severity);
@@ -141,7 +167,7 @@ public sealed class IncidentManagerTests
         Assert.Equal(IncidentState.Resolved, resolved.State);
         Assert.Equal(TimeSpan.FromMinutes(42), resolved.Duration);
         Assert.Null(await h.Manager.ClearConditionAsync("realtime_off", "xa-sang-moc", "PC-01", false, T0.AddMinutes(50), Ct));
-        Assert.Equal([IncidentChangeKind.Opened, IncidentChangeKind.StateChanged], h.Hook.Seen.Select(c => c.Kind));
+        Assert.Equal([IncidentChangeKind.Opened, IncidentChangeKind.StateChanged], (await h.JournaledAsync()).Select(c => c.Kind));
 
         var (third, reopened) = await h.Manager.RaiseConditionAsync(report with { At = T0.AddHours(2) }, Ct);
         Assert.True(reopened);

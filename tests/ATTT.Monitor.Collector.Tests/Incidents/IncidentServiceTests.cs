@@ -14,7 +14,7 @@ public sealed class IncidentServiceTests
     private static readonly UnitScope SangMoc = UnitScope.Of(["xa-sang-moc"]);
 
     private static IncidentService Service(IncidentsHarness h, params StoredEvent[] events) =>
-        new(h.Db.Database, new ListEventStore(events), h.Audit, [h.Hook], h.Clock, NullLogger<IncidentService>.Instance);
+        new(h.Db.Database, new ListEventStore(events), h.Audit, h.Clock, NullLogger<IncidentService>.Instance);
 
     private static StoredEvent Stored(long id) => new(id, "a_01", "xa-sang-moc", false, T0, new EventRecord
     {
@@ -77,7 +77,7 @@ public sealed class IncidentServiceTests
         Assert.Equal("in_progress -> resolved: Đã đổi mật khẩu", detail.Timeline[2].Details);
         Assert.Equal("Đã đổi mật khẩu", Assert.Single(detail.Comments).Text);
         Assert.Contains(IncidentState.Resolved, detail.AllowedStates);
-        Assert.Equal(3, h.Hook.Seen.Count(c => c.Kind == IncidentChangeKind.StateChanged && c.Actor == "can-bo-cntt"));
+        Assert.Equal(3, (await h.JournaledAsync()).Count(c => c.Kind == IncidentChangeKind.StateChanged && c.Actor == "can-bo-cntt"));
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class IncidentServiceTests
         var detail = await service.GetAsync(id, SangMoc, Ct);
         Assert.Equal(["opened", "assigned", "commented", "assigned"], detail!.Timeline.Select(t => t.Action));
         Assert.Equal("(none) -> Nguyễn Văn A", detail.Timeline[1].Details);
-        Assert.Equal([IncidentChangeKind.Opened, IncidentChangeKind.Assigned, IncidentChangeKind.Commented, IncidentChangeKind.Assigned], h.Hook.Seen.Select(c => c.Kind));
+        Assert.Equal([IncidentChangeKind.Opened, IncidentChangeKind.Assigned, IncidentChangeKind.Commented, IncidentChangeKind.Assigned], (await h.JournaledAsync()).Select(c => c.Kind));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using ATTT.Monitor.Collector.Incidents;
+using ATTT.Monitor.Collector.Incidents.Journal;
 using ATTT.Monitor.Collector.Notifications;
 using ATTT.Monitor.Collector.Notifications.Queries;
 using ATTT.Monitor.Collector.Storage;
@@ -78,6 +79,9 @@ public sealed class AckEndpointTests
             var data = new DataDirectoryOptions { Path = Path.Combine(_folder.Path, "data") };
             builder.Services.AddSingleton(data);
             builder.Services.AddSingleton(sp => new EmbeddedDatabase(data.StateDatabasePath, sp.GetServices<ISchemaMigration>()));
+            foreach (var migration in IncidentsSchema.Migrations)
+                builder.Services.AddSingleton(migration);
+            builder.Services.AddSingleton<IncidentJournalReaders>();
             builder.Services.AddNotifications(builder.Configuration);
             App = builder.Build();
             App.MapNotifications();
@@ -102,10 +106,11 @@ public sealed class AckEndpointTests
             await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(Ct))
             {
                 var change = IncidentChanges.Opened(severity: IncidentSeverity.Critical, title: "Sự cố <b>đậm</b>");
-                foreach (var hook in App.Services.GetServices<IIncidentTransactionHook>())
-                    await hook.OnIncidentChangedAsync(change, connection, transaction, Ct);
+                await IncidentJournal.AppendAsync(change, connection, transaction, Ct);
                 await transaction.CommitAsync(Ct);
             }
+
+            await App.Services.GetRequiredService<IncidentJournalReaders>().CatchUpAsync(ATTT.Monitor.Collector.Notifications.Outbox.OutboxWriter.ReaderName, Ct);
 
             var rows = await App.Services.GetRequiredService<ATTT.Monitor.Collector.Notifications.Outbox.OutboxStore>()
                 .QueryAsync($"recipient_email = '{NotificationSettings.Police}'", Ct);

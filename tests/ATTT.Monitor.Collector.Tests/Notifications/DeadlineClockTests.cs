@@ -32,7 +32,7 @@ public sealed class DeadlineClockTests
     }
 
     [Fact]
-    public async Task A_personal_data_breach_has_the_72_hour_data_protection_clock_and_medium_incidents_only_the_5_day_one()
+    public async Task A_personal_data_breach_has_the_72_hour_data_protection_clock_and_a_medium_incident_the_authorities_are_not_told_of_has_no_notice_clock()
     {
         var time = new ManualTimeProvider(IncidentChanges.Detected);
         await using var h = await NotificationsHarness.StartAsync(time: time);
@@ -40,9 +40,9 @@ public sealed class DeadlineClockTests
         await h.ChangeAsync(IncidentChanges.Opened(id: 2, severity: IncidentSeverity.Medium, category: IncidentCategory.Malware));
 
         var clock = h.Services.GetRequiredService<IDeadlineClock>();
-        Assert.Equal(["data_protection_72h", "initial_notice_5d"], (await clock.GetAsync(1, Ct)).Select(c => c.Key));
+        Assert.Equal(["data_protection_72h"], (await clock.GetAsync(1, Ct)).Select(c => c.Key));
         Assert.Equal(IncidentChanges.Detected.AddHours(72), (await clock.GetAsync(1, Ct))[0].DueAt);
-        Assert.Equal(["initial_notice_5d"], (await clock.GetAsync(2, Ct)).Select(c => c.Key));
+        Assert.Empty(await clock.GetAsync(2, Ct));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class DeadlineClockTests
     }
 
     [Fact]
-    public async Task Low_severity_incidents_are_sent_as_one_digest_per_interval()
+    public async Task Low_and_medium_incidents_are_sent_as_one_digest_per_interval()
     {
         var time = new ManualTimeProvider(IncidentChanges.Detected);
         await using var h = await NotificationsHarness.StartAsync(time: time);
@@ -129,7 +129,7 @@ public sealed class DeadlineClockTests
         var digest = Assert.Single(await h.RowsAsync());
         Assert.Equal("digest", digest.Kind);
         Assert.Equal(NotificationSettings.ItOfficer, digest.RecipientEmail);
-        Assert.Equal("Tổng hợp 2 sự cố mức thấp - xa-sang-moc", digest.Subject);
+        Assert.Equal("Tổng hợp 2 sự cố mức thấp và trung bình - xa-sang-moc", digest.Subject);
         Assert.Contains("Tác tử PC-01 mất kết nối", digest.TextBody, StringComparison.Ordinal);
         Assert.Contains("Đăng nhập sai mật khẩu nhiều lần", digest.TextBody, StringComparison.Ordinal);
     }

@@ -27,7 +27,8 @@ public sealed class EmlFallbackTests
         Assert.StartsWith("[TBSC] Sự cố nghiêm trọng: Mã hoá hàng loạt tệp tin", police.Subject, StringComparison.Ordinal);
         Assert.Contains("Loại sự cố: mã độc tống tiền (ransomware)", police.TextBody, StringComparison.Ordinal);
         Assert.Contains("<table", police.HtmlBody, StringComparison.Ordinal);
-        Assert.Equal(2, police.Cc.Count);
+        Assert.Equal(NotificationSettings.Police, Assert.Single(police.To.Mailboxes).Address);
+        Assert.Empty(police.Cc);
         Assert.All(await h.RowsAsync(), r => Assert.Equal(OutboxStatus.Sent, r.Status));
     }
 }

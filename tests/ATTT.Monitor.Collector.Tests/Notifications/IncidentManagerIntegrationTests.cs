@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ATTT.Monitor.Collector.Tests.Notifications;
 
-/// <summary>The real incident manager, wired with AddIncidents, calls the outbox writer inside its transaction.</summary>
+/// <summary>The real incident manager, wired with AddIncidents, journals its changes and the outbox writer reads them.</summary>
 public sealed class IncidentManagerIntegrationTests
 {
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
@@ -25,12 +25,14 @@ public sealed class IncidentManagerIntegrationTests
         var manager = h.Services.GetRequiredService<IncidentManager>();
 
         await manager.RecordDetectionsAsync([Hits.Ransom(1, Hits.T0)], Ct);
+        await h.CatchUpAsync();
         var first = await h.RowsAsync();
         Assert.NotEmpty(first);
         Assert.Contains(first, r => r.RecipientEmail == NotificationSettings.Police && r.Subject.StartsWith("[TBSC] ", StringComparison.Ordinal));
 
         time.Advance(TimeSpan.FromMinutes(2));
         await manager.RecordDetectionsAsync([Hits.Ransom(2, Hits.T0.AddMinutes(2)), Hits.Ransom(3, Hits.T0.AddMinutes(2))], Ct);
+        await h.CatchUpAsync();
         Assert.Equal(first.Count, (await h.RowsAsync()).Count);
     }
 }

@@ -1,6 +1,7 @@
 using ATTT.Monitor.Collector.Incidents;
 using ATTT.Monitor.Collector.Notifications.Outbox;
 using ATTT.Monitor.Collector.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ATTT.Monitor.Collector.Tests.Notifications;
 
@@ -19,8 +20,10 @@ public sealed class OutboxWriterTests
         Assert.All(rows, r => Assert.StartsWith("[TBSC] ", r.Subject, StringComparison.Ordinal));
         Assert.All(rows, r => Assert.Equal(OutboxStatus.Pending, r.Status));
         var first = rows[0];
-        Assert.Equal(new[] { NotificationSettings.Police, NotificationSettings.ItOfficer }.Order(), first.ToList.Select(p => p.Email).Order());
-        Assert.Equal(new[] { NotificationSettings.Commune, NotificationSettings.Dost }.Order(), first.CcList.Select(p => p.Email).Order());
+        // One recipient per copy: each is addressed alone, and the body names everyone told.
+        Assert.All(rows, r => Assert.Equal((r.RecipientEmail, 0), (Assert.Single(r.ToList).Email, r.CcList.Count)));
+        Assert.All(new[] { NotificationSettings.Police, NotificationSettings.ItOfficer, NotificationSettings.Commune, NotificationSettings.Dost },
+            email => Assert.Contains(email, first.TextBody, StringComparison.Ordinal));
         Assert.Contains("Mức độ: cao", first.TextBody, StringComparison.Ordinal);
         Assert.Contains("mã độc tống tiền", first.TextBody, StringComparison.Ordinal);
         Assert.Contains("Mã hoá hàng loạt tệp tin trên máy kế toán", first.Subject, StringComparison.Ordinal);
@@ -29,18 +32,17 @@ public sealed class OutboxWriterTests
     }
 
     [Fact]
-    public async Task Medium_incident_reaches_only_the_IT_officer_without_TBSC()
+    public async Task Medium_incident_waits_for_the_IT_officer_digest_and_never_reaches_the_authorities()
     {
         await using var h = await NotificationsHarness.StartAsync();
         await h.ChangeAsync(IncidentChanges.Opened(severity: IncidentSeverity.Medium, category: IncidentCategory.Malware));
 
-        var row = Assert.Single(await h.RowsAsync());
-        Assert.Equal(NotificationSettings.ItOfficer, row.RecipientEmail);
-        Assert.DoesNotContain("[TBSC]", row.Subject, StringComparison.Ordinal);
+        Assert.Empty(await h.RowsAsync());
+        Assert.Equal(1, await h.ScalarAsync("SELECT COUNT(*) FROM notification_digest_items WHERE digested_at IS NULL"));
     }
 
     [Fact]
-    public async Task A_rolled_back_incident_change_leaves_no_outbox_row()
+    public async Task An_incident_change_rolled_back_leaves_no_outbox_row()
     {
         await using var h = await NotificationsHarness.StartAsync();
         await h.ChangeAsync(IncidentChanges.Opened(), commit: false);
@@ -89,18 +91,25 @@ public sealed class OutboxWriterTests
     }
 
     [Fact]
-    public async Task Severity_raised_from_low_sends_the_first_notice_then_state_change_sends_an_update()
+    public async Task Severity_raised_from_low_sends_the_first_notice_then_a_state_change_is_batched_into_one_update()
     {
-        await using var h = await NotificationsHarness.StartAsync();
+        var time = new ManualTimeProvider(IncidentChanges.Detected);
+        await using var h = await NotificationsHarness.StartAsync(time: time);
         var low = IncidentChanges.Opened(severity: IncidentSeverity.Low);
         await h.ChangeAsync(low);
         await h.ChangeAsync(IncidentChanges.With(low, IncidentChangeKind.SeverityRaised, low.At.AddMinutes(5)) with { Severity = IncidentSeverity.Critical });
         var notices = await h.RowsAsync("kind = 'notice'");
         Assert.Equal(4, notices.Count);
 
-        await h.ChangeAsync(IncidentChanges.With(low, IncidentChangeKind.StateChanged, low.At.AddHours(3)) with { Severity = IncidentSeverity.Critical, State = IncidentState.Resolved });
+        time.Set(low.At.AddHours(3));
+        await h.ChangeAsync(IncidentChanges.With(low, IncidentChangeKind.StateChanged, time.Now) with { Severity = IncidentSeverity.Critical, State = IncidentState.Resolved });
+        var watcher = h.Services.GetRequiredService<ATTT.Monitor.Collector.Notifications.Deadlines.NotificationWatcher>();
+        await watcher.RunOnceAsync(TestContext.Current.CancellationToken);
+        Assert.Empty(await h.RowsAsync("kind = 'update'"));
+        time.Advance(TimeSpan.FromHours(1));
+        await watcher.RunOnceAsync(TestContext.Current.CancellationToken);
         var updates = await h.RowsAsync("kind = 'update'");
-        Assert.Equal(4, updates.Count);
+        Assert.Equal(new[] { NotificationSettings.Commune, NotificationSettings.ItOfficer }.Order(), updates.Select(u => u.RecipientEmail).Order());
         Assert.Contains("đã khắc phục", updates[0].Subject, StringComparison.Ordinal);
         Assert.Equal(1, await h.ScalarAsync("SELECT COUNT(*) FROM notification_deadlines WHERE key = 'closing_report_5d'"));
     }
@@ -109,9 +118,9 @@ public sealed class OutboxWriterTests
     public async Task Event_content_is_html_encoded_in_the_html_part()
     {
         await using var h = await NotificationsHarness.StartAsync();
-        await h.ChangeAsync(IncidentChanges.Opened(severity: IncidentSeverity.Medium, host: "<img src=x onerror=alert(1)>", title: "Lệnh <script>alert('x')</script> & \"độc\""));
+        await h.ChangeAsync(IncidentChanges.Opened(severity: IncidentSeverity.High, host: "<img src=x onerror=alert(1)>", title: "Lệnh <script>alert('x')</script> & \"độc\""));
 
-        var row = Assert.Single(await h.RowsAsync());
+        var row = Assert.Single(await h.RowsAsync($"recipient_email = '{NotificationSettings.ItOfficer}'"));
         Assert.DoesNotContain("<script>", row.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain("<img src=x", row.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", row.HtmlBody, StringComparison.Ordinal);
@@ -125,10 +134,10 @@ public sealed class OutboxWriterTests
         using var templates = new TempFolder();
         await File.WriteAllTextAsync(Path.Combine(templates.Path, "notice.txt"), "Subject: Báo động {{title}}\n\nMáy {{host}} - đơn vị {{unit}}\n", TestContext.Current.CancellationToken);
         await using var h = await NotificationsHarness.StartAsync(new Dictionary<string, string?> { ["Notifications:TemplatesFolder"] = templates.Path });
-        await h.ChangeAsync(IncidentChanges.Opened(severity: IncidentSeverity.Medium));
+        await h.ChangeAsync(IncidentChanges.Opened(severity: IncidentSeverity.High));
 
-        var row = Assert.Single(await h.RowsAsync());
-        Assert.Equal("Báo động Mã hoá hàng loạt tệp tin trên máy kế toán", row.Subject);
+        var row = Assert.Single(await h.RowsAsync($"recipient_email = '{NotificationSettings.ItOfficer}'"));
+        Assert.Equal("[TBSC] Báo động Mã hoá hàng loạt tệp tin trên máy kế toán", row.Subject);
         Assert.Equal("Máy PC-KETOAN-01 - đơn vị xa-sang-moc\n", row.TextBody);
         Assert.Contains("<table", row.HtmlBody, StringComparison.Ordinal);
     }

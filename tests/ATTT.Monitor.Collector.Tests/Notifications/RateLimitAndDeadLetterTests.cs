@@ -15,7 +15,7 @@ public sealed class RateLimitAndDeadLetterTests
     public async Task Messages_over_the_per_recipient_hourly_limit_wait_and_are_not_dropped()
     {
         var time = new ManualTimeProvider(IncidentChanges.Detected);
-        await using var h = await NotificationsHarness.StartAsync(new Dictionary<string, string?> { ["Notifications:Sender:MaxPerRecipientPerHour"] = "2" }, time);
+        await using var h = await NotificationsHarness.StartAsync(new Dictionary<string, string?> { ["Notifications:Sender:MaxPerRecipientPerHour"] = "2", ["Notifications:Digest:MaxSeverity"] = "Low" }, time);
         for (var id = 1; id <= 3; id++)
             await h.ChangeAsync(IncidentChanges.Opened(id: id, severity: IncidentSeverity.Medium, host: $"PC-{id}"));
 
@@ -35,7 +35,9 @@ public sealed class RateLimitAndDeadLetterTests
     {
         await using var smtp = new LoopbackSmtpServer { DataReply = new SmtpResponse((SmtpReplyCode)550, "5.1.1 mailbox unavailable") };
         await smtp.StartAsync();
-        await using var h = await NotificationsHarness.StartAsync(smtp.Settings());
+        var settings = smtp.Settings();
+        settings["Notifications:Digest:MaxSeverity"] = "Low";
+        await using var h = await NotificationsHarness.StartAsync(settings);
         await h.ChangeAsync(IncidentChanges.Opened(severity: IncidentSeverity.Medium));
         await h.Sender.ProcessDueAsync(Ct);
         var queries = h.Services.GetRequiredService<INotificationQueries>();

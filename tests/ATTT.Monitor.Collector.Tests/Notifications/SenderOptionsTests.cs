@@ -26,7 +26,7 @@ public sealed class SenderOptionsTests
 
     [Theory]
     [InlineData("ImmediateRetries", "-1")]
-    [InlineData("MaxAttempts", "0")]
+    [InlineData("GiveUpAfter", "00:00:00")]
     [InlineData("BreakerFailureRatio", "1.5")]
     [InlineData("BreakerBreakDuration", "00:00:00.1")]
     [InlineData("MaxPerRecipientPerHour", "0")]

@@ -75,22 +75,40 @@ public sealed class PostureApiTests
             Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
     }
 
+    /// <summary>The collector's own silence check waits a day after its first pass, so only the test's monitor (on the test's clock) decides.</summary>
+    private const string OnlyThisTestChecksSilence = "--Posture:SilenceCheckInterval=1.00:00:00";
+
     [Fact]
-    public async Task A_silent_agent_opens_an_incident_from_when_it_went_quiet_and_it_clears_when_the_agent_returns()
+    public async Task A_PC_silent_in_working_hours_is_a_posture_problem_at_once_a_low_incident_after_a_whole_missed_working_day_and_clears_when_it_returns()
     {
-        await using var collector = await TestCollector.StartAsync();
+        await using var collector = await TestCollector.StartAsync(OnlyThisTestChecksSilence);
         var (agentId, token, _) = await collector.EnrollAsync(host: "PC-MOTCUA-03");
-        var clock = new ManualTimeProvider(collector.Clock.GetUtcNow().AddMinutes(20));
-        var monitor = new SilenceMonitor(collector.Registry, collector.Services.GetRequiredService<IncidentManager>(),
+        var enrolledAt = (await collector.Registry.GetAsync(agentId, Ct))!.EnrolledAt;
+        // Wednesday 10:20 in Vietnam: silent for 20 minutes in working hours.
+        var clock = new ManualTimeProvider(enrolledAt.AddMinutes(20));
+        var silentPcs = new SilentPcs();
+        var monitor = new SilenceMonitor(collector.Registry, collector.Services.GetRequiredService<IncidentManager>(), silentPcs,
             Options.Create(new PostureOptions()), clock, NullLogger<SilenceMonitor>.Instance);
+        var service = collector.Services.GetRequiredService<IIncidentService>();
 
         Assert.Equal(1, await monitor.CheckOnceAsync(Ct));
-        Assert.Equal(1, await monitor.CheckOnceAsync(Ct));
-        var service = collector.Services.GetRequiredService<IIncidentService>();
+        var problem = Assert.Single(silentPcs.Current);
+        Assert.Equal(("PC-MOTCUA-03", false), (problem.Host, problem.HasIncident));
+        Assert.Empty((await service.QueryAsync(new IncidentQuery(), UnitScope.All, Ct)).Items);
+
+        // Wednesday evening: not working time, so no posture problem, and still no incident.
+        clock.Set(enrolledAt.AddHours(8));
+        Assert.Equal(0, await monitor.CheckOnceAsync(Ct));
+        Assert.Empty((await service.QueryAsync(new IncidentQuery(), UnitScope.All, Ct)).Items);
+
+        // Thursday 17:01: the whole of Thursday's working day was missed.
+        clock.Set(enrolledAt.AddDays(1).AddHours(7).AddMinutes(1));
+        await monitor.CheckOnceAsync(Ct);
+        await monitor.CheckOnceAsync(Ct);
         var silent = Assert.Single((await service.QueryAsync(new IncidentQuery(), UnitScope.All, Ct)).Items);
         Assert.Equal(IncidentCategory.AgentSilent, silent.Category);
+        Assert.Equal(IncidentSeverity.Low, silent.Severity);
         Assert.Equal("PC-MOTCUA-03", silent.Host);
-        var enrolledAt = (await collector.Registry.GetAsync(agentId, Ct))!.EnrolledAt;
         Assert.Equal(enrolledAt, silent.FirstSeen);
 
         using (var client = collector.Client(token))
@@ -102,8 +120,42 @@ public sealed class PostureApiTests
 
         clock.Set(collector.Clock.GetUtcNow().AddMinutes(1));
         Assert.Equal(0, await monitor.CheckOnceAsync(Ct));
+        Assert.Empty(silentPcs.Current);
         var cleared = Assert.Single((await service.QueryAsync(new IncidentQuery(), UnitScope.All, Ct)).Items);
         Assert.Equal(IncidentState.Resolved, cleared.State);
         Assert.True(cleared.Duration > TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task A_PC_switched_off_for_the_weekend_is_normal_until_Monday_and_an_incident_only_after_Monday_is_missed()
+    {
+        await using var collector = await TestCollector.StartAsync(OnlyThisTestChecksSilence);
+        var (agentId, token, _) = await collector.EnrollAsync(host: "PC-KETOAN-02");
+        var friday = new DateTimeOffset(2026, 11, 27, 16, 0, 0, TimeSpan.FromHours(7));
+        collector.Clock.Set(friday);
+        using (var client = collector.Client(token))
+        {
+            var heartbeat = $$$"""{"v":1,"agent_id":"{{{agentId}}}","sent_at":"2026-11-27T09:00:00Z","inventory":{"host":"PC-KETOAN-02","os":"Windows 10","ips":[],"agent_version":"0.1.0"},"spool":{"depth_events":0,"depth_bytes":0,"dropped_total":0,"last_error":null}}""";
+            using var response = await client.PostAsync("/api/v1/heartbeat", TestCollector.Json(heartbeat), Ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var clock = new ManualTimeProvider(friday);
+        var silentPcs = new SilentPcs();
+        var monitor = new SilenceMonitor(collector.Registry, collector.Services.GetRequiredService<IncidentManager>(), silentPcs,
+            Options.Create(new PostureOptions()), clock, NullLogger<SilenceMonitor>.Instance);
+        var service = collector.Services.GetRequiredService<IIncidentService>();
+
+        foreach (var (at, silentNow) in new[] { (friday.AddHours(0.5), 1), (friday.AddHours(18), 0), (friday.AddDays(1), 0), (friday.AddDays(2), 0), (friday.AddDays(2).AddHours(14), 0), (friday.AddDays(3).AddHours(-6), 1) })
+        {
+            clock.Set(at);
+            Assert.Equal(silentNow, await monitor.CheckOnceAsync(Ct));
+            Assert.Empty((await service.QueryAsync(new IncidentQuery(), UnitScope.All, Ct)).Items);
+        }
+
+        clock.Set(friday.AddDays(3).AddHours(1).AddMinutes(1)); // Monday 17:01: Monday's working day was missed.
+        await monitor.CheckOnceAsync(Ct);
+        var silent = Assert.Single((await service.QueryAsync(new IncidentQuery(), UnitScope.All, Ct)).Items);
+        Assert.Equal((IncidentCategory.AgentSilent, IncidentSeverity.Low), (silent.Category, silent.Severity));
     }
 }

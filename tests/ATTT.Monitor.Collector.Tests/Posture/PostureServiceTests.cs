@@ -18,7 +18,7 @@ public sealed class PostureServiceTests
     {
         await using var db = await StateDatabaseFixture.CreateAsync(PostureSchema.Migrations);
         var clock = new ManualTimeProvider();
-        var manager = new IncidentManager(db.Database, new ATTT.Monitor.Collector.Audit.SqliteAuditLog(db.Database), [], Options.Create(new IncidentsOptions()), clock);
+        var manager = new IncidentManager(db.Database, new ATTT.Monitor.Collector.Audit.SqliteAuditLog(db.Database), Options.Create(new IncidentsOptions()), clock);
         var store = new PostureStore(db.Database);
         var service = new PostureService(store, manager, Options.Create(new PostureOptions()), clock);
 
@@ -47,7 +47,7 @@ public sealed class PostureServiceTests
     {
         await using var db = await StateDatabaseFixture.CreateAsync(PostureSchema.Migrations);
         var clock = new ManualTimeProvider();
-        var manager = new IncidentManager(db.Database, new ATTT.Monitor.Collector.Audit.SqliteAuditLog(db.Database), [], Options.Create(new IncidentsOptions()), clock);
+        var manager = new IncidentManager(db.Database, new ATTT.Monitor.Collector.Audit.SqliteAuditLog(db.Database), Options.Create(new IncidentsOptions()), clock);
         var service = new PostureService(new PostureStore(db.Database), manager, Options.Create(new PostureOptions()), clock);
 
         await service.RecordAsync(Agent, Report(products: []), "{}", Ct);

@@ -2,7 +2,7 @@ using ATTT.Monitor.Collector.Incidents;
 
 namespace ATTT.Monitor.Collector.Tests.Support;
 
-/// <summary>Builds <see cref="IncidentChange"/>s as the incident manager would hand them to hooks.</summary>
+/// <summary>Builds <see cref="IncidentChange"/>s as the incident manager journals them.</summary>
 public static class IncidentChanges
 {
     public static readonly DateTimeOffset Detected = new(2026, 11, 20, 2, 0, 0, TimeSpan.Zero);
@@ -18,7 +18,7 @@ public static class IncidentChanges
         IReadOnlyList<string>? tags = null,
         DateTimeOffset? at = null) =>
         new(IncidentChangeKind.Opened, id, title, "rule-0001", "Ransomware file rename burst", tags ?? ["attack.impact", "attack.t1486"],
-            category, severity, IncidentState.New, unit, host, at ?? Detected, at ?? Detected, 1, isDrill, null, at ?? Detected);
+            category, severity, IncidentState.New, unit, host, at ?? Detected, at ?? Detected, 1, isDrill, null, at ?? Detected, at ?? Detected);
 
     public static IncidentChange With(IncidentChange change, IncidentChangeKind kind, DateTimeOffset at) =>
         change with { Kind = kind, At = at, LastSeen = at };

@@ -49,7 +49,6 @@ public static class NotificationSettings
         ["Notifications:Sender:BaseBackoff"] = "00:00:00.050",
         ["Notifications:Sender:MaxBackoff"] = "00:00:00.200",
         ["Notifications:Sender:BreakerBreakDuration"] = "00:00:00.500",
-        ["Notifications:Sender:MaxAttempts"] = "4",
         ["Notifications:Acknowledgement:PublicBaseUrl"] = "http://127.0.0.1:5080",
     };
 }

@@ -1,4 +1,5 @@
 using ATTT.Monitor.Collector.Incidents;
+using ATTT.Monitor.Collector.Incidents.Journal;
 using ATTT.Monitor.Collector.Notifications;
 using ATTT.Monitor.Collector.Notifications.Outbox;
 using ATTT.Monitor.Collector.Notifications.Sending;
@@ -13,7 +14,8 @@ namespace ATTT.Monitor.Collector.Tests.Support;
 
 /// <summary>
 /// The notifications and reports areas wired as the collector wires them (AddNotifications, AddReports), over a real SQLite
-/// file in a temp folder. Hooks run inside a real transaction as the incident manager runs them.
+/// file in a temp folder with the incidents area's journal: a change is journaled as the incident manager journals it,
+/// then the journal's readers (the notifications area's) catch up, as they do in the background.
 /// </summary>
 public sealed class NotificationsHarness : IAsyncDisposable
 {
@@ -34,6 +36,14 @@ public sealed class NotificationsHarness : IAsyncDisposable
         services.AddNotifications(configuration);
         services.AddReports(configuration);
         configure?.Invoke(services);
+        // The journal the readers follow, unless the incidents area was added (it brings its own).
+        if (!services.Any(d => d.ImplementationInstance is ISchemaMigration { Area: IncidentsSchema.Area }))
+        {
+            foreach (var migration in IncidentsSchema.Migrations)
+                services.AddSingleton(migration);
+            services.AddSingleton<IncidentJournalReaders>();
+        }
+
         Services = services.BuildServiceProvider();
     }
 
@@ -61,17 +71,29 @@ public sealed class NotificationsHarness : IAsyncDisposable
         return harness;
     }
 
-    /// <summary>Runs every registered hook in one transaction, then commits (or rolls back).</summary>
+    public IncidentJournalReaders Journal => Services.GetRequiredService<IncidentJournalReaders>();
+
+    /// <summary>Journals the change in a transaction that commits (or rolls back), then lets every journal reader catch up.</summary>
     public async Task ChangeAsync(IncidentChange change, bool commit = true)
     {
-        await using var connection = await Database.OpenAsync();
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-        foreach (var hook in Services.GetServices<IIncidentTransactionHook>())
-            await hook.OnIncidentChangedAsync(change, connection, transaction, CancellationToken.None);
-        if (commit)
-            await transaction.CommitAsync();
-        else
-            await transaction.RollbackAsync();
+        await using (var connection = await Database.OpenAsync())
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+            await IncidentJournal.AppendAsync(change, connection, transaction, CancellationToken.None);
+            if (commit)
+                await transaction.CommitAsync();
+            else
+                await transaction.RollbackAsync();
+        }
+
+        await CatchUpAsync();
+    }
+
+    /// <summary>Lets every journal reader handle what was journaled, as the background follower does.</summary>
+    public async Task CatchUpAsync()
+    {
+        foreach (var reader in Journal.Consumers)
+            await Journal.CatchUpAsync(reader, CancellationToken.None);
     }
 
     public Task<IReadOnlyList<OutboxMessage>> RowsAsync(string where = "1 = 1") => Outbox.QueryAsync(where + " ORDER BY id", CancellationToken.None);

@@ -3,6 +3,7 @@ using ATTT.Monitor.Collector.Dashboard.Localization;
 using ATTT.Monitor.Collector.Dashboard.Workstations;
 using ATTT.Monitor.Collector.Incidents;
 using ATTT.Monitor.Collector.Notifications.Deadlines;
+using ATTT.Monitor.Collector.Notifications.Queries;
 using ATTT.Monitor.Collector.Storage;
 using ATTT.Monitor.Collector.Users;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +16,8 @@ namespace ATTT.Monitor.Collector.Dashboard.Pages;
 /// in this version leaves its service unregistered and the panel says so instead of showing
 /// invented numbers.
 /// </summary>
-public sealed class IndexModel(IEventStore eventStore, IIncidentService incidentService, IDeadlineClock deadlineClock, PcDirectory pcs, DashboardText text, TimeProvider time) : PageModel
+public sealed class IndexModel(
+    IEventStore eventStore, IIncidentService incidentService, IDeadlineClock deadlineClock, NotificationHealth notificationHealth, PcDirectory pcs, DashboardText text, TimeProvider time) : PageModel
 {
     /// <summary>Active PCs (not revoked) of the user's units; null when the registry is not available.</summary>
     public IReadOnlyList<PcSummary>? Pcs { get; private set; }
@@ -36,10 +38,15 @@ public sealed class IndexModel(IEventStore eventStore, IIncidentService incident
     public BarChart? IncidentsPerDay { get; private set; }
     public IReadOnlyList<DeadlineStatus>? Deadlines { get; private set; }
 
+    /// <summary>Broken templates, stuck journal readers, undelivered messages; null when the notifications area is not available.</summary>
+    public NotificationHealthReport? Notices { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var units = User.VisibleUnits();
         var now = time.GetUtcNow();
+        if (notificationHealth is { } health)
+            Notices = await health.GetAsync(cancellationToken);
         if (await pcs.ListAsync(User, cancellationToken) is { } all)
         {
             Pcs = all.Where(p => p.Status != PcStatus.Revoked).ToList();

@@ -13,12 +13,22 @@ public sealed record DeadlineStatus(
     DateTimeOffset? EscalatedAt,
     DateTimeOffset? MetAt)
 {
+    /// <summary>When the clock stopped without being met (the incident was a false positive, or resolved).</summary>
+    public DateTimeOffset? StoppedAt { get; init; }
+
+    /// <summary><c>false_positive</c> or <c>resolved</c> when <see cref="StoppedAt"/> is set.</summary>
+    public string? StopReason { get; init; }
+
     public TimeSpan TimeLeft => DueAt - Now;
 
     public bool IsMet => MetAt is not null;
 
-    public bool IsOverdue => MetAt is null && Now >= DueAt;
+    public bool IsStopped => StoppedAt is not null && MetAt is null;
 
-    /// <summary>"còn 3 ngày 4 giờ", "quá hạn 2 giờ 5 phút" or "đã hoàn thành".</summary>
-    public string TimeLeftText => IsMet ? "đã hoàn thành" : Templates.VietnameseLabels.Duration(TimeLeft);
+    public bool IsOverdue => MetAt is null && StoppedAt is null && Now >= DueAt;
+
+    /// <summary>"còn 3 ngày 4 giờ", "quá hạn 2 giờ 5 phút", "đã hoàn thành" or why it stopped.</summary>
+    public string TimeLeftText => IsMet ? "đã hoàn thành"
+        : IsStopped ? (StopReason == DeadlineStore.StoppedFalsePositive ? "đã dừng (cảnh báo nhầm)" : "đã dừng (sự cố đã khắc phục)")
+        : Templates.VietnameseLabels.Duration(TimeLeft);
 }

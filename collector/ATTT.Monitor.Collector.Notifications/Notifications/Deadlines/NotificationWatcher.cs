@@ -11,7 +11,8 @@ namespace ATTT.Monitor.Collector.Notifications.Deadlines;
 
 /// <summary>
 /// Watches the clocks: a reminder before each reporting deadline, an escalation when one passes,
-/// a re-send and escalation for a critical notice nobody confirmed, and the low-severity digest.
+/// a re-send and escalation for a critical notice nobody confirmed, the batched updates, and the
+/// digests (low and medium incidents; messages over a recipient's daily cap).
 /// Everything it decides is written to the outbox in one transaction per pass; the sender sends.
 /// Time comes from <see cref="TimeProvider"/> so tests move the clock by hand.
 /// </summary>
@@ -47,7 +48,8 @@ public sealed class NotificationWatcher(
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await DeadlinesAsync(connection, transaction, opts, now, cancellationToken).ConfigureAwait(false);
         await UnconfirmedCriticalAsync(connection, transaction, opts, now, cancellationToken).ConfigureAwait(false);
-        await DigestsAsync(connection, transaction, opts, now, cancellationToken).ConfigureAwait(false);
+        await UpdatesAsync(connection, transaction, opts, now, cancellationToken).ConfigureAwait(false);
+        await new DigestWriter(composer).WriteAsync(connection, transaction, opts, now, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -57,7 +59,7 @@ public sealed class NotificationWatcher(
         await using (var select = Sql.Command(connection, transaction, """
             SELECT d.id, d.incident_id, d.title, d.due_at, d.reminded_at IS NOT NULL, d.escalated_at IS NOT NULL
             FROM notification_deadlines d JOIN notification_incidents i ON i.incident_id = d.incident_id
-            WHERE d.met_at IS NULL AND d.escalated_at IS NULL AND i.state <> 'FalsePositive' AND d.due_at <= $horizon;
+            WHERE d.met_at IS NULL AND d.stopped_at IS NULL AND d.escalated_at IS NULL AND i.state <> 'FalsePositive' AND d.due_at <= $horizon;
             """, ("$horizon", DbTime.Format(now + opts.ReminderBefore))))
         {
             await using var r = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -82,7 +84,7 @@ public sealed class NotificationWatcher(
             };
             var kind = overdue ? MessageKinds.Escalation : MessageKinds.Reminder;
             var recipients = overdue ? EscalationRecipients(incident, opts) : InternalRecipients(incident, opts);
-            await InsertAsync(connection, transaction, composer.Compose(kind, incident, recipients, extra, incident.IsDrill, incident.Severity), cancellationToken).ConfigureAwait(false);
+            await NotificationBudget.InsertAsync(connection, transaction, composer.Compose(kind, incident, recipients, extra, incident.IsDrill, incident.Severity), opts, now, cancellationToken).ConfigureAwait(false);
             var column = overdue ? "escalated_at" : "reminded_at";
             await using var update = Sql.Command(connection, transaction, $"UPDATE notification_deadlines SET {column} = $now WHERE id = $id;", ("$now", DbTime.Format(now)), ("$id", d.Id));
             await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -113,13 +115,13 @@ public sealed class NotificationWatcher(
             var again = composer.Compose(MessageKinds.Notice, incident, resend, extra, incident.IsDrill, incident.Severity)
                 .Select(m => m with { Subject = m.Subject.Replace(NotificationComposer.AuthorityPrefix, $"{NotificationComposer.AuthorityPrefix} [GỬI LẠI]", StringComparison.Ordinal) })
                 .ToList();
-            await InsertAsync(connection, transaction, again, cancellationToken).ConfigureAwait(false);
+            await NotificationBudget.InsertAsync(connection, transaction, again, opts, now, cancellationToken).ConfigureAwait(false);
             var names = string.Join(", ", group.Select(u => u.Email));
             var escalation = new Dictionary<string, string>
             {
                 ["reason"] = string.Create(CultureInfo.InvariantCulture, $"Thông báo sự cố nghiêm trọng chưa được xác nhận sau {opts.Acknowledgement.CriticalTimeout.TotalMinutes:0} phút: {names}. Đã gửi lại."),
             };
-            await InsertAsync(connection, transaction, composer.Compose(MessageKinds.Escalation, incident, EscalationRecipients(incident, opts), escalation, incident.IsDrill, incident.Severity), cancellationToken).ConfigureAwait(false);
+            await NotificationBudget.InsertAsync(connection, transaction, composer.Compose(MessageKinds.Escalation, incident, EscalationRecipients(incident, opts), escalation, incident.IsDrill, incident.Severity), opts, now, cancellationToken).ConfigureAwait(false);
             foreach (var u in group)
             {
                 await using var mark = Sql.Command(connection, transaction, "UPDATE notification_outbox SET resent_at = $now WHERE id = $id;", ("$now", DbTime.Format(now)), ("$id", u.Id));
@@ -128,48 +130,28 @@ public sealed class NotificationWatcher(
         }
     }
 
-    private async Task DigestsAsync(SqliteConnection connection, SqliteTransaction transaction, NotificationsOptions opts, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Changes to notified incidents, one update per incident and <see cref="BudgetOptions.UpdateBatchInterval"/>,
+    /// to the people who act on it (never the authorities: they have their notice and the reports).
+    /// </summary>
+    private async Task UpdatesAsync(SqliteConnection connection, SqliteTransaction transaction, NotificationsOptions opts, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var items = new List<(long Id, long Incident, string Unit, string Line, DateTimeOffset Created)>();
-        await using (var select = Sql.Command(connection, transaction, "SELECT id, incident_id, unit, line, created_at FROM notification_digest_items WHERE digested_at IS NULL ORDER BY id;"))
+        foreach (var (incidentId, items) in await UpdateBatch.DueAsync(connection, transaction, now, opts.Budget.UpdateBatchInterval, cancellationToken).ConfigureAwait(false))
         {
-            await using var r = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
-                items.Add((r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), DbTime.Read(r, 4)));
-        }
-
-        // One digest per unit once its oldest waiting item is an interval old: at most one mail per interval.
-        foreach (var unit in items.GroupBy(i => i.Unit).Where(g => now - g.Min(i => i.Created) >= opts.Digest.Interval))
-        {
-            var recipients = new Dictionary<string, Recipient>(StringComparer.OrdinalIgnoreCase);
-            foreach (var item in unit)
+            var incident = await IncidentSnapshotStore.GetAsync(connection, transaction, incidentId, cancellationToken).ConfigureAwait(false);
+            if (incident is not null)
             {
-                var incident = await IncidentSnapshotStore.GetAsync(connection, transaction, item.Incident, cancellationToken).ConfigureAwait(false);
-                if (incident is null)
-                    continue;
-                foreach (var r in NotificationRouter.Route(incident with { Severity = IncidentSeverity.Low }, opts))
-                    recipients.TryAdd(r.Email, r with { IsTo = true });
+                var recipients = incident.IsDrill ? NotificationRouter.DrillRecipients(opts) : InternalRecipients(incident, opts);
+                var extra = new Dictionary<string, string> { ["change"] = string.Join("; ", items.Select(i => i.Line).Distinct(StringComparer.Ordinal)) };
+                await NotificationBudget.InsertAsync(connection, transaction, composer.Compose(MessageKinds.Update, incident, recipients, extra, incident.IsDrill, incident.Severity), opts, now, cancellationToken).ConfigureAwait(false);
             }
 
-            var extra = new Dictionary<string, string>
-            {
-                ["unit"] = unit.Key,
-                ["count"] = unit.Count().ToString(CultureInfo.InvariantCulture),
-                ["from"] = VietnameseLabels.Time(unit.Min(i => i.Created)),
-                ["to"] = VietnameseLabels.Time(now),
-                ["items"] = string.Join("\n", unit.Select(i => "- " + i.Line)),
-            };
-            await InsertAsync(connection, transaction, composer.Compose(MessageKinds.Digest, null, [.. recipients.Values], extra, isDrill: false, IncidentSeverity.Low), cancellationToken).ConfigureAwait(false);
-            foreach (var item in unit)
-            {
-                await using var mark = Sql.Command(connection, transaction, "UPDATE notification_digest_items SET digested_at = $now WHERE id = $id;", ("$now", DbTime.Format(now)), ("$id", item.Id));
-                await mark.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
+            await UpdateBatch.MarkSentAsync(connection, transaction, items.Select(i => i.Id), now, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>The people who must act (commune, IT officer): the incident's recipients that are not authorities.</summary>
-    private static IReadOnlyList<Recipient> InternalRecipients(IncidentSnapshot incident, NotificationsOptions opts)
+    internal static IReadOnlyList<Recipient> InternalRecipients(IncidentSnapshot incident, NotificationsOptions opts)
     {
         var routed = NotificationRouter.Route(incident, opts).Where(r => !r.IsAuthority).Select(r => r with { IsTo = true }).ToList();
         return routed.Count > 0 ? routed : NotificationRouter.Contacts(opts.EscalationContacts, opts);
@@ -179,10 +161,4 @@ public sealed class NotificationWatcher(
         incident.IsDrill
             ? NotificationRouter.DrillRecipients(opts)
             : [.. NotificationRouter.Contacts(opts.EscalationContacts, opts).Concat(InternalRecipients(incident, opts)).DistinctBy(r => r.Email, StringComparer.OrdinalIgnoreCase)];
-
-    private static async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<OutboxMessage> messages, CancellationToken cancellationToken)
-    {
-        foreach (var m in messages)
-            await OutboxStore.InsertAsync(connection, transaction, m, cancellationToken).ConfigureAwait(false);
-    }
 }

@@ -2,7 +2,7 @@ using ATTT.Monitor.Collector.Incidents;
 
 namespace ATTT.Monitor.Collector.Notifications.Options;
 
-/// <summary>One reporting deadline, counted from detection (the incident's first-seen time).</summary>
+/// <summary>One reporting deadline, counted from detection: when the collector found the incident, never the events' own time.</summary>
 public sealed class DeadlineOptions
 {
     /// <summary>Stable key, e.g. <c>initial_notice_5d</c>.</summary>

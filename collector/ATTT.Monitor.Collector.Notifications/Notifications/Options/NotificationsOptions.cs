@@ -26,9 +26,14 @@ public sealed class NotificationsOptions
     /// <summary>A folder whose template files override the shipped ones (same file names).</summary>
     public string? TemplatesFolder { get; set; }
 
+    /// <summary>How often the template folder is looked at for edits (each edit is checked).</summary>
+    public TimeSpan TemplateCheckInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     public SenderOptions Sender { get; set; } = new();
 
     public DigestOptions Digest { get; set; } = new();
+
+    public BudgetOptions Budget { get; set; } = new();
 
     public AcknowledgementOptions Acknowledgement { get; set; } = new();
 

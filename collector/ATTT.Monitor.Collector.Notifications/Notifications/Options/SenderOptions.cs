@@ -1,6 +1,6 @@
 namespace ATTT.Monitor.Collector.Notifications.Options;
 
-/// <summary>How the outbox sender retries and when it gives up on a message (marks it dead).</summary>
+/// <summary>How the outbox sender retries, and when it stops trying a message (marks it undelivered).</summary>
 public sealed class SenderOptions
 {
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
@@ -12,8 +12,11 @@ public sealed class SenderOptions
 
     public TimeSpan ImmediateRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Delivery attempts (each with its immediate retries) before a message is marked dead.</summary>
-    public int MaxAttempts { get; set; } = 8;
+    /// <summary>
+    /// How long the outbox keeps trying a message (from when it was written) before it stops and shows
+    /// it as undelivered; only an administrator gives one up for good.
+    /// </summary>
+    public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>First back-off between attempts; doubles each time, with jitter, up to <see cref="MaxBackoff"/>.</summary>
     public TimeSpan BaseBackoff { get; set; } = TimeSpan.FromSeconds(30);

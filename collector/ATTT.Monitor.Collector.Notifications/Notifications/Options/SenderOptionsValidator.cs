@@ -26,8 +26,8 @@ public sealed class SenderOptionsValidator : IValidateOptions<NotificationsOptio
             errors.Add($"{Prefix}PollInterval must be positive, not {s.PollInterval}.");
         if (s.BatchSize < 1)
             errors.Add($"{Prefix}BatchSize must be at least 1, not {s.BatchSize}.");
-        if (s.MaxAttempts < 1)
-            errors.Add($"{Prefix}MaxAttempts must be at least 1, not {s.MaxAttempts}.");
+        if (s.GiveUpAfter <= TimeSpan.Zero)
+            errors.Add($"{Prefix}GiveUpAfter must be positive, not {s.GiveUpAfter}.");
         if (s.BaseBackoff <= TimeSpan.Zero || s.MaxBackoff < s.BaseBackoff)
             errors.Add($"{Prefix}BaseBackoff must be positive and MaxBackoff at least BaseBackoff (now {s.BaseBackoff} and {s.MaxBackoff}).");
         if (s.BreakerFailureRatio is <= 0 or > 1)
@@ -38,6 +38,13 @@ public sealed class SenderOptionsValidator : IValidateOptions<NotificationsOptio
             errors.Add($"{Prefix}BreakerBreakDuration must be at least 00:00:00.5, not {s.BreakerBreakDuration}.");
         if (s.MaxPerRecipientPerHour < 1)
             errors.Add($"{Prefix}MaxPerRecipientPerHour must be at least 1, not {s.MaxPerRecipientPerHour}.");
+        var b = options.Budget;
+        if (b.MaxPerRecipientPerDay < 1)
+            errors.Add($"Notifications:Budget:MaxPerRecipientPerDay must be at least 1, not {b.MaxPerRecipientPerDay}.");
+        if (b.UpdateBatchInterval <= TimeSpan.Zero)
+            errors.Add($"Notifications:Budget:UpdateBatchInterval must be positive, not {b.UpdateBatchInterval}.");
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(b.TimeZone, out _))
+            errors.Add($"Notifications:Budget:TimeZone '{b.TimeZone}' is not a known time zone.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

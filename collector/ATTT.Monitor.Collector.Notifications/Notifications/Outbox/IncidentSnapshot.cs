@@ -2,7 +2,12 @@ using ATTT.Monitor.Collector.Incidents;
 
 namespace ATTT.Monitor.Collector.Notifications.Outbox;
 
-/// <summary>What notifications know of an incident: the last <see cref="IncidentChange"/> seen, kept in notification_incidents.</summary>
+/// <summary>
+/// What notifications know of an incident: the last <see cref="IncidentChange"/> read from the
+/// journal, kept in notification_incidents. <see cref="DetectedAt"/> is when the collector found the
+/// incident (where clocks start); <see cref="IsBackfill"/> marks one whose events came from a backlog
+/// (a spool draining after days offline, a replay).
+/// </summary>
 public sealed record IncidentSnapshot(
     long IncidentId,
     string Title,
@@ -17,14 +22,19 @@ public sealed record IncidentSnapshot(
     DateTimeOffset FirstSeen,
     DateTimeOffset LastSeen,
     long Count,
-    bool IsDrill)
+    bool IsDrill,
+    DateTimeOffset DetectedAt = default,
+    bool IsBackfill = false)
 {
     /// <summary>The incident's Vietnamese explanation, the same text its dashboard page shows.</summary>
     public IncidentExplanation? Explanation { get; init; }
 
-    public static IncidentSnapshot From(IncidentChange c) =>
-        new(c.IncidentId, c.Title, c.RuleId, c.RuleTitle, c.Tags, c.Category, c.Severity, c.State, c.Unit, c.Host, c.FirstSeen, c.LastSeen, c.Count, c.IsDrill)
+    public static IncidentSnapshot From(IncidentChange c, TimeSpan backfillAfter) =>
+        new(c.IncidentId, c.Title, c.RuleId, c.RuleTitle, c.Tags, c.Category, c.Severity, c.State, c.Unit, c.Host, c.FirstSeen, c.LastSeen, c.Count, c.IsDrill,
+            c.DetectedAt, c.DetectedAt - c.FirstSeen > backfillAfter)
         {
             Explanation = c.Explanation,
         };
+
+    public bool IsOpen => IncidentTransitions.IsOpen(State);
 }

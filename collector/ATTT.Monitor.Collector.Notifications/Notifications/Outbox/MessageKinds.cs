@@ -9,4 +9,12 @@ public static class MessageKinds
     public const string Escalation = "escalation";
     public const string Digest = "digest";
     public const string Report = "report";
+
+    /// <summary>The messages over a recipient's daily cap, gathered into one.</summary>
+    public const string Overflow = "overflow";
+
+    /// <summary>Serious incidents on a PC the authorities already had a notice about, gathered into one follow-up.</summary>
+    public const string Related = "related";
+
+    public static IReadOnlyList<string> All { get; } = [Notice, Update, Reminder, Escalation, Digest, Report, Overflow, Related, "monthly"];
 }

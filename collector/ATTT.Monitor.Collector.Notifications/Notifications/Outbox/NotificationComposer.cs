@@ -8,9 +8,11 @@ using Microsoft.Extensions.Options;
 namespace ATTT.Monitor.Collector.Notifications.Outbox;
 
 /// <summary>
-/// Turns an incident and its recipients into outbox rows: one per recipient, each with its own
-/// stable Message-Id and confirmation link. Adds the subject prefix in code so an edited template
-/// cannot lose it: "[DIỄN TẬP]" for drills (never "[TBSC]"), "[TBSC]" when an authority is told.
+/// Turns an incident and its recipients into outbox rows: one per recipient, each addressed to that
+/// recipient alone (To: the contact's name and address) with its own stable Message-Id and
+/// confirmation link, greeting the contact by name, and naming in the body who else was told.
+/// Adds the subject prefix in code so an edited template cannot lose it: "[DIỄN TẬP]" for drills
+/// (never "[TBSC]"), "[TBSC]" when an authority is told.
 /// </summary>
 public sealed class NotificationComposer(
     TemplateRenderer renderer,
@@ -33,8 +35,6 @@ public sealed class NotificationComposer(
             return [];
         var now = time.GetUtcNow();
         var opts = options.CurrentValue;
-        var toList = recipients.Where(r => r.IsTo).Select(r => Address(r)).ToList();
-        var ccList = recipients.Where(r => !r.IsTo).Select(r => Address(r)).ToList();
         var toAuthority = !isDrill && recipients.Any(r => r.IsAuthority);
         var messages = new List<OutboxMessage>(recipients.Count);
         foreach (var recipient in recipients)
@@ -43,12 +43,13 @@ public sealed class NotificationComposer(
             var values = incident is null ? new Dictionary<string, string>() : IncidentValues(incident);
             foreach (var (name, value) in extra)
                 values[name] = value;
-            values["recipient_name"] = recipient.Name;
+            values["recipient_name"] = Greeting(recipient);
+            values["notified"] = Notified(recipients);
             values["ack_url"] = AckUrl(opts, tokens.Create(key, now + opts.Acknowledgement.TokenLifetime));
             var rendered = renderer.Render(kind, values);
             var subject = Prefix(rendered.Subject, isDrill, toAuthority);
             messages.Add(new OutboxMessage(
-                0, incident?.IncidentId, kind, recipient.ContactId, recipient.Email, recipient.Name, toList, ccList,
+                0, incident?.IncidentId, kind, recipient.ContactId, recipient.Email, recipient.Name, [Address(recipient)], [],
                 subject, rendered.TextBody, rendered.HtmlBody, $"{key}@{opts.Smtp.MessageIdDomain}",
                 isDrill, recipient.IsAuthority && !isDrill, severity, OutboxStatus.Pending, 0, now, null, now, null));
         }
@@ -80,6 +81,10 @@ public sealed class NotificationComposer(
         ["rule"] = i.RuleTitle is null ? i.RuleId ?? "" : $"{i.RuleTitle} ({i.RuleId})",
         ["tags"] = string.Join(", ", i.Tags),
         ["first_seen"] = VietnameseLabels.Time(i.FirstSeen),
+        ["detected_at"] = VietnameseLabels.Time(i.DetectedAt == default ? i.FirstSeen : i.DetectedAt),
+        ["backfill"] = i.IsBackfill
+            ? $"Lưu ý: dữ liệu gửi bù - các sự kiện xảy ra từ {VietnameseLabels.Time(i.FirstSeen)}, bộ thu chỉ nhận được và phát hiện lúc {VietnameseLabels.Time(i.DetectedAt)}; thời hạn tính từ lúc phát hiện."
+            : "",
         ["last_seen"] = VietnameseLabels.Time(i.LastSeen),
         ["count"] = i.Count.ToString(CultureInfo.InvariantCulture),
         ["what_happened"] = i.Explanation?.WhatHappened ?? "",
@@ -91,4 +96,12 @@ public sealed class NotificationComposer(
         $"{opts.Acknowledgement.PublicBaseUrl.TrimEnd('/')}/notifications/ack/{token}";
 
     private static MailParty Address(Recipient r) => new(r.Name == r.Email ? "" : r.Name, r.Email);
+
+    /// <summary>The contact's name; a mailbox configured without one is greeted politely, never by its address.</summary>
+    public static string Greeting(Recipient r) =>
+        string.IsNullOrWhiteSpace(r.Name) || string.Equals(r.Name.Trim(), r.Email, StringComparison.OrdinalIgnoreCase) ? "Quý cơ quan, đơn vị" : r.Name.Trim();
+
+    /// <summary>Everyone this message goes to, as the notice's "who has been told" line (Mẫu 03).</summary>
+    private static string Notified(IReadOnlyList<Recipient> recipients) =>
+        string.Join("; ", recipients.Select(r => string.IsNullOrWhiteSpace(r.Name) || r.Name == r.Email ? r.Email : $"{r.Name} <{r.Email}>"));
 }

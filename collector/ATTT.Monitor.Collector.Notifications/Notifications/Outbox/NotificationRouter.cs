@@ -3,8 +3,9 @@ using ATTT.Monitor.Collector.Notifications.Options;
 namespace ATTT.Monitor.Collector.Notifications.Outbox;
 
 /// <summary>
-/// Decides who is told about an incident from the configured routing rules. Drill incidents never
-/// reach the routing rules' contacts: they go only to the drill recipient list.
+/// Decides who is told about an incident from the configured routing rules. Authorities are told
+/// only from <see cref="BudgetOptions.AuthorityMinSeverity"/> up, and never about a silent PC alone.
+/// Drill incidents never reach the routing rules' contacts: they go only to the drill recipient list.
 /// </summary>
 public static class NotificationRouter
 {
@@ -25,13 +26,23 @@ public static class NotificationRouter
                 Add(byEmail, contacts, id, isTo: false);
         }
 
-        return [.. byEmail.Values.OrderByDescending(r => r.IsTo).ThenBy(r => r.Email, StringComparer.OrdinalIgnoreCase)];
+        var authorities = TellsAuthorities(incident, options);
+        return [.. byEmail.Values.Where(r => authorities || !r.IsAuthority).OrderByDescending(r => r.IsTo).ThenBy(r => r.Email, StringComparer.OrdinalIgnoreCase)];
     }
+
+    /// <summary>Whether an incident may reach the authorities at all: serious enough, and more than a PC that stopped reporting.</summary>
+    public static bool TellsAuthorities(IncidentSnapshot incident, NotificationsOptions options) =>
+        !incident.IsDrill
+        && incident.Severity >= options.Budget.AuthorityMinSeverity
+        && !string.Equals(incident.Category, Incidents.IncidentCategory.AgentSilent, StringComparison.OrdinalIgnoreCase);
 
     public static IReadOnlyList<Recipient> DrillRecipients(NotificationsOptions options) =>
         [.. options.DrillRecipients.Where(e => !string.IsNullOrWhiteSpace(e))
             .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Select(e => new Recipient(null, e.Trim(), e.Trim(), IsTo: true, IsAuthority: false))];
+            .Select(e => e.Trim())
+            .Select(e => options.Contacts.FirstOrDefault(c => string.Equals(c.Email?.Trim(), e, StringComparison.OrdinalIgnoreCase)) is { Name.Length: > 0 } c
+                ? new Recipient(c.Id, c.Name, e, IsTo: true, IsAuthority: false)
+                : new Recipient(null, "", e, IsTo: true, IsAuthority: false))];
 
     /// <summary>Contacts by id (escalation lists); unknown ids are skipped.</summary>
     public static IReadOnlyList<Recipient> Contacts(IEnumerable<string> ids, NotificationsOptions options) =>

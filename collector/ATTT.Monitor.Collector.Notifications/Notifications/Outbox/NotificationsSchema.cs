@@ -152,4 +152,32 @@ public static class NotificationsSchema
         UPDATE notification_reports SET sent_at = substr(sent_at, 1, 26) || 'Z' WHERE sent_at GLOB '????-??-??T??:??:??.???????Z';
         UPDATE notification_monthly_reports SET created_at = substr(created_at, 1, 26) || 'Z' WHERE created_at GLOB '????-??-??T??:??:??.???????Z';
         """);
+
+    /// <summary>
+    /// Clocks that stop (false positive, resolution) without being met; when the collector found an
+    /// incident and whether its events were backfilled; updates batched per incident; digest items
+    /// addressed to one recipient (the excess over the daily cap); and who gave up an undelivered message.
+    /// </summary>
+    public static ISchemaMigration V4 { get; } = new SchemaMigration(Area, 4, """
+        ALTER TABLE notification_deadlines ADD COLUMN stopped_at TEXT NULL;
+        ALTER TABLE notification_deadlines ADD COLUMN stop_reason TEXT NULL;
+        ALTER TABLE notification_incidents ADD COLUMN detected_at TEXT NULL;
+        ALTER TABLE notification_incidents ADD COLUMN backfill INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE notification_digest_items ADD COLUMN recipient_email TEXT NULL;
+        ALTER TABLE notification_digest_items ADD COLUMN recipient_name TEXT NULL;
+        ALTER TABLE notification_digest_items ADD COLUMN is_authority INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE notification_digest_items ADD COLUMN message_id TEXT NULL;
+        ALTER TABLE notification_digest_items ADD COLUMN reason TEXT NOT NULL DEFAULT 'overflow';
+        ALTER TABLE notification_outbox ADD COLUMN given_up_at TEXT NULL;
+        ALTER TABLE notification_outbox ADD COLUMN given_up_by TEXT NULL;
+        CREATE INDEX ix_notification_outbox_created ON notification_outbox (recipient_email, created_at);
+        CREATE TABLE notification_update_items (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            incident_id INTEGER NOT NULL,
+            line TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            sent_at TEXT NULL
+        );
+        CREATE INDEX ix_notification_update_items_waiting ON notification_update_items (sent_at, incident_id);
+        """);
 }

@@ -68,6 +68,16 @@ public sealed class OutboxStore(EmbeddedDatabase database)
         ExecuteAsync("UPDATE notification_outbox SET status = 'pending', attempts = 0, next_attempt_at = $now, dead_at = NULL WHERE id = $id AND status = 'dead';",
             cancellationToken, ("$id", id), ("$now", DbTime.Format(now)));
 
+    /// <summary>An administrator decides an undelivered message will never be sent; it stays in the record with who decided.</summary>
+    public async Task<bool> GiveUpAsync(long id, string admin, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Sql.Command(connection, null,
+            "UPDATE notification_outbox SET status = 'given_up', given_up_at = $now, given_up_by = $admin WHERE id = $id AND status IN ('pending', 'dead');",
+            ("$id", id), ("$admin", admin), ("$now", DbTime.Format(now)));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+    }
+
     public async Task<long> CountSentSinceAsync(string email, DateTimeOffset since, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -1,37 +1,46 @@
 using System.Globalization;
 using System.Text;
 using ATTT.Monitor.Collector.Incidents;
+using ATTT.Monitor.Collector.Incidents.Journal;
 using ATTT.Monitor.Collector.Notifications.Deadlines;
 using ATTT.Monitor.Collector.Notifications.Options;
 using ATTT.Monitor.Collector.Notifications.Templates;
+using ATTT.Monitor.Collector.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
-using ATTT.Monitor.Collector.Storage;
 
 namespace ATTT.Monitor.Collector.Notifications.Outbox;
 
 /// <summary>
-/// The incident manager calls this inside the transaction that changes an incident: it decides who
-/// is told and writes outbox rows (and deadline clocks) in that same transaction, so a notice exists
-/// exactly when the change does. It never sends. Repeated detections (Updated) never mail; low
-/// severity goes to the digest; drills go only to the drill recipients.
+/// The notifications area's reader of the incident journal. For each change it keeps the clocks
+/// (from detection; stopped by a false positive; a resolved incident owes only its closing report)
+/// and decides who is told, writing outbox rows in the reader's own transaction, outside detection's.
+/// The budget: one notice per incident, authorities only from high severity; low and medium reach the
+/// IT officer in the digest; changes to a notified incident are batched; repeated detections never
+/// mail; drills go only to the drill recipients. It never sends: <c>OutboxSender</c> does.
 /// </summary>
-public sealed class OutboxWriter(NotificationComposer composer, IOptionsMonitor<NotificationsOptions> options, TimeProvider time) : IIncidentTransactionHook
+public sealed class OutboxWriter(NotificationComposer composer, IOptionsMonitor<NotificationsOptions> options, TimeProvider time) : IIncidentJournalConsumer
 {
-    public async Task OnIncidentChangedAsync(IncidentChange change, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    public const string ReaderName = "notifications";
+
+    public string Name => ReaderName;
+
+    public async Task HandleAsync(IncidentJournalEntry entry, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(entry);
+        var change = entry.Change;
         var opts = options.CurrentValue;
         var now = time.GetUtcNow();
-        var incident = IncidentSnapshot.From(change);
+        var incident = IncidentSnapshot.From(change, opts.Budget.BackfillAfter);
         var notified = await IncidentSnapshotStore.UpsertAsync(connection, transaction, incident, change.At, cancellationToken).ConfigureAwait(false);
-        var digestOnly = !incident.IsDrill && incident.Severity <= opts.Digest.MaxSeverity;
-        var deadlines = incident.IsDrill ? [] : DeadlinePolicy.For(incident.Category, incident.Severity, opts);
+        if (!incident.IsDrill)
+            await KeepClocksAsync(change, incident, opts, connection, transaction, cancellationToken).ConfigureAwait(false);
 
+        var digestOnly = !incident.IsDrill && incident.Severity <= opts.Digest.MaxSeverity;
         switch (change.Kind)
         {
             case IncidentChangeKind.Opened:
             case IncidentChangeKind.SeverityRaised when !notified:
-                await DeadlineStore.PlanAsync(connection, transaction, incident.IncidentId, deadlines, incident.FirstSeen, cancellationToken).ConfigureAwait(false);
                 if (digestOnly)
                 {
                     if (change.Kind == IncidentChangeKind.Opened)
@@ -39,26 +48,29 @@ public sealed class OutboxWriter(NotificationComposer composer, IOptionsMonitor<
                     return;
                 }
 
-                var extra = new Dictionary<string, string> { ["deadlines"] = DeadlineLines(deadlines, incident.FirstSeen, now) };
-                if (await EnqueueAsync(connection, transaction, MessageKinds.Notice, incident, extra, opts, cancellationToken).ConfigureAwait(false))
+                var deadlines = await DeadlineLinesAsync(connection, transaction, incident.IncidentId, now, cancellationToken).ConfigureAwait(false);
+                var recipients = NotificationRouter.Route(incident, opts);
+                var messages = composer.Compose(MessageKinds.Notice, incident, recipients, new Dictionary<string, string> { ["deadlines"] = deadlines }, incident.IsDrill, incident.Severity);
+                if (!incident.IsDrill && messages.Any(m => m.IsAuthority)
+                    && await NotificationBudget.AuthoritiesToldOfHostSinceAsync(connection, transaction, incident.Unit, incident.Host, now - opts.Budget.AuthorityHostWindow, cancellationToken).ConfigureAwait(false))
+                {
+                    // The authorities already have a notice about this PC: this incident reaches them in the follow-up.
+                    foreach (var held in messages.Where(m => m.IsAuthority))
+                        await NotificationBudget.AddOverflowAsync(connection, transaction, held, now, cancellationToken, NotificationBudget.Related).ConfigureAwait(false);
+                    messages = [.. messages.Where(m => !m.IsAuthority)];
+                }
+
+                await NotificationBudget.InsertAsync(connection, transaction, messages, opts, now, cancellationToken).ConfigureAwait(false);
+                if (recipients.Count > 0)
                     await IncidentSnapshotStore.MarkNotifiedAsync(connection, transaction, incident.IncidentId, cancellationToken).ConfigureAwait(false);
                 return;
 
-            case IncidentChangeKind.SeverityRaised:
-                await DeadlineStore.PlanAsync(connection, transaction, incident.IncidentId, deadlines, incident.FirstSeen, cancellationToken).ConfigureAwait(false);
-                await EnqueueAsync(connection, transaction, MessageKinds.Update, incident,
-                    new Dictionary<string, string> { ["change"] = $"mức độ tăng lên {VietnameseLabels.Severity(incident.Severity)}" }, opts, cancellationToken).ConfigureAwait(false);
+            case IncidentChangeKind.SeverityRaised when notified:
+                await UpdateBatch.AddAsync(connection, transaction, incident.IncidentId, $"mức độ tăng lên {VietnameseLabels.Severity(incident.Severity)}", now, cancellationToken).ConfigureAwait(false);
                 return;
 
-            case IncidentChangeKind.StateChanged when incident.State is IncidentState.Resolved or IncidentState.Closed or IncidentState.FalsePositive:
-                if (incident.State != IncidentState.FalsePositive && !incident.IsDrill && incident.Severity >= DeadlinePolicy.ClosingReport.MinSeverity)
-                    await DeadlineStore.PlanAsync(connection, transaction, incident.IncidentId, [DeadlinePolicy.ClosingReport], change.At, cancellationToken).ConfigureAwait(false);
-                if (notified)
-                {
-                    await EnqueueAsync(connection, transaction, MessageKinds.Update, incident,
-                        new Dictionary<string, string> { ["change"] = $"trạng thái chuyển sang {VietnameseLabels.State(incident.State)}" }, opts, cancellationToken).ConfigureAwait(false);
-                }
-
+            case IncidentChangeKind.StateChanged when notified:
+                await UpdateBatch.AddAsync(connection, transaction, incident.IncidentId, $"trạng thái chuyển sang {VietnameseLabels.State(incident.State)}", now, cancellationToken).ConfigureAwait(false);
                 return;
 
             default:
@@ -67,32 +79,73 @@ public sealed class OutboxWriter(NotificationComposer composer, IOptionsMonitor<
         }
     }
 
-    private async Task<bool> EnqueueAsync(SqliteConnection connection, SqliteTransaction transaction, string kind, IncidentSnapshot incident, Dictionary<string, string> extra, NotificationsOptions opts, CancellationToken cancellationToken)
+    /// <summary>
+    /// Clocks start when the collector found the incident (the change's time for a severity rise or a
+    /// category that becomes a personal-data breach), never at the events' own time, so a backlog is not
+    /// born overdue. The "notify the authorities" clock exists only when the authorities are told.
+    /// </summary>
+    private static async Task KeepClocksAsync(IncidentChange change, IncidentSnapshot incident, NotificationsOptions opts, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
-        var recipients = NotificationRouter.Route(incident, opts);
-        var messages = composer.Compose(kind, incident, recipients, extra, incident.IsDrill, incident.Severity);
-        foreach (var message in messages)
-            await OutboxStore.InsertAsync(connection, transaction, message, cancellationToken).ConfigureAwait(false);
-        return messages.Count > 0;
+        if (incident.IsOpen)
+        {
+            if (change.Kind == IncidentChangeKind.StateChanged)
+            {
+                // Reopened: what resolution or a false positive stopped is owed again; the closing report waits for the next resolution.
+                await DeadlineStore.ResumeAsync(connection, transaction, incident.IncidentId, cancellationToken).ConfigureAwait(false);
+                await DeadlineStore.StopOneAsync(connection, transaction, incident.IncidentId, DeadlinePolicy.ClosingReportKey, DeadlineStore.StoppedReopened, change.At, cancellationToken).ConfigureAwait(false);
+            }
+
+            var authorities = NotificationRouter.TellsAuthorities(incident, opts) && NotificationRouter.Route(incident, opts).Any(r => r.IsAuthority);
+            var due = DeadlinePolicy.For(incident.Category, incident.Severity, opts).Where(d => authorities || d.MetBy != MessageKinds.Notice);
+            await DeadlineStore.PlanAsync(connection, transaction, incident.IncidentId, due, change.At, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (change.Kind != IncidentChangeKind.StateChanged)
+            return;
+        if (incident.State == IncidentState.FalsePositive)
+        {
+            await DeadlineStore.StopAsync(connection, transaction, incident.IncidentId, DeadlineStore.StoppedFalsePositive, null, change.At, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // Resolved or closed: the response has ended; what remains owed is the closing report.
+        await DeadlineStore.StopAsync(connection, transaction, incident.IncidentId, DeadlineStore.StoppedResolved, DeadlinePolicy.ClosingReportKey, change.At, cancellationToken).ConfigureAwait(false);
+        if (incident.Severity >= DeadlinePolicy.ClosingReport.MinSeverity && !await HasClockAsync(connection, transaction, incident.IncidentId, DeadlinePolicy.ClosingReportKey, cancellationToken).ConfigureAwait(false))
+            await DeadlineStore.RestartAsync(connection, transaction, incident.IncidentId, DeadlinePolicy.ClosingReport, change.At, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A running (or met) closing-report clock; one stopped by a reopening does not count, so the next resolution starts it again.</summary>
+    private static async Task<bool> HasClockAsync(SqliteConnection connection, SqliteTransaction transaction, long incidentId, string key, CancellationToken cancellationToken)
+    {
+        await using var select = Sql.Command(connection, transaction,
+            "SELECT COUNT(*) FROM notification_deadlines WHERE incident_id = $id AND key = $key AND (met_at IS NOT NULL OR stopped_at IS NULL);", ("$id", incidentId), ("$key", key));
+        return Convert.ToInt64(await select.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0;
     }
 
     private static async Task AddDigestItemAsync(SqliteConnection connection, SqliteTransaction transaction, IncidentSnapshot i, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"#{i.IncidentId} {VietnameseLabels.Time(i.FirstSeen)} - {i.Title} - máy {i.Host} - {VietnameseLabels.Category(i.Category)}");
+            $"#{i.IncidentId} {VietnameseLabels.Time(i.FirstSeen)} - {i.Title} - máy {i.Host} - {VietnameseLabels.Severity(i.Severity)} - {VietnameseLabels.Category(i.Category)}");
         await using var insert = Sql.Command(connection, transaction,
             "INSERT INTO notification_digest_items (incident_id, unit, line, created_at) VALUES ($id, $unit, $line, $at);",
             ("$id", i.IncidentId), ("$unit", i.Unit), ("$line", line), ("$at", DbTime.Format(now)));
         await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static string DeadlineLines(IReadOnlyList<DeadlineOptions> deadlines, DateTimeOffset from, DateTimeOffset now)
+    /// <summary>The incident's running clocks as the notice lists them.</summary>
+    private static async Task<string> DeadlineLinesAsync(SqliteConnection connection, SqliteTransaction transaction, long incidentId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (deadlines.Count == 0)
-            return "- (không có)";
+        await using var select = Sql.Command(connection, transaction,
+            "SELECT title, due_at FROM notification_deadlines WHERE incident_id = $id AND met_at IS NULL AND stopped_at IS NULL ORDER BY due_at, key;", ("$id", incidentId));
+        await using var r = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var sb = new StringBuilder();
-        foreach (var d in deadlines)
-            sb.Append("- ").Append(d.Title).Append(": hạn ").Append(VietnameseLabels.Time(from + d.Within)).Append(" (").Append(VietnameseLabels.Duration(from + d.Within - now)).Append(")\n");
-        return sb.ToString().TrimEnd('\n');
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var due = DbTime.Read(r, 1);
+            sb.Append("- ").Append(r.GetString(0)).Append(": hạn ").Append(VietnameseLabels.Time(due)).Append(" (").Append(VietnameseLabels.Duration(due - now)).Append(")\n");
+        }
+
+        return sb.Length == 0 ? "- (không có)" : sb.ToString().TrimEnd('\n');
     }
 }

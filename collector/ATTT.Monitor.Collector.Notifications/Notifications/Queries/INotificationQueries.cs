@@ -18,4 +18,10 @@ public interface INotificationQueries
 
     /// <summary>Puts a dead message back in the queue (after the operator fixed the cause).</summary>
     Task RequeueAsync(long outboxId, CancellationToken cancellationToken);
+
+    /// <summary>What has not arrived yet: undelivered messages and those the sender is still retrying.</summary>
+    Task<UndeliveredSummary> GetUndeliveredAsync(CancellationToken cancellationToken);
+
+    /// <summary>An administrator gives an undelivered message up for good; false when it is not undelivered (any more).</summary>
+    Task<bool> GiveUpAsync(long outboxId, string administrator, CancellationToken cancellationToken);
 }

@@ -37,13 +37,30 @@ public sealed class NotificationQueries(EmbeddedDatabase database, OutboxStore o
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Sql.Command(connection, null, "SELECT status, COUNT(*) FROM notification_outbox GROUP BY status;");
         await using var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal) { [OutboxStatus.Pending] = 0, [OutboxStatus.Sent] = 0, [OutboxStatus.Dead] = 0 };
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal) { [OutboxStatus.Pending] = 0, [OutboxStatus.Sent] = 0, [OutboxStatus.Dead] = 0, [OutboxStatus.GivenUp] = 0 };
         while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
             counts[r.GetString(0)] = r.GetInt64(1);
         return counts;
     }
 
     public Task RequeueAsync(long outboxId, CancellationToken cancellationToken) => outbox.RequeueAsync(outboxId, time.GetUtcNow(), cancellationToken);
+
+    public Task<bool> GiveUpAsync(long outboxId, string administrator, CancellationToken cancellationToken) =>
+        outbox.GiveUpAsync(outboxId, administrator, time.GetUtcNow(), cancellationToken);
+
+    public async Task<UndeliveredSummary> GetUndeliveredAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Sql.Command(connection, null, """
+            SELECT COALESCE(SUM(status = 'dead'), 0), COALESCE(SUM(status = 'dead' AND is_authority = 1), 0),
+                   COALESCE(SUM(status = 'pending' AND attempts > 0), 0), COALESCE(SUM(status = 'pending' AND attempts > 0 AND is_authority = 1), 0),
+                   MIN(CASE WHEN status = 'pending' AND attempts > 0 THEN created_at END)
+            FROM notification_outbox WHERE status IN ('dead', 'pending');
+            """);
+        await using var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await r.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return new UndeliveredSummary(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), DbTime.ReadOrNull(r, 4));
+    }
 
     private async Task<IReadOnlyList<NoticeView>> QueryAsync(string sql, CancellationToken cancellationToken, params (string, object?)[] parameters)
     {

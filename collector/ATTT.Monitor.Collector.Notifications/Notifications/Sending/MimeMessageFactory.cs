@@ -7,8 +7,10 @@ namespace ATTT.Monitor.Collector.Notifications.Sending;
 
 /// <summary>
 /// Builds the MIME message of an outbox row: UTF-8 subject and multipart/alternative plain text and
-/// HTML, the row's stable Message-Id (so a resend after a crash is recognisable), To/Cc headers naming
-/// everyone told, and attachments (report PDFs). The envelope goes to the row's recipient only.
+/// HTML, each part with a Content-Transfer-Encoding that keeps it 7-bit (quoted-printable or base64,
+/// whichever is shorter for the text), the row's stable Message-Id (so a resend after a crash is
+/// recognisable), the To (and Cc) the row was composed for, and attachments (report PDFs). The
+/// envelope goes to the row's recipient only.
 /// </summary>
 public static class MimeMessageFactory
 {
@@ -32,6 +34,9 @@ public static class MimeMessageFactory
         foreach (var a in row.Attachments)
             body.Attachments.Add(a.FileName, a.Content, ContentType.Parse(a.ContentType));
         message.Body = body.ToMessageBody();
+        // Without this, a message written to an .eml file carries raw 8-bit UTF-8 with no
+        // Content-Transfer-Encoding; SMTP relays that do not offer 8BITMIME may mangle it.
+        message.Prepare(EncodingConstraint.SevenBit);
         return message;
     }
 

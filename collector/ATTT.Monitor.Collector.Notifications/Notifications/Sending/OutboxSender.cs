@@ -12,8 +12,9 @@ namespace ATTT.Monitor.Collector.Notifications.Sending;
 /// <summary>
 /// Works the outbox: due rows are sent through a Polly pipeline (a few immediate retries with
 /// exponential back-off and jitter inside a circuit breaker); a row that still fails is put back
-/// with a longer, jittered back-off that survives a restart, and marked dead after the attempt
-/// limit or at once on a permanent (5xx) reply. A row is marked sent right after the server accepted
+/// with a longer, jittered back-off (capped) that survives a restart, for days: it is marked
+/// undelivered ("dead") only after <see cref="SenderOptions.GiveUpAfter"/>, or at once on a permanent
+/// (5xx) reply, and then waits for an administrator to send it again or give it up. A row is marked sent right after the server accepted
 /// it; if the process dies in between, the resend carries the same Message-Id.
 /// </summary>
 public sealed class OutboxSender : BackgroundService
@@ -129,7 +130,13 @@ public sealed class OutboxSender : BackgroundService
         }
         catch (BrokenCircuitException ex)
         {
-            // Not tried at all: wait for the circuit without spending an attempt.
+            // Not tried at all: wait for the circuit without spending an attempt, but not past the give-up time.
+            if (now >= row.CreatedAt + opts.Sender.GiveUpAfter)
+            {
+                await _store.MarkDeadAsync(row.Id, row.Attempts, row.LastError ?? "circuit open: the mail server failed repeatedly", now, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             await _store.RescheduleAsync(row.Id, row.Attempts, now + (ex.RetryAfter ?? opts.Sender.BreakerBreakDuration), "circuit open: the mail server failed repeatedly", cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -152,19 +159,33 @@ public sealed class OutboxSender : BackgroundService
             await using var connection = await _store.Database.OpenAsync(cancellationToken).ConfigureAwait(false);
             await DeadlineStore.MarkMetAsync(connection, null, incident, "notice", null, sentAt, cancellationToken).ConfigureAwait(false);
         }
+        else if (row is { IsAuthority: true, Kind: MessageKinds.Overflow or MessageKinds.Related })
+        {
+            // The notices over the daily cap reached the authority in this digest.
+            await using var connection = await _store.Database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await DeadlineStore.MarkNoticeMetByDigestAsync(connection, row.MessageId, sentAt, cancellationToken).ConfigureAwait(false);
+        }
     }
 
+    /// <summary>
+    /// A failed attempt is retried with a capped backoff for as long as <see cref="SenderOptions.GiveUpAfter"/>
+    /// (7 days by default) from when the message was written; then it stops and is shown as
+    /// undelivered, for an administrator to send again or give up.
+    /// </summary>
     private async Task FailedAttemptAsync(OutboxMessage row, SenderOptions sender, string error, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var attempts = row.Attempts + 1;
-        if (attempts >= sender.MaxAttempts)
+        var stopAt = row.CreatedAt + sender.GiveUpAfter;
+        if (now >= stopAt)
         {
-            _logger.LogWarning("Outbox message {Id} to {Recipient} is dead after {Attempts} attempts: {Error}", row.Id, row.RecipientEmail, attempts, error);
+            _logger.LogWarning("Outbox message {Id} to {Recipient} is undelivered after {Attempts} attempts over {Days:0.#} days: {Error}", row.Id, row.RecipientEmail, attempts, (now - row.CreatedAt).TotalDays, error);
             await _store.MarkDeadAsync(row.Id, attempts, error, now, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        await _store.RescheduleAsync(row.Id, attempts, now + Backoff(sender, attempts), error, cancellationToken).ConfigureAwait(false);
+        // The last attempt falls on the give-up time itself, not up to one backoff before it.
+        var next = now + Backoff(sender, attempts);
+        await _store.RescheduleAsync(row.Id, attempts, next < stopAt ? next : stopAt, error, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Base × 2^(attempt-1), capped, with ±20 % jitter so many rows do not retry in lockstep.</summary>

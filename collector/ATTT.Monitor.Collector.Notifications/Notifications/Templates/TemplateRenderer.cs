@@ -12,26 +12,68 @@ namespace ATTT.Monitor.Collector.Notifications.Templates;
 /// <c>Subject: ...</c>, a blank line, then the plain-text body) and <c>KIND.html</c>. Placeholders
 /// are <c>{{name}}</c>; in HTML every value is HTML-encoded because incident content comes from
 /// event logs an attacker can write. Files in <see cref="NotificationsOptions.TemplatesFolder"/>
-/// override the shipped ones in Templates/Notifications beside the executable.
+/// override the shipped ones in Templates/Notifications beside the executable; an override that is
+/// broken (no Subject line, not UTF-8, empty) is reported in <see cref="TemplateHealth"/> and the
+/// shipped template is used instead, so a typo never stops a notice.
 /// </summary>
-public sealed partial class TemplateRenderer(IOptionsMonitor<NotificationsOptions> options)
+public sealed partial class TemplateRenderer(IOptionsMonitor<NotificationsOptions> options, TemplateHealth health)
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static string ShippedFolder => Path.Combine(AppContext.BaseDirectory, "Templates", "Notifications");
 
     public RenderedMessage Render(string kind, IReadOnlyDictionary<string, string> values)
     {
-        var text = Read(kind + ".txt");
+        var (subjectLine, body) = SplitSubject(Read(kind + ".txt"));
         var html = Read(kind + ".html");
-        text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
-        var firstBreak = text.IndexOf('\n', StringComparison.Ordinal);
-        var subjectLine = firstBreak < 0 ? text : text[..firstBreak];
-        if (!subjectLine.StartsWith("Subject:", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidDataException($"The template {kind}.txt must start with a line 'Subject: ...'.");
-        var body = firstBreak < 0 ? "" : text[(firstBreak + 1)..].TrimStart('\n');
-        var subject = Fill(subjectLine["Subject:".Length..].Trim(), values, encode: false);
+        var subject = Fill(subjectLine, values, encode: false);
         return new RenderedMessage(OneLine(subject), Fill(body, values, encode: false), Fill(html, values, encode: true));
+    }
+
+    /// <summary>Every problem of the operator's and the shipped templates of <paramref name="kinds"/>, file by file.</summary>
+    public IReadOnlyList<TemplateProblem> Check(IEnumerable<string> kinds)
+    {
+        var problems = new List<TemplateProblem>();
+        foreach (var kind in kinds)
+        {
+            foreach (var file in new[] { kind + ".txt", kind + ".html" })
+            {
+                if (CustomPath(file) is { } custom && Problem(custom, file) is { } reason)
+                    problems.Add(new TemplateProblem(custom, reason, UsesShipped: true));
+                if (Problem(Path.Combine(ShippedFolder, file), file) is { } shipped)
+                    problems.Add(new TemplateProblem(Path.Combine(ShippedFolder, file), shipped, UsesShipped: false));
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>Why a template file cannot be used, or null when it can.</summary>
+    public static string? Problem(string path, string fileName)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path, StrictUtf8);
+        }
+        catch (FileNotFoundException)
+        {
+            return "không có tệp / the file is missing";
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DecoderFallbackException)
+        {
+            return ex is DecoderFallbackException ? "không phải UTF-8 / the file is not UTF-8" : $"không đọc được / cannot be read: {ex.Message}";
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+            return "tệp rỗng / the file is empty";
+        if (!fileName.EndsWith(".txt", StringComparison.Ordinal))
+            return null;
+        var first = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n', 2)[0];
+        if (!first.StartsWith("Subject:", StringComparison.OrdinalIgnoreCase))
+            return "dòng 1 phải là 'Subject: ...' / line 1 must be 'Subject: ...'";
+        return string.IsNullOrWhiteSpace(first["Subject:".Length..]) ? "dòng 1: tiêu đề trống / line 1: the subject is empty" : null;
     }
 
     /// <summary>Fills placeholders; unknown names become empty so an edited template never leaks braces.</summary>
@@ -54,19 +96,36 @@ public sealed partial class TemplateRenderer(IOptionsMonitor<NotificationsOption
         return sb.ToString().Trim();
     }
 
-    private string Read(string fileName)
+    private static (string Subject, string Body) SplitSubject(string text)
+    {
+        text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
+        var firstBreak = text.IndexOf('\n', StringComparison.Ordinal);
+        var subjectLine = firstBreak < 0 ? text : text[..firstBreak];
+        var body = firstBreak < 0 ? "" : text[(firstBreak + 1)..].TrimStart('\n');
+        return (subjectLine["Subject:".Length..].Trim(), body);
+    }
+
+    private string? CustomPath(string fileName)
     {
         var custom = options.CurrentValue.TemplatesFolder;
-        if (!string.IsNullOrWhiteSpace(custom))
+        if (string.IsNullOrWhiteSpace(custom))
+            return null;
+        var path = Path.Combine(custom, fileName);
+        return File.Exists(path) ? path : null;
+    }
+
+    private string Read(string fileName)
+    {
+        if (CustomPath(fileName) is { } custom)
         {
-            var path = Path.Combine(custom, fileName);
-            if (File.Exists(path))
-                return File.ReadAllText(path, Encoding.UTF8);
+            if (Problem(custom, fileName) is not { } reason)
+                return File.ReadAllText(custom, Encoding.UTF8);
+            health.Report(new TemplateProblem(custom, reason, UsesShipped: true));
         }
 
         var shipped = Path.Combine(ShippedFolder, fileName);
-        if (!File.Exists(shipped))
-            throw new FileNotFoundException($"The notification template {fileName} was not found in {custom ?? "(no TemplatesFolder)"} nor in {ShippedFolder}.", shipped);
+        if (Problem(shipped, fileName) is { } broken)
+            throw new InvalidDataException($"The notification template {shipped} cannot be used: {broken}.");
         return File.ReadAllText(shipped, Encoding.UTF8);
     }
 

@@ -112,6 +112,8 @@ internal static class AuthorizationMatrix
                                                                                                       "S    P    O     F      F     F     F     F     F"),
         new("POST /notifications/dead-letters ?handler=Requeue", MatrixRequest.Form, "/notifications/dead-letters?handler=Requeue",
                                                                                                       "S    P    R     F      F     F     F     F     F", F(("id", "999999"))),
+        new("POST /notifications/dead-letters ?handler=GiveUp", MatrixRequest.Form, "/notifications/dead-letters?handler=GiveUp",
+                                                                                                      "S    P    R     F      F     F     F     F     F", F(("id", "999999"))),
         new("GET /settings", MatrixRequest.Get, "/settings",                                "S    P    O     F      O     F     F     O     F"),
         new("POST /settings ?handler=Retention", MatrixRequest.Form, "/settings?handler=Retention",   "S    P    O     F      F     F     F     F     F", F(("days", "90"))),
         new("POST /settings ?handler=Create", MatrixRequest.Form, "/settings?handler=Create",         "S    P    O     F      O     F     F     F     F",

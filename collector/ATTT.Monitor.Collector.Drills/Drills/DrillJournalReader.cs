@@ -1,21 +1,29 @@
+using ATTT.Monitor.Collector.Audit;
 using ATTT.Monitor.Collector.Incidents;
+using ATTT.Monitor.Collector.Incidents.Journal;
 using Microsoft.Data.Sqlite;
 
 namespace ATTT.Monitor.Collector.Drills;
 
 /// <summary>
-/// Timestamps drill incidents inside the incident's own transaction: which drill run an incident
-/// belongs to, when it opened (the pipeline opens it in the transaction where the rule fired, so
-/// this is also the detection time), and when someone first took it up in the dashboard. Real
-/// incidents are left alone.
+/// The drills area's reader of the incident journal: which drill run an incident belongs to, when
+/// it opened (the journal entry's time, written in the transaction where the rule fired, so also the
+/// detection time however late this reader runs), and when a person first took it up in the
+/// dashboard. Real incidents are left alone.
 /// </summary>
-public sealed class DrillIncidentHook : IIncidentTransactionHook
+public sealed class DrillJournalReader : IIncidentJournalConsumer
 {
+    public const string ReaderName = "drills";
+
+    public string Name => ReaderName;
+
     /// <summary>How long after a drill started its incidents are still counted for it.</summary>
     private static readonly TimeSpan Window = TimeSpan.FromDays(2);
 
-    public async Task OnIncidentChangedAsync(IncidentChange change, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    public async Task HandleAsync(IncidentJournalEntry entry, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(entry);
+        var change = entry.Change;
         if (!change.IsDrill)
             return;
         var runId = change.Kind == IncidentChangeKind.Opened
@@ -28,11 +36,14 @@ public sealed class DrillIncidentHook : IIncidentTransactionHook
             await RecordAsync(connection, transaction, run, DrillLink.Detected, change.At, change.RuleId, cancellationToken).ConfigureAwait(false);
             await RecordAsync(connection, transaction, run, DrillLink.IncidentOpened, change.At, change.IncidentId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
         }
-        else if (change.Actor is not null && change.Kind is IncidentChangeKind.StateChanged or IncidentChangeKind.Assigned or IncidentChangeKind.Commented)
+        else if (change.Actor is not null && !IsSystem(change.Actor) && change.Kind is IncidentChangeKind.StateChanged or IncidentChangeKind.Assigned or IncidentChangeKind.Commented)
         {
             await RecordAsync(connection, transaction, run, DrillLink.DashboardAcknowledged, change.At, change.Actor, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The collector itself (a new run closing the previous run's incidents) is not a person taking an incident up.</summary>
+    private static bool IsSystem(string actor) => actor == AuditActors.System || actor.StartsWith(AuditActors.System + ":", StringComparison.Ordinal);
 
     /// <summary>The latest drill run of the incident's unit, preferring one whose playbook expects its rule.</summary>
     private static async Task<long?> LinkAsync(IncidentChange change, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
