@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ATTT.Monitor.Collector.Incidents.Journal;
 using ATTT.Monitor.Collector.Notifications.Deadlines;
 using ATTT.Monitor.Collector.Notifications.Options;
 using ATTT.Monitor.Collector.Notifications.Outbox;
@@ -15,12 +16,15 @@ public sealed class ReportService(
     EmbeddedDatabase database,
     NotificationComposer composer,
     IOptionsMonitor<NotificationsOptions> options,
+    IncidentJournalReaders journal,
     TimeProvider time) : IReportService
 {
     public async Task<IncidentReport> CreateDraftAsync(long incidentId, string form, CancellationToken cancellationToken)
     {
         if (!ReportForm.IsKnown(form))
             throw new ArgumentException($"Unknown report form '{form}': use 03 (initial) or 04 (closing).", nameof(form));
+        // Reports read what the notifications area knows of the incident: bring it up to date with the journal first.
+        await journal.CatchUpAsync(OutboxWriter.ReaderName, cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var existing = await ReportStore.QueryAsync(connection, transaction, "incident_id = $id AND form = $form AND status = 'draft' ORDER BY id DESC LIMIT 1",

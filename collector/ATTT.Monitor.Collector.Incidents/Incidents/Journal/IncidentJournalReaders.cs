@@ -15,6 +15,10 @@ public sealed class IncidentJournalReaders(EmbeddedDatabase database, IEnumerabl
     private const int BatchSize = 200;
     private readonly IReadOnlyList<IIncidentJournalConsumer> _consumers = consumers.ToList();
 
+    // One catch-up per reader at a time (the background follower and a caller that needs it now),
+    // or both would handle the entry after the same checkpoint.
+    private readonly Dictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
+
     public IReadOnlyList<IIncidentJournalConsumer> Consumers => _consumers;
 
     /// <summary>Handles every entry after the named consumer's checkpoint; returns how many.</summary>
@@ -25,6 +29,26 @@ public sealed class IncidentJournalReaders(EmbeddedDatabase database, IEnumerabl
     public async Task<int> CatchUpAsync(IIncidentJournalConsumer consumer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(consumer);
+        SemaphoreSlim gate;
+        lock (_gates)
+        {
+            if (!_gates.TryGetValue(consumer.Name, out gate!))
+                _gates[consumer.Name] = gate = new SemaphoreSlim(1, 1);
+        }
+
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await HandleAfterCheckpointAsync(consumer, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<int> HandleAfterCheckpointAsync(IIncidentJournalConsumer consumer, CancellationToken cancellationToken)
+    {
         var handled = 0;
         while (true)
         {
