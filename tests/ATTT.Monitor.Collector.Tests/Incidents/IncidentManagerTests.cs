@@ -108,8 +108,8 @@ public sealed class IncidentManagerTests
         var failure = await Assert.ThrowsAsync<IncidentJournalConsumerException>(() => h.Journal.CatchUpAsync(h.Reader, Ct));
         Assert.Equal(1, failure.Seq);
 
-        // Detection goes on while the reader is stuck.
-        await h.Manager.RecordDetectionsAsync([Ransom(2, T0)], Ct);
+        // Detection goes on while the reader is stuck (a later attack on the PC, past the story's cap, so a second incident).
+        await h.Manager.RecordDetectionsAsync([Ransom(2, T0.AddHours(13))], Ct);
         Assert.Equal(2, await h.Db.ScalarAsync("SELECT COUNT(*) FROM incidents"));
         Assert.Equal(2, await h.Db.ScalarAsync("SELECT COUNT(*) FROM incident_journal WHERE kind = 'Opened'"));
         var stuck = Assert.Single(await h.Journal.StatusAsync(Ct));
