@@ -124,6 +124,17 @@ public sealed class ReportPagesTests
     }
 
     [Fact]
+    public async Task TheReportsAddressWithoutAReportId_IsNotFound_NotAServerError()
+    {
+        await using var server = await StartAsync();
+        var incident = await OpenIncidentAsync(server, DashboardServer.CommuneA);
+        using var officer = await server.SignInAsync("canbo.a");
+
+        foreach (var handler in new[] { "", "?handler=Print", "?handler=Pdf" })
+            Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"/incidents/{incident}/reports{handler}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Viewer_ReadsTheReport_ButCannotCreateEditOrSendIt()
     {
         await using var server = await StartAsync();

@@ -33,7 +33,7 @@ public sealed class ReportModel(IReportService reportService, IIncidentService i
 
     public async Task<IActionResult> OnGetAsync(long id, long? reportId, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, reportId, cancellationToken))
+        if (!await LoadAsync(id, reportId, cancellationToken) || Report is null)
             return NotFound();
         Fields = ReportFieldsForm.From(Report!.Fields);
         if (Request.Query["done"].ToString() is { Length: > 0 } done && done.StartsWith("Reports.", StringComparison.Ordinal))
@@ -43,13 +43,13 @@ public sealed class ReportModel(IReportService reportService, IIncidentService i
 
     /// <summary>The printable A4 page, as the report service lays it out, with its style linked (the CSP forbids inline style).</summary>
     public async Task<IActionResult> OnGetPrintAsync(long id, long? reportId, CancellationToken cancellationToken) =>
-        await LoadAsync(id, reportId, cancellationToken)
+        await LoadAsync(id, reportId, cancellationToken) && Report is not null
             ? Content(ReportHtmlRenderer.Render(Report!, PrintStylesModel.ReportHref), "text/html; charset=utf-8")
             : NotFound();
 
     public async Task<IActionResult> OnGetPdfAsync(long id, long? reportId, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, reportId, cancellationToken))
+        if (!await LoadAsync(id, reportId, cancellationToken) || Report is null)
             return NotFound();
         var pdf = Reports.RenderPdf(Report!);
         return File(pdf, "application/pdf", $"bieu-mau-{Report!.Form}-su-co-{id}-{Report.Id}.pdf");
