@@ -24,7 +24,7 @@ public sealed class DumpGoldenTests
         var actual = Digests();
         if (Environment.GetEnvironmentVariable("ATTT_UPDATE_GOLDEN") == "1")
         {
-            File.WriteAllLines(Path.Combine(SourceFolder(), "Rendering", "Golden", GoldenName),
+            File.WriteAllLines(Path.Combine(SharedData.SourceDirectory ?? throw new InvalidOperationException("the build recorded no SourceDirectory"), "Rendering", "Golden", GoldenName),
                 actual.Select(d => $"{d.Key}\t{d.Value.Records.ToString(CultureInfo.InvariantCulture)}\t{d.Value.Sha256}"));
             Assert.Fail($"{GoldenName} rewritten with {actual.Count} files; run again without ATTT_UPDATE_GOLDEN to compare.");
         }
@@ -67,8 +67,4 @@ public sealed class DumpGoldenTests
 
         return digests;
     }
-
-    private static string SourceFolder() =>
-        typeof(DumpGoldenTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
-            .Cast<System.Reflection.AssemblyMetadataAttribute>().First(a => a.Key == "SourceDirectory").Value!;
 }

@@ -21,11 +21,14 @@ internal static class SharedData
     /// <summary>The attack samples and the regression data together.</summary>
     public static IReadOnlyList<string> AllEvtxFiles() => [.. EvtxFiles(AttackSamples), .. EvtxFiles(RegressionData)];
 
+    /// <summary>The test project's source folder, as the build recorded it (AssemblyMetadata SourceDirectory).</summary>
+    public static string? SourceDirectory =>
+        typeof(SharedData).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "SourceDirectory")?.Value;
+
     private static string FindRoot()
     {
-        var source = typeof(SharedData).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
-            .Cast<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "SourceDirectory")?.Value;
-        foreach (var start in new[] { AppContext.BaseDirectory, source })
+        foreach (var start in new[] { AppContext.BaseDirectory, SourceDirectory })
         {
             for (var dir = start is null ? null : new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
