@@ -7,7 +7,7 @@ namespace ATTT.Monitor.Collector.Dashboard;
 /// Every field of a stored event as (name, value) pairs for display: System fields first, then the
 /// EventData/UserData values. Values are attacker-controlled; the pages encode them as text.
 /// </summary>
-public static class EventFieldList
+internal static class EventFieldList
 {
     public static IEnumerable<(string Name, string Value)> Of(StoredEvent stored)
     {

@@ -8,7 +8,7 @@ namespace ATTT.Monitor.Collector.Dashboard;
 /// another unit, a refused form). Written directly rather than re-executed, because routing has
 /// already run by the time the dashboard's middleware sees the status.
 /// </summary>
-public static class StatusPages
+internal static class StatusPages
 {
     public static async Task WriteAsync(HttpContext context)
     {

@@ -9,7 +9,7 @@ namespace ATTT.Monitor.Collector.Users;
 /// <see cref="UnitClaims.Unit"/>: the commune's name for a commune user, <see cref="UnitClaims.AllUnits"/>
 /// for a province user, so <see cref="UnitScope.FromUser"/> applies the same scope everywhere.
 /// </summary>
-public static class DashboardClaims
+internal static class DashboardClaims
 {
     public const string Unit = UnitClaims.Unit;
     public const string DisplayName = "attt:display_name";

@@ -8,7 +8,7 @@ namespace ATTT.Monitor.Collector.Users;
 /// hands it to <see cref="StartupNotices"/>, which <c>attt serve</c> prints right after its first
 /// line (the dashboard URL); the password must be changed at the first sign-in.
 /// </summary>
-public sealed class FirstAdminBootstrapper(UserStore users, IOptions<UserOptions> options, StartupNotices notices, ILogger<FirstAdminBootstrapper> logger) : IHostedService
+internal sealed class FirstAdminBootstrapper(UserStore users, IOptions<UserOptions> options, StartupNotices notices, ILogger<FirstAdminBootstrapper> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {

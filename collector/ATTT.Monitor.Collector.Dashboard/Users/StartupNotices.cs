@@ -7,7 +7,7 @@ namespace ATTT.Monitor.Collector.Users;
 /// password). Services add them while the host starts; <c>attt serve</c> prints them on standard
 /// output right after its first line (the dashboard URL), which scripts read first.
 /// </summary>
-public sealed class StartupNotices
+internal sealed class StartupNotices
 {
     private readonly ConcurrentQueue<string> _lines = new();
 

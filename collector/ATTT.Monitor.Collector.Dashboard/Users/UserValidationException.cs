@@ -1,7 +1,7 @@
 namespace ATTT.Monitor.Collector.Users;
 
 /// <summary>Bad input for an account; <see cref="TextKey"/> names the dashboard text that explains it.</summary>
-public sealed class UserValidationException(string textKey) : Exception(textKey)
+internal sealed class UserValidationException(string textKey) : Exception(textKey)
 {
     public string TextKey { get; } = textKey;
 }

@@ -3,7 +3,7 @@ using ATTT.Monitor.Collector.Storage;
 namespace ATTT.Monitor.Collector.Users;
 
 /// <summary>The "users" area of the embedded state database.</summary>
-public static class UsersSchema
+internal static class UsersSchema
 {
     public static IEnumerable<ISchemaMigration> Migrations { get; } =
     [

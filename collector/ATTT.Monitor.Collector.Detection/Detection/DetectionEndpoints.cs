@@ -8,7 +8,7 @@ namespace ATTT.Monitor.Collector.Detection;
 /// <c>GET /api/v1/detection/status</c> for the dashboard: rules in service, rules not loaded with
 /// reasons, the last refused reload, hit counts and the pipeline's counters.
 /// </summary>
-public static class DetectionEndpoints
+internal static class DetectionEndpoints
 {
     public static IEndpointRouteBuilder MapDetectionApi(this IEndpointRouteBuilder app)
     {

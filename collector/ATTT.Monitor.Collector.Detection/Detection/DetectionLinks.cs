@@ -11,7 +11,7 @@ namespace ATTT.Monitor.Collector.Detection;
 /// child of a process that was itself detected joins its incident. Event text is
 /// attacker-controlled: values are accepted only in the shapes Windows writes them.
 /// </summary>
-public static class DetectionLinks
+internal static class DetectionLinks
 {
     private const string SessionPrefix = "logon:";
     private const string ProcessPrefix = "process:";

@@ -13,7 +13,7 @@ namespace ATTT.Monitor.Collector.Detection;
 /// checkpoint. A crash therefore re-evaluates at most the uncommitted slices and never loses or
 /// doubles a detection. A failing event or stage is logged and retried; it never stops the others.
 /// </summary>
-public sealed class DetectionPipeline : BackgroundService
+internal sealed class DetectionPipeline : BackgroundService
 {
     private readonly IEventStore _store;
     private readonly IEventAppendedSignal _signal;

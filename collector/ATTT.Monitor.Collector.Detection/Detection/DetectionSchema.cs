@@ -3,7 +3,7 @@ using ATTT.Monitor.Collector.Storage;
 namespace ATTT.Monitor.Collector.Detection;
 
 /// <summary>The pipeline's checkpoint: the id of the last stored event whose detections are committed.</summary>
-public static class DetectionSchema
+internal static class DetectionSchema
 {
     public const string Area = "detection";
 

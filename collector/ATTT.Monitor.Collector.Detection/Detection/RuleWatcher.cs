@@ -8,7 +8,7 @@ namespace ATTT.Monitor.Collector.Detection;
 /// restarting anything: bursts of changes are folded into one reload after
 /// <see cref="DetectionOptions.ReloadDebounce"/> of quiet.
 /// </summary>
-public sealed class RuleWatcher : BackgroundService
+internal sealed class RuleWatcher : BackgroundService
 {
     private readonly RuleCatalog _catalog;
     private readonly DetectionOptions _options;

@@ -6,7 +6,7 @@ namespace ATTT.Monitor.Collector.Detection;
 /// neither counted as a hit nor written as an incident. With no suppressor the catalog's detector is
 /// returned as it is.
 /// </summary>
-public sealed class SuppressingDetectorSource(IDetectorSource inner, IEnumerable<IDetectionSuppressor> suppressors) : IDetectorSource
+internal sealed class SuppressingDetectorSource(IDetectorSource inner, IEnumerable<IDetectionSuppressor> suppressors) : IDetectorSource
 {
     private readonly IDetectionSuppressor[] _suppressors = suppressors.ToArray();
 

@@ -6,7 +6,7 @@ namespace ATTT.Monitor.Collector.Suppression;
 /// Rules disabled per unit and false-positive filters. <c>unit</c> is a unit name or <c>*</c> for
 /// every unit (province scope). Removed filters are kept (removed_by/at/reason) as history.
 /// </summary>
-public static class SuppressionSchema
+internal static class SuppressionSchema
 {
     public const string Area = "suppression";
 

@@ -12,7 +12,7 @@ namespace ATTT.Monitor.Collector.Drills;
 /// Sends a drill's injects to <c>POST /api/v1/events</c> of this collector, each at its offset
 /// from the start, from a drill agent enrolled for its host and revoked afterwards.
 /// </summary>
-public sealed class DrillInjector(IHttpClientFactory http, IServer server, DrillMeasurements measurements, TimeProvider time)
+internal sealed class DrillInjector(IHttpClientFactory http, IServer server, DrillMeasurements measurements, TimeProvider time)
 {
     public const string HttpClientName = "drills";
 

@@ -3,7 +3,7 @@ using Quartz;
 namespace ATTT.Monitor.Collector.Drills;
 
 /// <summary>The Quartz job of a scheduled drill: records the run for its scheduled time, runs it, then books the next reminders.</summary>
-public sealed class DrillJob(PlaybookCatalog catalog, DrillRunStore runs, DrillRunner runner, DrillScheduler scheduler, ILogger<DrillJob> logger) : IJob
+internal sealed class DrillJob(PlaybookCatalog catalog, DrillRunStore runs, DrillRunner runner, DrillScheduler scheduler, ILogger<DrillJob> logger) : IJob
 {
     public const string PlaybookKey = "playbook";
 

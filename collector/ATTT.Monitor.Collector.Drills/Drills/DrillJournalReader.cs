@@ -11,7 +11,7 @@ namespace ATTT.Monitor.Collector.Drills;
 /// detection time however late this reader runs), and when a person first took it up in the
 /// dashboard. Real incidents are left alone.
 /// </summary>
-public sealed class DrillJournalReader : IIncidentJournalConsumer
+internal sealed class DrillJournalReader : IIncidentJournalConsumer
 {
     public const string ReaderName = "drills";
 

@@ -7,7 +7,7 @@ namespace ATTT.Monitor.Collector.Drills;
 /// in this build yet, so each reminder is recorded per participant in <c>drill_reminders</c>,
 /// which the outbox will send from once it exists.
 /// </summary>
-public sealed class DrillReminderJob(PlaybookCatalog catalog, DrillRunStore runs, ILogger<DrillReminderJob> logger) : IJob
+internal sealed class DrillReminderJob(PlaybookCatalog catalog, DrillRunStore runs, ILogger<DrillReminderJob> logger) : IJob
 {
     public const string DrillAtKey = "drill_at";
 

@@ -1,7 +1,7 @@
 namespace ATTT.Monitor.Collector.Drills;
 
 /// <summary>Runs the drills requested through the data folder (<c>attt drills run</c>, the dashboard's "run now").</summary>
-public sealed class DrillRequestWatcher(DrillRunStore runs, DrillRunner runner, PlaybookCatalog catalog, ILogger<DrillRequestWatcher> logger) : BackgroundService
+internal sealed class DrillRequestWatcher(DrillRunStore runs, DrillRunner runner, PlaybookCatalog catalog, ILogger<DrillRequestWatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan PollEvery = TimeSpan.FromSeconds(1);
 

@@ -1,7 +1,7 @@
 namespace ATTT.Monitor.Collector.Drills;
 
 /// <summary>What started a drill run (<c>drill_runs.trigger</c>).</summary>
-public static class DrillRunTrigger
+internal static class DrillRunTrigger
 {
     public const string Schedule = "schedule";
     public const string Manual = "manual";

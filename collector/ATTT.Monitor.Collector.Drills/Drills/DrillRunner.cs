@@ -16,7 +16,7 @@ namespace ATTT.Monitor.Collector.Drills;
 /// the agents, then waits until detection has read every injected event and the drills' journal
 /// reader has caught up, so the report can tell a rule that did not fire at once.
 /// </summary>
-public sealed class DrillRunner(
+internal sealed class DrillRunner(
     IAgentRegistry registry,
     PlaybookCatalog catalog,
     DrillRunStore runs,

@@ -9,7 +9,7 @@ namespace ATTT.Monitor.Collector.Drills;
 /// each schedule with the run history so that a drill whose time passed while the collector was
 /// down is recorded as missed (or run late, <c>Drills:MissedPolicy</c>), never silently lost.
 /// </summary>
-public sealed class DrillScheduler(
+internal sealed class DrillScheduler(
     ISchedulerFactory schedulers,
     PlaybookCatalog catalog,
     DrillRunStore runs,

@@ -1,7 +1,7 @@
 namespace ATTT.Monitor.Collector.Drills;
 
 /// <summary>Synchronises the drill schedule with Quartz once the collector (and Quartz) started.</summary>
-public sealed class DrillSchedulerStartup(DrillScheduler scheduler) : IHostedService
+internal sealed class DrillSchedulerStartup(DrillScheduler scheduler) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) => scheduler.SynchronizeAsync(cancellationToken);
 

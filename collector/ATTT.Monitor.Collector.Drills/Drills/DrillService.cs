@@ -6,7 +6,7 @@ using Quartz;
 namespace ATTT.Monitor.Collector.Drills;
 
 /// <inheritdoc cref="IDrillService"/>
-public sealed class DrillService(PlaybookCatalog catalog, DrillRunStore runs, DrillSignOffs signOffs, DrillReportBuilder reports, IAuditLog audit, TimeProvider time) : IDrillService
+internal sealed class DrillService(PlaybookCatalog catalog, DrillRunStore runs, DrillSignOffs signOffs, DrillReportBuilder reports, IAuditLog audit, TimeProvider time) : IDrillService
 {
     private readonly AccessGuard _guard = new(audit, time);
 

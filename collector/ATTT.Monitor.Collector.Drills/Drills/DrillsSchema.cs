@@ -8,7 +8,7 @@ namespace ATTT.Monitor.Collector.Drills;
 /// the drill schedule, runs, reminders, measurements, sign-offs and lessons; version 3 links
 /// drill runs to the (drill) incidents they caused; version 4 keeps each run's targets.
 /// </summary>
-public static class DrillsSchema
+internal static class DrillsSchema
 {
     public const string Area = "drills";
     public const string QuartzTablePrefix = "QRTZ_";

@@ -6,7 +6,7 @@ namespace ATTT.Monitor.Collector.Playbooks;
 /// Durations as people write them in playbooks: a number and a unit, several in a row, e.g.
 /// <c>90s</c>, <c>15m</c>, <c>1h30m</c>, <c>72h</c>, <c>5d</c> (s, m, h, d; no fractions).
 /// </summary>
-public static class DurationText
+internal static class DurationText
 {
     public static bool TryParse(string? text, out TimeSpan value)
     {

@@ -6,7 +6,7 @@ namespace ATTT.Monitor.Collector.Incidents;
 /// and its rule title or tags contain one of <see cref="AnyWords"/> (case-insensitive), or its rule id
 /// is in <see cref="RuleIds"/>. The first applying rule wins.
 /// </summary>
-public sealed class CategoryRule
+internal sealed class CategoryRule
 {
     public string Category { get; set; } = IncidentCategory.Other;
     public List<string> RuleIds { get; set; } = [];

@@ -5,7 +5,7 @@ namespace ATTT.Monitor.Collector.Incidents;
 /// one incident stays open for (<see cref="ConditionKey"/>, unit, host); when it ends the incident is
 /// resolved with the duration recorded.
 /// </summary>
-public sealed record ConditionReport(
+internal sealed record ConditionReport(
     string ConditionKey,
     string Title,
     string Category,

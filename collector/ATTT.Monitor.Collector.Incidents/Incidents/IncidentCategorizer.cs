@@ -11,7 +11,7 @@ namespace ATTT.Monitor.Collector.Incidents;
 /// only when no technique decides; of several candidates the most serious (<see cref="CategoryRank"/>)
 /// wins, so tampering with Defender (T1562, T1685) is protection_disabled, never malware.
 /// </summary>
-public sealed class IncidentCategorizer
+internal sealed class IncidentCategorizer
 {
     private readonly List<CategoryRule> _configured;
     private readonly AttackTable _attack;

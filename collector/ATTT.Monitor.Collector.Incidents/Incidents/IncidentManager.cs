@@ -14,7 +14,7 @@ namespace ATTT.Monitor.Collector.Incidents;
 /// keeps a bounded list of matched events and a timeline, raises severity, opens and clears condition incidents. Every change is
 /// written to the incident journal inside the same transaction (<see cref="IncidentJournal"/>), and nothing else.
 /// </summary>
-public sealed class IncidentManager : IDetectionSink
+internal sealed class IncidentManager : IDetectionSink
 {
     private readonly EmbeddedDatabase _database;
     private readonly IAuditLog _audit;

@@ -7,7 +7,7 @@ using ATTT.Monitor.Collector.Incidents.Journal;
 namespace ATTT.Monitor.Collector.Incidents;
 
 /// <summary><see cref="IIncidentService"/> on the embedded state database.</summary>
-public sealed class IncidentService : IIncidentService
+internal sealed class IncidentService : IIncidentService
 {
     private const int MaxCommentLength = 4000;
     private readonly EmbeddedDatabase _database;

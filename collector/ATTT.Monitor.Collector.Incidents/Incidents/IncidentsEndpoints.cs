@@ -8,7 +8,7 @@ namespace ATTT.Monitor.Collector.Incidents;
 /// and sees only the caller's units (<see cref="UnitScope.FromUser"/>); errors are
 /// <c>{"error": sentence, "field": name}</c> as in docs/protocol.md.
 /// </summary>
-public static class IncidentsEndpoints
+internal static class IncidentsEndpoints
 {
     /// <summary>Defined by the dashboard area; the incidents area only requires an authenticated user until then.</summary>
     public const string DashboardPolicy = AccessPolicies.Dashboard;

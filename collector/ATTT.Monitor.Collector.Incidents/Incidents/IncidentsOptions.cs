@@ -1,7 +1,7 @@
 namespace ATTT.Monitor.Collector.Incidents;
 
 /// <summary>Configuration section <c>Incidents</c>.</summary>
-public sealed class IncidentsOptions
+internal sealed class IncidentsOptions
 {
     public const string Section = "Incidents";
 

@@ -1,7 +1,7 @@
 namespace ATTT.Monitor.Collector.Plan;
 
 /// <summary>Why a PC falls short of the minimum configuration (keys the dashboard and report translate).</summary>
-public static class PlanShortfall
+internal static class PlanShortfall
 {
     public const string Ram = "ram", Windows = "windows", Disk = "disk", Unknown = "unknown";
 }

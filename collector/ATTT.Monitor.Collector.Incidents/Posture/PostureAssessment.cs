@@ -1,7 +1,7 @@
 namespace ATTT.Monitor.Collector.Posture;
 
 /// <summary>What a posture report says about a PC, summarised, and which conditions hold (with a reason each).</summary>
-public sealed record PostureAssessment(
+internal sealed record PostureAssessment(
     string? Product,
     bool Enabled,
     bool Realtime,

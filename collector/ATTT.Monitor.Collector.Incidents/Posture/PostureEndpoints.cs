@@ -10,7 +10,7 @@ namespace ATTT.Monitor.Collector.Posture;
 /// <c>POST /api/v1/posture</c> (docs/protocol.md): antivirus status from an enrolled agent. The PC is
 /// the token's agent, never the body's; errors are <c>{"error", "field"}</c> as for the other agent calls.
 /// </summary>
-public static class PostureEndpoints
+internal static class PostureEndpoints
 {
     public static IEndpointRouteBuilder MapPostureEndpoints(this IEndpointRouteBuilder endpoints)
     {

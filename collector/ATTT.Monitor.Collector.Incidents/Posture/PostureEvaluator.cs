@@ -8,7 +8,7 @@ namespace ATTT.Monitor.Collector.Posture;
 /// is registered; Defender's own status counts only while Defender is the active antivirus (a PC
 /// protected by another product has Defender in passive mode, whose signatures do not matter).
 /// </summary>
-public static class PostureEvaluator
+internal static class PostureEvaluator
 {
     public static PostureAssessment Evaluate(PostureReport report, PostureOptions options)
     {

@@ -6,7 +6,7 @@ namespace ATTT.Monitor.Collector.Posture;
 /// Antivirus posture per PC: the latest state (<c>posture_current</c>, one row per agent) and every
 /// change of it (<c>posture_history</c>; a report that changes nothing adds no row).
 /// </summary>
-public static class PostureSchema
+internal static class PostureSchema
 {
     public const string Area = "posture";
 

@@ -10,7 +10,7 @@ namespace ATTT.Monitor.Collector.Posture;
 /// condition incidents. Conditions are timed by the collector's clock, not the agent's, so the
 /// recorded durations do not depend on a PC's clock being right.
 /// </summary>
-public sealed class PostureService(PostureStore store, IncidentManager incidents, IOptions<PostureOptions> options, TimeProvider time)
+internal sealed class PostureService(PostureStore store, IncidentManager incidents, IOptions<PostureOptions> options, TimeProvider time)
 {
     public async Task<PostureAssessment> RecordAsync(AgentIdentity agent, PostureReport report, string reportJson, CancellationToken cancellationToken)
     {

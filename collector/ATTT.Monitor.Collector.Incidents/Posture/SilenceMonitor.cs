@@ -14,7 +14,7 @@ namespace ATTT.Monitor.Collector.Posture;
 /// starts when the silence started, so its duration is the real outage, and is resolved when the PC is
 /// heard from again or revoked. Drill agents (the collector's own) never send heartbeats and are not watched.
 /// </summary>
-public sealed class SilenceMonitor(
+internal sealed class SilenceMonitor(
     IAgentRegistry registry, IncidentManager incidents, SilentPcs silentPcs, IOptions<PostureOptions> options, TimeProvider time, ILogger<SilenceMonitor> logger)
     : BackgroundService
 {

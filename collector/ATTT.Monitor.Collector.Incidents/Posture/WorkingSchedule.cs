@@ -5,7 +5,7 @@ namespace ATTT.Monitor.Collector.Posture;
 /// working day that started after a PC fell silent (a whole missed working day). Days without
 /// working hours (weekends, by default) never count.
 /// </summary>
-public sealed class WorkingSchedule
+internal sealed class WorkingSchedule
 {
     private readonly WorkingHoursOptions _hours;
     private readonly TimeZoneInfo _zone;

@@ -7,7 +7,7 @@ using ATTT.Monitor.Events.Wire.Agents;
 namespace ATTT.Monitor.Collector.Ingest;
 
 /// <summary>The agent-facing HTTP API of docs/protocol.md: enroll, events, heartbeat.</summary>
-public static class IngestEndpoints
+internal static class IngestEndpoints
 {
     public static IEndpointRouteBuilder MapIngestEndpoints(this IEndpointRouteBuilder endpoints)
     {

@@ -10,7 +10,7 @@ namespace ATTT.Monitor.Collector.Reports;
 /// (notification_outbox), so it does not depend on the incidents area's tables; when richer facts
 /// are needed (matched events, comments), read them here.
 /// </summary>
-public static class IncidentReportSource
+internal static class IncidentReportSource
 {
     public static Task<IncidentSnapshot?> GetIncidentAsync(SqliteConnection connection, SqliteTransaction? transaction, long incidentId, CancellationToken cancellationToken) =>
         IncidentSnapshotStore.GetAsync(connection, transaction, incidentId, cancellationToken);

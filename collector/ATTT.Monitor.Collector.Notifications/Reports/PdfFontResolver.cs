@@ -7,7 +7,7 @@ namespace ATTT.Monitor.Collector.Reports;
 /// Looks for Noto Sans (Debian fonts-noto-core), then DejaVu Sans (fonts-dejavu-core), then Arial
 /// on Windows; a configured file comes first.
 /// </summary>
-public sealed class PdfFontResolver : IFontResolver
+internal sealed class PdfFontResolver : IFontResolver
 {
     public const string Family = "ATTT Report Sans";
 

@@ -6,7 +6,7 @@ namespace ATTT.Monitor.Collector.Reports;
 /// PDFsharp reads its font resolver from one process-wide setting that may be set only once, so
 /// this is the single place that sets it (the one piece of global state, imposed by the library).
 /// </summary>
-public static class PdfFontSetup
+internal static class PdfFontSetup
 {
     private static readonly Lock Gate = new();
 

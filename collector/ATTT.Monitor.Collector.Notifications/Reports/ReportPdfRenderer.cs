@@ -9,7 +9,7 @@ namespace ATTT.Monitor.Collector.Reports;
 /// external process, so it works the same in a commune's Windows service and on CI. Text is
 /// normalised to NFC so Vietnamese letters map to single glyphs of the font.
 /// </summary>
-public static class ReportPdfRenderer
+internal static class ReportPdfRenderer
 {
     private const double Margin = 50;
     private const double LabelWidth = 190;

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace ATTT.Monitor.Collector.Reports;
 
 /// <inheritdoc />
-public sealed class ReportService(
+internal sealed class ReportService(
     EmbeddedDatabase database,
     NotificationComposer composer,
     IOptionsMonitor<NotificationsOptions> options,

@@ -7,7 +7,7 @@ using ATTT.Monitor.Collector.Storage;
 namespace ATTT.Monitor.Collector.Reports;
 
 /// <summary>notification_reports: drafts and sent reports, fields stored as JSON.</summary>
-public static class ReportStore
+internal static class ReportStore
 {
     private const string Columns = "id, incident_id, form, number, status, fields_json, created_at, updated_at, sent_at";
 

@@ -3,7 +3,7 @@ using ATTT.Monitor.Collector.Storage;
 namespace ATTT.Monitor.Collector.Audit;
 
 /// <summary>The <c>audit_log</c> table; append-only by convention (no code path updates or deletes rows).</summary>
-public static class AuditSchema
+internal static class AuditSchema
 {
     public const string Area = "audit";
 

@@ -5,7 +5,7 @@ using ATTT.Monitor.Collector.Storage.Agents;
 namespace ATTT.Monitor.Collector.Cli;
 
 /// <summary><c>attt agents enroll-code | list | revoke</c>: agent administration on the data folder.</summary>
-public static class AgentsCommands
+internal static class AgentsCommands
 {
     public const string DefaultUnit = "default";
 

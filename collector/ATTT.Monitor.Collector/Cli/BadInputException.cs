@@ -4,7 +4,7 @@ namespace ATTT.Monitor.Collector.Cli;
 /// Bad usage or bad input (exit code 2). The message is the one plain sentence shown to the
 /// operator, naming the file, line or field at fault.
 /// </summary>
-public sealed class BadInputException : Exception
+internal sealed class BadInputException : Exception
 {
     public BadInputException(string message) : base(message) { }
     public BadInputException(string message, Exception inner) : base(message, inner) { }

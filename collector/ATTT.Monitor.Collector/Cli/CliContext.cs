@@ -1,4 +1,4 @@
 namespace ATTT.Monitor.Collector.Cli;
 
 /// <summary>The writers a command prints to; tests pass their own.</summary>
-public sealed record CliContext(TextWriter Out, TextWriter Error);
+internal sealed record CliContext(TextWriter Out, TextWriter Error);

@@ -7,7 +7,7 @@ namespace ATTT.Monitor.Collector.Cli;
 /// bad input exits 2, other failures exit 1 with one sentence on stderr (a stack trace only with
 /// <c>--verbose</c>).
 /// </summary>
-public static class CollectorCommandLine
+internal static class CollectorCommandLine
 {
     public static readonly Option<bool> Verbose = new("--verbose")
     {

@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace ATTT.Monitor.Collector.Cli;
 
 /// <summary>Options that several commands share, made fresh per command (an option has one parent).</summary>
-public static class CommonOptions
+internal static class CommonOptions
 {
     public static Option<DirectoryInfo> Data(bool required) => new("--data")
     {

@@ -16,7 +16,7 @@ namespace ATTT.Monitor.Collector.Cli;
 /// can write the data folder already controls the collector), waits for it and for its targets,
 /// prints the report and exits 1 when a target was missed.
 /// </summary>
-public static class DrillsCommands
+internal static class DrillsCommands
 {
     public static Command Create(CliContext context)
     {

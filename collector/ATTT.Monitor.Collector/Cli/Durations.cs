@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ATTT.Monitor.Collector.Cli;
 
 /// <summary>Durations typed by operators: <c>90s</c>, <c>30m</c>, <c>24h</c>, <c>7d</c>.</summary>
-public static class Durations
+internal static class Durations
 {
     public static TimeSpan Parse(string text, string option)
     {

@@ -4,7 +4,7 @@ using ATTT.Monitor.Collector.Cli.Evtx;
 namespace ATTT.Monitor.Collector.Cli;
 
 /// <summary><c>attt evtx dump</c>: every record of .evtx files as JSON lines or XML.</summary>
-public static class EvtxCommands
+internal static class EvtxCommands
 {
     public static Command Create(CliContext context)
     {

@@ -1,7 +1,7 @@
 namespace ATTT.Monitor.Collector.Cli;
 
 /// <summary>The exit codes of ../shared/CONTRACT.md.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     public const int Success = 0;
     public const int RuntimeFailure = 1;

@@ -5,7 +5,7 @@ using ATTT.Monitor.Collector.Storage;
 namespace ATTT.Monitor.Collector.Cli;
 
 /// <summary><c>attt incidents list</c>: incidents, newest first.</summary>
-public static class IncidentsCommands
+internal static class IncidentsCommands
 {
     public static Command Create(CliContext context)
     {

@@ -7,7 +7,7 @@ namespace ATTT.Monitor.Collector.Cli;
 /// Indicator 1 of the plan for <c>attt stats</c>, from the data folder (agents and their latest
 /// posture reports), with the minimum configuration given by ATTT_MinimumConfiguration__* variables or its defaults.
 /// </summary>
-public static class PlanStatistics
+internal static class PlanStatistics
 {
     public static async Task<IReadOnlyDictionary<string, long>> ReadAsync(string dataDirectory, MinimumConfigurationOptions options, DateTimeOffset now, CancellationToken cancellationToken)
     {

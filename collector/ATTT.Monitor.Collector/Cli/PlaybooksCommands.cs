@@ -9,7 +9,7 @@ namespace ATTT.Monitor.Collector.Cli;
 /// stderr), then
 /// <c>playbooks: N loaded, E invalid</c>; exit 2 when a file is invalid.
 /// </summary>
-public static class PlaybooksCommands
+internal static class PlaybooksCommands
 {
     public static Command Create(CliContext context)
     {

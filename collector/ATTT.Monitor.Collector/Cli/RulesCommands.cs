@@ -4,7 +4,7 @@ using ATTT.Monitor.Sigma;
 namespace ATTT.Monitor.Collector.Cli;
 
 /// <summary><c>attt rules check</c>: load rules as serve and scan would, and report what did not load.</summary>
-public static class RulesCommands
+internal static class RulesCommands
 {
     public static Command Create(CliContext context)
     {

@@ -5,7 +5,7 @@ using ATTT.Monitor.Collector.Cli.Scan;
 namespace ATTT.Monitor.Collector.Cli;
 
 /// <summary><c>attt scan</c>: offline hunt with Sigma rules over .evtx and .jsonl files.</summary>
-public static class ScanCommand
+internal static class ScanCommand
 {
     public static Command Create(CliContext context)
     {

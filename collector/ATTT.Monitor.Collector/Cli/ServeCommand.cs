@@ -4,7 +4,7 @@ using ATTT.Monitor.Collector.Hosting;
 namespace ATTT.Monitor.Collector.Cli;
 
 /// <summary><c>attt serve</c>: the collector service.</summary>
-public static class ServeCommand
+internal static class ServeCommand
 {
     public static Command Create(CliContext context)
     {

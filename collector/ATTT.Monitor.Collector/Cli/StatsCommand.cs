@@ -6,7 +6,7 @@ using ATTT.Monitor.Collector.Storage;
 namespace ATTT.Monitor.Collector.Cli;
 
 /// <summary><c>attt stats</c>: counts in the store as one JSON object.</summary>
-public static class StatsCommand
+internal static class StatsCommand
 {
     public static Command Create(CliContext context)
     {

@@ -7,7 +7,7 @@ namespace ATTT.Monitor.Collector.Demo;
 /// <c>attt demo load</c>: fills a running collector with incidents from sample EVTX files through
 /// the real ingest API, for the README's demo (scripts/demo.sh) while no agent replays them.
 /// </summary>
-public static class DemoCommands
+internal static class DemoCommands
 {
     public static Command Create(CliContext context)
     {

@@ -13,7 +13,7 @@ namespace ATTT.Monitor.Collector.Demo;
 /// one-time code, gzip batches with the agent's token), as an agent would, so the demo's incidents
 /// come out of the real detection pipeline.
 /// </summary>
-public sealed class DemoLoader(HttpClient http)
+internal sealed class DemoLoader(HttpClient http)
 {
     private const int BatchSize = 500;
 

@@ -4,7 +4,7 @@ namespace ATTT.Monitor.Collector.Hosting;
 /// Where the collector reads its settings: built-in defaults, then the <c>--config</c> file (JSON),
 /// then environment variables prefixed <c>ATTT_</c> (double underscore for sections).
 /// </summary>
-public static class CollectorConfiguration
+internal static class CollectorConfiguration
 {
     public static IConfigurationBuilder AddCollectorConfiguration(this IConfigurationBuilder configuration, ServeOptions options)
     {

@@ -19,7 +19,7 @@ namespace ATTT.Monitor.Collector.Hosting;
 /// of them: no area registers another's services. The data folder is made here, once, and handed
 /// to the areas that need it.
 /// </summary>
-public static class CollectorHost
+internal static class CollectorHost
 {
     /// <param name="overrides">Replaces registrations after every area added its own; tests give the
     /// collector their clock this way.</param>

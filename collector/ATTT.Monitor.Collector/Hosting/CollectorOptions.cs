@@ -1,7 +1,7 @@
 namespace ATTT.Monitor.Collector.Hosting;
 
 /// <summary>Transport settings of <c>attt serve</c> (configuration section <c>Collector</c>).</summary>
-public sealed class CollectorOptions
+internal sealed class CollectorOptions
 {
     public const string Section = "Collector";
 

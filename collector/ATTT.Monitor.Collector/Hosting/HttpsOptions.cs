@@ -1,7 +1,7 @@
 namespace ATTT.Monitor.Collector.Hosting;
 
 /// <summary>The server certificate (<c>Collector:Https</c>): a PKCS#12 file, or PEM certificate and key.</summary>
-public sealed class HttpsOptions
+internal sealed class HttpsOptions
 {
     public string? CertificatePath { get; set; }
     public string? CertificatePassword { get; set; }

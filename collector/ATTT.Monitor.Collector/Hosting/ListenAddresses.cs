@@ -9,7 +9,7 @@ namespace ATTT.Monitor.Collector.Hosting;
 /// allowed on loopback only unless <c>Collector:AllowPlainHttp=true</c>. Also sets Kestrel's limits
 /// against oversized and slow clients.
 /// </summary>
-public static class ListenAddresses
+internal static class ListenAddresses
 {
     public static void Check(IEnumerable<string> urls, CollectorOptions options)
     {

@@ -1,4 +1,4 @@
 namespace ATTT.Monitor.Collector.Hosting;
 
 /// <summary>What <c>attt serve</c> was asked for on the command line.</summary>
-public sealed record ServeOptions(string DataDirectory, string Urls, string? ConfigFile);
+internal sealed record ServeOptions(string DataDirectory, string Urls, string? ConfigFile);

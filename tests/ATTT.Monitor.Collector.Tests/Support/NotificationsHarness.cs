@@ -17,7 +17,7 @@ namespace ATTT.Monitor.Collector.Tests.Support;
 /// file in a temp folder with the incidents area's journal: a change is journaled as the incident manager journals it,
 /// then the journal's readers (the notifications area's) catch up, as they do in the background.
 /// </summary>
-public sealed class NotificationsHarness : IAsyncDisposable
+internal sealed class NotificationsHarness : IAsyncDisposable
 {
     private readonly TempFolder _folder = new();
 

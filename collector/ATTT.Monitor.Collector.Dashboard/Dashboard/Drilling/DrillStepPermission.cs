@@ -11,7 +11,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Drilling;
 /// the drill's participants list them with that role (by account name = participant e-mail, or by
 /// display name = participant name). Viewers only read.
 /// </summary>
-public static class DrillStepPermission
+internal static class DrillStepPermission
 {
     public static bool CanCoordinate(ClaimsPrincipal user) => user.IsInRole(UserRoles.Admin) || user.IsInRole(UserRoles.Coordinator);
 

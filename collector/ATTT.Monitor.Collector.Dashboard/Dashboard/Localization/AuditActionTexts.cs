@@ -5,7 +5,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Localization;
 /// text key <c>Audit.</c> + code. A code without a text is shown as it is, never hidden; a test
 /// drives every incident command and checks each code it writes has a text in both languages.
 /// </summary>
-public static class AuditActionTexts
+internal static class AuditActionTexts
 {
     public const string Prefix = "Audit.";
 

@@ -6,7 +6,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Localization;
 /// Shows times as Vietnamese officials read them: dd/MM/yyyy HH:mm in Asia/Ho_Chi_Minh (UTC+7, no
 /// daylight saving), whatever the server's own zone.
 /// </summary>
-public sealed class DashboardClock(TimeProvider time)
+internal sealed class DashboardClock(TimeProvider time)
 {
     private static readonly TimeZoneInfo Zone = FindZone();
 

@@ -1,7 +1,7 @@
 namespace ATTT.Monitor.Collector.Dashboard.Localization;
 
 /// <summary>The dashboard's languages: Vietnamese by default, English by the switch in the header.</summary>
-public static class DashboardLanguage
+internal static class DashboardLanguage
 {
     public const string Vietnamese = "vi";
     public const string English = "en";

@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace ATTT.Monitor.Collector.Dashboard.Localization;
 
 /// <summary>Joins the per-area text tables of one language into the table a request reads.</summary>
-public static class TextTables
+internal static class TextTables
 {
     /// <summary>
     /// One table of every area's keys. A key defined in two areas throws (at the first request for

@@ -1,6 +1,6 @@
 namespace ATTT.Monitor.Collector.Dashboard.Localization;
 
-public static partial class TextsEn
+internal static partial class TextsEn
 {
     // Texts of the drills pages.
     private static Dictionary<string, string> Drills => new()

@@ -1,6 +1,6 @@
 namespace ATTT.Monitor.Collector.Dashboard.Localization;
 
-public static partial class TextsEn
+internal static partial class TextsEn
 {
     // Texts of the incidents list and detail, their states, severities and timeline wording.
     private static Dictionary<string, string> Incidents => new()

@@ -1,6 +1,6 @@
 namespace ATTT.Monitor.Collector.Dashboard.Localization;
 
-public static partial class TextsEn
+internal static partial class TextsEn
 {
     // Texts of the overview's notices panel and of giving up an undelivered message.
     private static Dictionary<string, string> Notices => new()

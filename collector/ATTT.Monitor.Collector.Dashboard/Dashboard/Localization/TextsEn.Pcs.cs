@@ -1,6 +1,6 @@
 namespace ATTT.Monitor.Collector.Dashboard.Localization;
 
-public static partial class TextsEn
+internal static partial class TextsEn
 {
     // Texts of the overview, the PCs pages and antivirus posture.
     private static Dictionary<string, string> Pcs => new()

@@ -1,6 +1,6 @@
 namespace ATTT.Monitor.Collector.Dashboard.Localization;
 
-public static partial class TextsEn
+internal static partial class TextsEn
 {
     // Texts of the authorities' report forms and the notification dead letters.
     private static Dictionary<string, string> Reports => new()

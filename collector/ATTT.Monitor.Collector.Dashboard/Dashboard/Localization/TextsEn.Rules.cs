@@ -1,6 +1,6 @@
 namespace ATTT.Monitor.Collector.Dashboard.Localization;
 
-public static partial class TextsEn
+internal static partial class TextsEn
 {
     // Texts of the rules pages (disablement, false-positive filters) and the settings page.
     private static Dictionary<string, string> Rules => new()

@@ -6,7 +6,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Localization;
 /// English, chosen by the switch in the header. Keys shared with <see cref="TextsVi"/>. The texts are kept per page area in the
 /// TextsEn.*.cs files; <see cref="TextTables.Merge"/> refuses a key defined in two areas.
 /// </summary>
-public static partial class TextsEn
+internal static partial class TextsEn
 {
     public static FrozenDictionary<string, string> All { get; } = TextTables.Merge(Common, Incidents, Pcs, Plan, Rules, Reports, Drills, Access, Notices);
 

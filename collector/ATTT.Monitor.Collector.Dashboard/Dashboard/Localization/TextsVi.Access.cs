@@ -1,6 +1,6 @@
 namespace ATTT.Monitor.Collector.Dashboard.Localization;
 
-public static partial class TextsVi
+internal static partial class TextsVi
 {
     // Why AdministrationPolicy refused an action (docs/roles.md).
     private static Dictionary<string, string> Access => new()

@@ -1,6 +1,6 @@
 namespace ATTT.Monitor.Collector.Dashboard.Localization;
 
-public static partial class TextsVi
+internal static partial class TextsVi
 {
     // Texts of the overview's notices panel and of giving up an undelivered message.
     private static Dictionary<string, string> Notices => new()

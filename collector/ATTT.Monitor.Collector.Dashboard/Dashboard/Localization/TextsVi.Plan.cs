@@ -1,6 +1,6 @@
 namespace ATTT.Monitor.Collector.Dashboard.Localization;
 
-public static partial class TextsVi
+internal static partial class TextsVi
 {
     // Texts of indicator 1 of the plan (PCs list) and of a PC's configuration, certificates, Defender details, channels and losses.
     private static Dictionary<string, string> Plan => new()

@@ -1,6 +1,6 @@
 namespace ATTT.Monitor.Collector.Dashboard.Localization;
 
-public static partial class TextsVi
+internal static partial class TextsVi
 {
     // Texts of the authorities' report forms and the notification dead letters.
     private static Dictionary<string, string> Reports => new()

@@ -6,7 +6,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Localization;
 /// Tiếng Việt: the dashboard's default language. Keys shared with <see cref="TextsEn"/>. The texts are kept per page area in the
 /// TextsVi.*.cs files; <see cref="TextTables.Merge"/> refuses a key defined in two areas.
 /// </summary>
-public static partial class TextsVi
+internal static partial class TextsVi
 {
     public static FrozenDictionary<string, string> All { get; } = TextTables.Merge(Common, Incidents, Pcs, Plan, Rules, Reports, Drills, Access, Notices);
 

@@ -9,7 +9,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Reporting;
 /// "incidents", target incident:N) so they appear on its timeline, with details naming the report
 /// as "#id" so that who saved or sent a report can be read back from the timeline.
 /// </summary>
-public static class ReportAudit
+internal static class ReportAudit
 {
     public const string Created = "report_created";
     public const string Saved = "report_saved";

@@ -9,7 +9,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Security;
 /// Every policy authenticates with the dashboard cookie explicitly, so other areas may set their
 /// own schemes (agent tokens) without changing who the dashboard sees.
 /// </summary>
-public static class DashboardPolicies
+internal static class DashboardPolicies
 {
     public const string Scheme = "Dashboard";
     public const string Dashboard = AccessPolicies.Dashboard;

@@ -9,7 +9,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Security;
 /// route answers 403 with a JSON reason, so nothing is read, changed or audited in their name. The
 /// password change is a page, so no /api route is needed for it.
 /// </summary>
-public sealed class PasswordChangeGate(RequestDelegate next)
+internal sealed class PasswordChangeGate(RequestDelegate next)
 {
     public const string PasswordPath = "/account/password";
     public const string Reason = "password_change_required";

@@ -5,7 +5,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Security;
 /// authorization, so a one-time-password session gets the gate's answer on every route (also the
 /// ones its role could not use anyway) instead of a role refusal that does not say what to do.
 /// </summary>
-public sealed class PasswordChangeGateStartupFilter : IStartupFilter
+internal sealed class PasswordChangeGateStartupFilter : IStartupFilter
 {
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {

@@ -5,7 +5,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Security;
 /// redirects, errors, assets) carries them. No inline script or style is allowed anywhere: event
 /// content is attacker-controlled and the CSP is the second wall behind HTML encoding.
 /// </summary>
-public sealed class SecurityHeadersStartupFilter : IStartupFilter
+internal sealed class SecurityHeadersStartupFilter : IStartupFilter
 {
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +

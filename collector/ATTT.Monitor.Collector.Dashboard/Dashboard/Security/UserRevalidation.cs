@@ -8,7 +8,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Security;
 /// Checks the cookie against the stored account on every request, so disabling a user or changing
 /// their role or unit takes effect at once instead of when the cookie expires.
 /// </summary>
-public static class UserRevalidation
+internal static class UserRevalidation
 {
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {

@@ -4,7 +4,7 @@ using ATTT.Monitor.Collector.Dashboard.Localization;
 namespace ATTT.Monitor.Collector.Dashboard.Workstations;
 
 /// <summary>A duration as an officer reads it: "2 ngày 3 giờ", "4 giờ 10 phút", "7 phút".</summary>
-public static class DurationText
+internal static class DurationText
 {
     public static string Format(DashboardText text, TimeSpan duration)
     {

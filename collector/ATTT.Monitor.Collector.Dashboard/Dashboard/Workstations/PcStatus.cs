@@ -9,7 +9,7 @@ public enum PcStatus
     Revoked = 3,
 }
 
-public static class PcStatuses
+internal static class PcStatuses
 {
     public static IReadOnlyList<PcStatus> All { get; } = [PcStatus.Online, PcStatus.Silent, PcStatus.NeverSeen, PcStatus.Revoked];
 

@@ -17,7 +17,7 @@ public enum PostureClass
     Unknown = 4,
 }
 
-public static class PostureClasses
+internal static class PostureClasses
 {
     /// <summary>The classes in the order the overview shows them.</summary>
     public static IReadOnlyList<PostureClass> All { get; } =

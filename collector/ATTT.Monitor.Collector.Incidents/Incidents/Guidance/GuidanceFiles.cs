@@ -5,7 +5,7 @@ namespace ATTT.Monitor.Collector.Incidents;
 /// guidance/README.md) once, at start. The files' own tests (tests/ATTT.Monitor.Content.Tests) check
 /// their content in depth; here a file that cannot be read stops the start with the file, line and field.
 /// </summary>
-public static class GuidanceFiles
+internal static class GuidanceFiles
 {
     public const string AttackFile = "attack.vi.yml";
     public const string SigmaHqFile = "sigmahq.vi.yml";

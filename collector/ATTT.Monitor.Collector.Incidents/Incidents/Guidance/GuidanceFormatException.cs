@@ -1,4 +1,4 @@
 namespace ATTT.Monitor.Collector.Incidents;
 
 /// <summary>A guidance file that cannot be used; the message names the file, line and field.</summary>
-public sealed class GuidanceFormatException(string message, Exception? inner = null) : Exception(message, inner);
+internal sealed class GuidanceFormatException(string message, Exception? inner = null) : Exception(message, inner);

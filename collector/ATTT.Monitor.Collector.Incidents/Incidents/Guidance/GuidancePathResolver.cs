@@ -3,7 +3,7 @@ using ATTT.Monitor.Collector.Detection;
 namespace ATTT.Monitor.Collector.Incidents;
 
 /// <summary>Finds the guidance folder: the configured one, else <c>guidance/</c> beside the product's <c>rules/</c> folder.</summary>
-public static class GuidancePathResolver
+internal static class GuidancePathResolver
 {
     public const string DefaultFolderName = "guidance";
 

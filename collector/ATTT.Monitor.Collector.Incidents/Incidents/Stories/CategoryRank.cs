@@ -5,7 +5,7 @@ namespace ATTT.Monitor.Collector.Incidents;
 /// must answer (encrypted files, a defaced portal, stolen passwords, data taken) before the means
 /// (protection turned off, an operator at work, a program installing itself).
 /// </summary>
-public static class CategoryRank
+internal static class CategoryRank
 {
     private static readonly string[] Order =
     [

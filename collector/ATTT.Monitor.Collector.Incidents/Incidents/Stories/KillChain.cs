@@ -6,7 +6,7 @@ namespace ATTT.Monitor.Collector.Incidents;
 /// then privilege escalation, then credential access) is an attack in progress, and its severity is
 /// raised one step. The state is, per stage, the longest climb ending there, kept as one digit per stage.
 /// </summary>
-public static class KillChain
+internal static class KillChain
 {
     /// <summary>Stages at or after this one count: what happens once the attacker is in.</summary>
     public const int FirstLaterStage = 3;

@@ -9,7 +9,7 @@ namespace ATTT.Monitor.Collector.Incidents;
 /// ATT&amp;CK technique (the same one, or one the other's sub-technique). The product rule stays: its
 /// Vietnamese text is the one written for communes.
 /// </summary>
-public static class TwinDetections
+internal static class TwinDetections
 {
     /// <summary>The hits without the other packs' twins of a product rule's hit, in order.</summary>
     public static IReadOnlyList<DetectionHit> Remove(IReadOnlyList<DetectionHit> hits)

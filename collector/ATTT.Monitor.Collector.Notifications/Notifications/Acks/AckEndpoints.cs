@@ -11,7 +11,7 @@ namespace ATTT.Monitor.Collector.Notifications.Acks;
 /// on their own; the POST of that button records the confirmation. Anonymous: the signed, expiring
 /// token is the credential. Limited per client address so tokens cannot be guessed at speed.
 /// </summary>
-public static class AckEndpoints
+internal static class AckEndpoints
 {
     public const string Path = "/notifications/ack/{token}";
 

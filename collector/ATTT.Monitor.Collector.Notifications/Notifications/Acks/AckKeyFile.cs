@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace ATTT.Monitor.Collector.Notifications.Acks;
 
 /// <summary>The HMAC key file (32 random bytes) in the data folder, created once with owner-only permissions.</summary>
-public sealed class AckKeyFile(string path)
+internal sealed class AckKeyFile(string path)
 {
     public string Path { get; } = path;
 

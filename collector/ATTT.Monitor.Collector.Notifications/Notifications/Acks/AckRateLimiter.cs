@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace ATTT.Monitor.Collector.Notifications.Acks;
 
 /// <summary>A fixed window per client address for the anonymous confirmation endpoints.</summary>
-public sealed class AckRateLimiter : IDisposable
+internal sealed class AckRateLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter;
 

@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace ATTT.Monitor.Collector.Notifications.Acks;
 
 /// <summary>Finds the message a confirmation token names and records the confirmation (once; later ones keep the first).</summary>
-public sealed class AckService(EmbeddedDatabase database, AckTokenService tokens, TimeProvider time)
+internal sealed class AckService(EmbeddedDatabase database, AckTokenService tokens, TimeProvider time)
 {
     public async Task<AckTarget?> FindAsync(string token, CancellationToken cancellationToken)
     {

@@ -1,4 +1,4 @@
 namespace ATTT.Monitor.Collector.Notifications.Acks;
 
 /// <summary>The message a valid confirmation token names, as the confirmation page shows it.</summary>
-public sealed record AckTarget(long OutboxId, long? IncidentId, string RecipientEmail, string RecipientName, string Subject, Acknowledgement? Existing);
+internal sealed record AckTarget(long OutboxId, long? IncidentId, string RecipientEmail, string RecipientName, string Subject, Acknowledgement? Existing);

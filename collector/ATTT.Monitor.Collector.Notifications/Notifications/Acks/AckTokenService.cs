@@ -10,7 +10,7 @@ namespace ATTT.Monitor.Collector.Notifications.Acks;
 /// The token itself is the credential (recipients have no account), so it names one outbox row
 /// and expires. The key is generated once and kept in the data folder, readable by the owner only.
 /// </summary>
-public sealed class AckTokenService
+internal sealed class AckTokenService
 {
     private readonly byte[] _key;
 

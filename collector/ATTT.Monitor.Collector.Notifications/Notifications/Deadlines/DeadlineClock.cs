@@ -4,7 +4,7 @@ using ATTT.Monitor.Collector.Storage;
 namespace ATTT.Monitor.Collector.Notifications.Deadlines;
 
 /// <inheritdoc />
-public sealed class DeadlineClock(EmbeddedDatabase database, TimeProvider time) : IDeadlineClock
+internal sealed class DeadlineClock(EmbeddedDatabase database, TimeProvider time) : IDeadlineClock
 {
     private const string Select = "SELECT incident_id, key, title, met_by, starts_at, due_at, reminded_at, escalated_at, met_at, stopped_at, stop_reason FROM notification_deadlines";
 

@@ -9,7 +9,7 @@ namespace ATTT.Monitor.Collector.Notifications.Deadlines;
 /// 24 h and cause, scope and fixes within 72 h (Decree 331/2026); for a personal-data breach the
 /// data-protection agency within 72 h (Law 91/2025, Decree 356/2025). Each category may override.
 /// </summary>
-public static class DeadlinePolicy
+internal static class DeadlinePolicy
 {
     public const string ClosingReportKey = "closing_report_5d";
 

@@ -10,7 +10,7 @@ namespace ATTT.Monitor.Collector.Notifications.Deadlines;
 /// the time given (detection, or when a personal-data breach became known). A clock ends when it is
 /// met, or stops without being met (false positive, resolution) and may be resumed on reopening.
 /// </summary>
-public static class DeadlineStore
+internal static class DeadlineStore
 {
     public static async Task PlanAsync(SqliteConnection connection, SqliteTransaction transaction, long incidentId, IEnumerable<DeadlineOptions> deadlines, DateTimeOffset from, CancellationToken cancellationToken)
     {

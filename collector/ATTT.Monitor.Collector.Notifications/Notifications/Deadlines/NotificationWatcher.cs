@@ -16,7 +16,7 @@ namespace ATTT.Monitor.Collector.Notifications.Deadlines;
 /// Everything it decides is written to the outbox in one transaction per pass; the sender sends.
 /// Time comes from <see cref="TimeProvider"/> so tests move the clock by hand.
 /// </summary>
-public sealed class NotificationWatcher(
+internal sealed class NotificationWatcher(
     EmbeddedDatabase database,
     NotificationComposer composer,
     IOptionsMonitor<NotificationsOptions> options,

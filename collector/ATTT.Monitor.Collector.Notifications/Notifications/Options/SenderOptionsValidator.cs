@@ -6,7 +6,7 @@ namespace ATTT.Monitor.Collector.Notifications.Options;
 /// Checks Notifications:Sender at start-up, so an operator's typo is reported by its configuration key
 /// instead of surfacing later as a Polly or arithmetic error from inside the outbox sender.
 /// </summary>
-public sealed class SenderOptionsValidator : IValidateOptions<NotificationsOptions>
+internal sealed class SenderOptionsValidator : IValidateOptions<NotificationsOptions>
 {
     private const string Prefix = "Notifications:Sender:";
 

@@ -8,7 +8,7 @@ namespace ATTT.Monitor.Collector.Notifications.Outbox;
 /// incident (where clocks start); <see cref="IsBackfill"/> marks one whose events came from a backlog
 /// (a spool draining after days offline, a replay).
 /// </summary>
-public sealed record IncidentSnapshot(
+internal sealed record IncidentSnapshot(
     long IncidentId,
     string Title,
     string? RuleId,

@@ -9,7 +9,7 @@ namespace ATTT.Monitor.Collector.Notifications.Outbox;
 /// notification_incidents: the last change read of each incident, so reminders, digests and reports
 /// can be written without reading another area's tables, plus whether a notice already went out.
 /// </summary>
-public static class IncidentSnapshotStore
+internal static class IncidentSnapshotStore
 {
     public static async Task<bool> UpsertAsync(SqliteConnection connection, SqliteTransaction? transaction, IncidentSnapshot s, DateTimeOffset at, CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 namespace ATTT.Monitor.Collector.Notifications.Outbox;
 
 /// <summary>Kinds of outbox message; each names its template files.</summary>
-public static class MessageKinds
+internal static class MessageKinds
 {
     public const string Notice = "notice";
     public const string Update = "update";

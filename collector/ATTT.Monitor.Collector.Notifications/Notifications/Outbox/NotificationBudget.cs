@@ -12,7 +12,7 @@ namespace ATTT.Monitor.Collector.Notifications.Outbox;
 /// recipient's overflow digest instead, which the watcher sends and which says why. Digests and the
 /// reports the rules require are never held back, and drills have their own recipients.
 /// </summary>
-public static class NotificationBudget
+internal static class NotificationBudget
 {
     /// <summary>Writes the messages; returns how many went out as messages of their own (the rest wait in the overflow digest).</summary>
     public static async Task<int> InsertAsync(

@@ -14,7 +14,7 @@ namespace ATTT.Monitor.Collector.Notifications.Outbox;
 /// Adds the subject prefix in code so an edited template cannot lose it: "[DIỄN TẬP]" for drills
 /// (never "[TBSC]"), "[TBSC]" when an authority is told.
 /// </summary>
-public sealed class NotificationComposer(
+internal sealed class NotificationComposer(
     TemplateRenderer renderer,
     AckTokenService tokens,
     IOptionsMonitor<NotificationsOptions> options,

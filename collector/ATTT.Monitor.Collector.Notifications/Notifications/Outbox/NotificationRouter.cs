@@ -7,7 +7,7 @@ namespace ATTT.Monitor.Collector.Notifications.Outbox;
 /// only from <see cref="BudgetOptions.AuthorityMinSeverity"/> up, and never about a silent PC alone.
 /// Drill incidents never reach the routing rules' contacts: they go only to the drill recipient list.
 /// </summary>
-public static class NotificationRouter
+internal static class NotificationRouter
 {
     public static IReadOnlyList<Recipient> Route(IncidentSnapshot incident, NotificationsOptions options)
     {

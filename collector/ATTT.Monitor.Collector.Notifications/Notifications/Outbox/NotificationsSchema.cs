@@ -3,7 +3,7 @@ using ATTT.Monitor.Collector.Storage;
 namespace ATTT.Monitor.Collector.Notifications.Outbox;
 
 /// <summary>The notifications area's tables in the embedded state database. Never edit a shipped version.</summary>
-public static class NotificationsSchema
+internal static class NotificationsSchema
 {
     public const string Area = "notifications";
 

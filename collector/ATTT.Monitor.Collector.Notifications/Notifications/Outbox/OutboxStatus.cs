@@ -5,7 +5,7 @@ namespace ATTT.Monitor.Collector.Notifications.Outbox;
 /// refusal) and the row is shown prominently until an administrator sends it again or gives it up.
 /// Nothing is ever deleted.
 /// </summary>
-public static class OutboxStatus
+internal static class OutboxStatus
 {
     public const string Pending = "pending";
     public const string Sent = "sent";

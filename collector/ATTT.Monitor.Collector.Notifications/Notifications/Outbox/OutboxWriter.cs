@@ -19,7 +19,7 @@ namespace ATTT.Monitor.Collector.Notifications.Outbox;
 /// IT officer in the digest; changes to a notified incident are batched; repeated detections never
 /// mail; drills go only to the drill recipients. It never sends: <c>OutboxSender</c> does.
 /// </summary>
-public sealed class OutboxWriter(NotificationComposer composer, IOptionsMonitor<NotificationsOptions> options, TimeProvider time) : IIncidentJournalConsumer
+internal sealed class OutboxWriter(NotificationComposer composer, IOptionsMonitor<NotificationsOptions> options, TimeProvider time) : IIncidentJournalConsumer
 {
     public const string ReaderName = "notifications";
 

@@ -7,7 +7,7 @@ namespace ATTT.Monitor.Collector.Notifications.Outbox;
 /// Changes to an incident that was already notified (severity raised, state changed), kept in
 /// notification_update_items until the watcher sends them as one update per incident and interval.
 /// </summary>
-public static class UpdateBatch
+internal static class UpdateBatch
 {
     public static async Task AddAsync(SqliteConnection connection, SqliteTransaction transaction, long incidentId, string line, DateTimeOffset at, CancellationToken cancellationToken)
     {

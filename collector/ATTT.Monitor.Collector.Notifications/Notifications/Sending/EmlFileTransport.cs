@@ -10,7 +10,7 @@ namespace ATTT.Monitor.Collector.Notifications.Sending;
 /// file and renamed, so a demo shows exactly what would have been sent and a resend overwrites
 /// rather than duplicates.
 /// </summary>
-public sealed class EmlFileTransport(string folder) : IMailTransport
+internal sealed class EmlFileTransport(string folder) : IMailTransport
 {
     public string Folder { get; } = folder;
 

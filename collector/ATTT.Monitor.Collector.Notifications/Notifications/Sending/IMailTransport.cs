@@ -4,7 +4,7 @@ using MimeKit;
 namespace ATTT.Monitor.Collector.Notifications.Sending;
 
 /// <summary>Where a built message goes: an SMTP server, or .eml files when none is configured.</summary>
-public interface IMailTransport
+internal interface IMailTransport
 {
     Task SendAsync(OutboxMessage row, MimeMessage message, CancellationToken cancellationToken);
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace ATTT.Monitor.Collector.Notifications.Sending;
 
 /// <summary>SMTP when a host is configured, otherwise .eml files in DATA/outbox-eml (the embedded default).</summary>
-public sealed class MailTransportSelector(IOptionsMonitor<NotificationsOptions> options, DataDirectoryOptions data)
+internal sealed class MailTransportSelector(IOptionsMonitor<NotificationsOptions> options, DataDirectoryOptions data)
 {
     public IMailTransport Current()
     {

@@ -12,7 +12,7 @@ namespace ATTT.Monitor.Collector.Notifications.Sending;
 /// recognisable), the To (and Cc) the row was composed for, and attachments (report PDFs). The
 /// envelope goes to the row's recipient only.
 /// </summary>
-public static class MimeMessageFactory
+internal static class MimeMessageFactory
 {
     public static MimeMessage Create(OutboxMessage row, SmtpOptions smtp)
     {

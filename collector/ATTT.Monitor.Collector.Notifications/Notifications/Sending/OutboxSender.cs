@@ -17,7 +17,7 @@ namespace ATTT.Monitor.Collector.Notifications.Sending;
 /// (5xx) reply, and then waits for an administrator to send it again or give it up. A row is marked sent right after the server accepted
 /// it; if the process dies in between, the resend carries the same Message-Id.
 /// </summary>
-public sealed class OutboxSender : BackgroundService
+internal sealed class OutboxSender : BackgroundService
 {
     private readonly OutboxStore _store;
     private readonly IOptionsMonitor<NotificationsOptions> _options;

@@ -10,7 +10,7 @@ namespace ATTT.Monitor.Collector.Notifications.Sending;
 /// dead at once and is shown); 4xx replies, network errors, timeouts and TLS or login problems are
 /// transient (retried with back-off until the attempt limit, then dead).
 /// </summary>
-public static class SendFailure
+internal static class SendFailure
 {
     public static bool IsPermanent(Exception ex) => ex is SmtpCommandException smtp && (int)smtp.StatusCode >= 500;
 

@@ -14,7 +14,7 @@ namespace ATTT.Monitor.Collector.Notifications.Sending;
 /// authentication when a user name is configured. One connection per message keeps failure
 /// handling simple; a commune sends a handful of messages a day.
 /// </summary>
-public sealed class SmtpMailTransport(SmtpOptions options) : IMailTransport
+internal sealed class SmtpMailTransport(SmtpOptions options) : IMailTransport
 {
     public async Task SendAsync(OutboxMessage row, MimeMessage message, CancellationToken cancellationToken)
     {

@@ -16,7 +16,7 @@ namespace ATTT.Monitor.Collector.Notifications.Templates;
 /// broken (no Subject line, not UTF-8, empty) is reported in <see cref="TemplateHealth"/> and the
 /// shipped template is used instead, so a typo never stops a notice.
 /// </summary>
-public sealed partial class TemplateRenderer(IOptionsMonitor<NotificationsOptions> options, TemplateHealth health)
+internal sealed partial class TemplateRenderer(IOptionsMonitor<NotificationsOptions> options, TemplateHealth health)
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);

@@ -4,7 +4,7 @@ using ATTT.Monitor.Collector.Incidents;
 namespace ATTT.Monitor.Collector.Notifications.Templates;
 
 /// <summary>The dashboard's words (BRIEF) for severities, states and categories, and Vietnam time.</summary>
-public static class VietnameseLabels
+internal static class VietnameseLabels
 {
     /// <summary>Vietnam keeps UTC+7 all year, so a fixed offset is exact and needs no tz database.</summary>
     public static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);

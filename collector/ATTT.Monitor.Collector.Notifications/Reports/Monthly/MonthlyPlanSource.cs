@@ -6,7 +6,7 @@ using ATTT.Monitor.Collector.Storage;
 namespace ATTT.Monitor.Collector.Reports.Monthly;
 
 /// <summary>Reads <see cref="MonthlyPlanSummary"/> for one unit from the plan indicators and the event store's batch losses.</summary>
-public static class MonthlyPlanSource
+internal static class MonthlyPlanSource
 {
     public static async Task<MonthlyPlanSummary> ReadAsync(PlanIndicatorService plan, IEventStore events, string unit, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using System.Text;
 namespace ATTT.Monitor.Collector.Reports.Monthly;
 
 /// <summary>The report's lines for indicator 1 of the plan and for lost events (Vietnamese).</summary>
-public static class MonthlyPlanText
+internal static class MonthlyPlanText
 {
     public static void Append(StringBuilder sb, MonthlyPlanSummary? plan)
     {

@@ -8,7 +8,7 @@ using ATTT.Monitor.Collector.Storage;
 namespace ATTT.Monitor.Collector.Reports.Monthly;
 
 /// <summary>Computes a unit's monthly figures from the notifications tables and, through <see cref="MonthlyReportSources"/>, the other areas'.</summary>
-public static class MonthlyReportBuilder
+internal static class MonthlyReportBuilder
 {
     /// <summary>The calendar month in Vietnam time as a UTC range.</summary>
     public static (DateTimeOffset From, DateTimeOffset To) Period(int year, int month)

@@ -4,7 +4,7 @@ namespace ATTT.Monitor.Collector.Reports.Monthly;
 
 /// <summary>The Quartz job that sends last month's report of every unit. Re-firing it is harmless.</summary>
 [DisallowConcurrentExecution]
-public sealed class MonthlyReportJob(MonthlyReportService reports) : IJob
+internal sealed class MonthlyReportJob(MonthlyReportService reports) : IJob
 {
     public static readonly JobKey Key = new("monthly-security-report", "notifications");
 

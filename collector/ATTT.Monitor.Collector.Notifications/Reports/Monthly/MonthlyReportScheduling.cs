@@ -3,7 +3,7 @@ using Quartz;
 namespace ATTT.Monitor.Collector.Reports.Monthly;
 
 /// <summary>Puts the monthly report job and its cron trigger (Vietnam time) on the shared Quartz scheduler at start.</summary>
-public sealed class MonthlyReportScheduling(ISchedulerFactory schedulers, MonthlyReportScheduling.Settings settings, TimeProvider time) : IHostedService
+internal sealed class MonthlyReportScheduling(ISchedulerFactory schedulers, MonthlyReportScheduling.Settings settings, TimeProvider time) : IHostedService
 {
     public static readonly TriggerKey TriggerKey = new("monthly-security-report", "notifications");
 

@@ -14,7 +14,7 @@ namespace ATTT.Monitor.Collector.Reports.Monthly;
 /// Builds each unit's monthly report, keeps it (notification_monthly_reports, once per unit and
 /// month, so a re-fired job sends nothing twice) and queues it by mail in the same transaction.
 /// </summary>
-public sealed class MonthlyReportService(
+internal sealed class MonthlyReportService(
     EmbeddedDatabase database,
     NotificationComposer composer,
     IOptionsMonitor<NotificationsOptions> options,

@@ -10,7 +10,7 @@ namespace ATTT.Monitor.Collector.Reports.Monthly;
 /// agents (ingest), posture_current (posture), drill_runs (drills). Each is read only when the
 /// table exists, so the report works on a collector without that area and says "not available".
 /// </summary>
-public static class MonthlyReportSources
+internal static class MonthlyReportSources
 {
     public static async Task<bool> TableExistsAsync(SqliteConnection connection, string table, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ using ATTT.Monitor.Collector.Notifications.Templates;
 namespace ATTT.Monitor.Collector.Reports.Monthly;
 
 /// <summary>The report's body as Vietnamese text lines (the mail templates encode them for HTML).</summary>
-public static class MonthlyReportText
+internal static class MonthlyReportText
 {
     public static string Summary(MonthlySecurityReport r)
     {

@@ -7,7 +7,7 @@ namespace ATTT.Monitor.Collector.Storage.Agents;
 /// Tokens, enrollment codes and agent ids. Tokens carry 256 random bits, so one SHA-256 is the
 /// right hash (no stretching needed); codes are short but one-time, short-lived and rate limited.
 /// </summary>
-public static class Secrets
+internal static class Secrets
 {
     // Crockford base32: no I, L, O, U, so a code read aloud over the phone is not misheard.
     private const string Base32 = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";

@@ -15,7 +15,7 @@ namespace ATTT.Monitor.Collector.Storage.Elasticsearch;
 /// ids, then create the batch marker. A batch re-sent after a crash rewrites the same document ids,
 /// which Elasticsearch refuses to create twice, so nothing is stored twice.
 /// </summary>
-public sealed class ElasticsearchEventStore : IEventStore, IDisposable
+internal sealed class ElasticsearchEventStore : IEventStore, IDisposable
 {
     private readonly ElasticsearchCalls _calls;
     private readonly string _stream;

@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace ATTT.Monitor.Collector.Storage.Sqlite;
 
 /// <summary>The embedded event store: events.db beside the state database.</summary>
-public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
+internal sealed class SqliteEventStore : IEventStore, IAsyncDisposable
 {
     private const string Columns = "id, agent_id, unit, is_drill, received_at, body";
     private readonly EventsDatabase _database;
