@@ -36,9 +36,9 @@ public sealed class FollowUpExplanationTests
         await h.Sender.ProcessDueAsync(Ct);
 
         var messages = Directory.GetFiles(Path.Combine(h.DataPath, "outbox-eml"), "*.eml").Select(f => MimeMessage.Load(f, Ct)).ToList();
-        var followUps = messages.Where(m => m.Subject.StartsWith("Nhắc hạn", StringComparison.Ordinal) || m.Subject.Contains("QUÁ HẠN", StringComparison.Ordinal)).ToList();
-        Assert.Contains(followUps, m => m.Subject.StartsWith("Nhắc hạn", StringComparison.Ordinal));
-        Assert.Contains(followUps, m => m.Subject.Contains("QUÁ HẠN", StringComparison.Ordinal));
+        var followUps = messages.Where(m => (m.Subject ?? "").StartsWith("Nhắc hạn", StringComparison.Ordinal) || (m.Subject ?? "").Contains("QUÁ HẠN", StringComparison.Ordinal)).ToList();
+        Assert.Contains(followUps, m => m.Subject!.StartsWith("Nhắc hạn", StringComparison.Ordinal));
+        Assert.Contains(followUps, m => m.Subject!.Contains("QUÁ HẠN", StringComparison.Ordinal));
         foreach (var message in followUps)
         {
             Assert.Contains("Chuyện gì đã xảy ra: " + Explanation.WhatHappened, message.TextBody, StringComparison.Ordinal);
