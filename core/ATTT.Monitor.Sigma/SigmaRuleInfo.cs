@@ -21,6 +21,9 @@ public sealed class SigmaRuleInfo
     public IReadOnlyList<string> Tags { get; init; } = [];
     public IReadOnlyList<string> References { get; init; } = [];
     public IReadOnlyList<string> FalsePositives { get; init; } = [];
+
+    /// <summary>The rule's <c>related:</c> entries: rules it derives from, replaces or resembles.</summary>
+    public IReadOnlyList<SigmaRelatedRule> Related { get; init; } = [];
     public SigmaLogsource Logsource { get; init; } = new(null, null, null);
 
     /// <summary>

@@ -24,6 +24,9 @@ public sealed record DetectionHit(
     /// <summary>See <see cref="RuleMatch.Guidance"/>.</summary>
     public RuleGuidance? Guidance { get; init; }
 
+    /// <summary>See <see cref="RuleMatch.Related"/>.</summary>
+    public IReadOnlyList<string> Related { get; init; } = [];
+
     /// <summary>
     /// What ties this detection to others beyond time (<see cref="DetectionLinks"/>): its logon
     /// sessions and its own process. An incident that holds one of these takes later detections that

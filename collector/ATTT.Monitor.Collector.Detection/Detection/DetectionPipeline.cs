@@ -46,6 +46,7 @@ internal sealed class DetectionPipeline : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var checkpoint = await RetryAsync(ct => DetectionCheckpoint.ReadAsync(_database, ct), "read the checkpoint", false, stoppingToken).ConfigureAwait(false);
+        var state = await RetryAsync(ct => DetectionCheckpoint.ReadStateAsync(_database, ct), "read the detector state", false, stoppingToken).ConfigureAwait(false);
         _stats.Committed(checkpoint, null);
         if (_logger.IsEnabled(LogLevel.Information))
             _logger.LogInformation("Detection pipeline starting after event {Checkpoint}", checkpoint);
@@ -54,7 +55,7 @@ internal sealed class DetectionPipeline : BackgroundService
         var results = Channel.CreateBounded<DetectionSlice>(new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true });
         await Task.WhenAll(
             ReadAsync(checkpoint, slices.Writer, stoppingToken),
-            EvaluateAsync(slices.Reader, results.Writer, stoppingToken),
+            EvaluateAsync(state, slices.Reader, results.Writer, stoppingToken),
             WriteAsync(results.Reader, stoppingToken)).ConfigureAwait(false);
     }
 
@@ -90,7 +91,7 @@ internal sealed class DetectionPipeline : BackgroundService
         }
     }
 
-    private async Task EvaluateAsync(ChannelReader<EventSlice> input, ChannelWriter<DetectionSlice> output, CancellationToken stoppingToken)
+    private async Task EvaluateAsync(DetectorState? saved, ChannelReader<EventSlice> input, ChannelWriter<DetectionSlice> output, CancellationToken stoppingToken)
     {
         IDetector? detector = null;
         var version = long.MinValue;
@@ -104,7 +105,12 @@ internal sealed class DetectionPipeline : BackgroundService
                     try
                     {
                         var next = _rules.Version;
-                        detector = _rules.CreateDetector();
+                        var created = _rules.CreateDetector();
+                        // The state as of the last evaluated slice: the previous detector's, else the one committed with the checkpoint.
+                        if ((detector is null ? saved : detector.SaveState()) is { } state)
+                            Restore(created, state);
+                        detector = created;
+                        saved = null;
                         version = next;
                     }
                     catch (Exception ex) when (detector is not null)
@@ -139,7 +145,8 @@ internal sealed class DetectionPipeline : BackgroundService
                 }
 
                 _stats.AddEvaluated(slice.Events.Count);
-                await output.WriteAsync(new DetectionSlice(slice.LastId, hits, newest), stoppingToken).ConfigureAwait(false);
+                var changed = detector.StateChanged ? detector.SaveState() : null;
+                await output.WriteAsync(new DetectionSlice(slice.LastId, hits, newest, changed), stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -148,6 +155,19 @@ internal sealed class DetectionPipeline : BackgroundService
         finally
         {
             output.TryComplete();
+        }
+    }
+
+    private void Restore(IDetector detector, DetectorState state)
+    {
+        try
+        {
+            detector.RestoreState(state);
+        }
+        catch (DetectorStateException ex)
+        {
+            _stats.AddEvaluationError(ex.Message);
+            _logger.LogError(ex, "Could not restore the correlation state; correlations start empty");
         }
     }
 
@@ -181,6 +201,8 @@ internal sealed class DetectionPipeline : BackgroundService
         if (slice.Hits.Count > 0)
             await _sink.RecordAsync(slice.Hits, connection, transaction, cancellationToken).ConfigureAwait(false);
         await DetectionCheckpoint.WriteAsync(connection, transaction, slice.LastId, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (slice.State is { } state)
+            await DetectionCheckpoint.WriteStateAsync(connection, transaction, state, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -216,6 +238,7 @@ internal sealed class DetectionPipeline : BackgroundService
         {
             IsProductRule = match.IsProductRule,
             Guidance = match.Guidance,
+            Related = match.Related,
             Links = links,
             ParentLinks = parents,
         };

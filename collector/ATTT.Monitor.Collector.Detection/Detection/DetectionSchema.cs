@@ -2,7 +2,10 @@ using ATTT.Monitor.Collector.Storage;
 
 namespace ATTT.Monitor.Collector.Detection;
 
-/// <summary>The pipeline's checkpoint: the id of the last stored event whose detections are committed.</summary>
+/// <summary>
+/// The pipeline's checkpoint: the id of the last stored event whose detections are committed, and
+/// the detector's correlation state as of that event.
+/// </summary>
 internal static class DetectionSchema
 {
     public const string Area = "detection";
@@ -13,6 +16,14 @@ internal static class DetectionSchema
             CREATE TABLE detection_checkpoint (
                 name TEXT PRIMARY KEY,
                 last_event_id INTEGER NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+            """),
+        new SchemaMigration(Area, 2, """
+            CREATE TABLE detection_state (
+                name TEXT PRIMARY KEY,
+                real_state BLOB NOT NULL,
+                drill_state BLOB NOT NULL,
                 updated_at TEXT NOT NULL
             );
             """),

@@ -8,4 +8,7 @@ public sealed record RuleMatch(string RuleId, string Title, string Level, IReadO
 
     /// <summary>The rule's own <c>guidance:</c> attribute (product rules), or null.</summary>
     public RuleGuidance? Guidance { get; init; }
+
+    /// <summary>The ids the rule names in <c>related:</c> (the SigmaHQ rules a product rule is the twin of).</summary>
+    public IReadOnlyList<string> Related { get; init; } = [];
 }

@@ -9,7 +9,9 @@ namespace ATTT.Monitor.Collector.Detection;
 /// dealt out in turn). Then, on one thread and in id order, the correlation rules are fed with those
 /// detections, so correlation state sees exactly the stream order a single thread would. Drill
 /// events get correlation state of their own, so a drill can never complete a correlation of real
-/// events (or the other way round).
+/// events (or the other way round). Correlation groups are scoped by the stored event's unit, so two
+/// communes' PCs of the same name never share a counter. The state is saved with the checkpoint and
+/// restored after a restart or a rule reload (<see cref="SaveState"/>, <see cref="RestoreState"/>).
 /// </summary>
 internal sealed class SigmaDetector : IDetector
 {
@@ -21,6 +23,7 @@ internal sealed class SigmaDetector : IDetector
     private readonly SigmaCorrelationEngine _drill;
     private readonly Dictionary<SigmaRuleInfo, RuleMatch> _matches = [];
     private List<SigmaDetection>[] _detections = [];
+    private bool _stateChanged;
 
     public SigmaDetector(SigmaRuleSet rules, SigmaLoadOptions options, int workers)
     {
@@ -86,12 +89,50 @@ internal sealed class SigmaDetector : IDetector
                 output.Add(Match(detection.Rule));
             if (!correlation.IsReferenced(detection.Rule))
                 continue;
-            foreach (var fired in correlation.Process(detection))
+            _stateChanged = true;
+            foreach (var fired in correlation.Process(detection, storedEvent.Unit))
             {
                 if (fired.Rule.GeneratesAlerts)
                     output.Add(Match(fired.Rule));
             }
         }
+    }
+
+    public bool StateChanged => _stateChanged;
+
+    public DetectorState SaveState()
+    {
+        _stateChanged = false;
+        return new DetectorState(Save(_real), Save(_drill));
+    }
+
+    public void RestoreState(DetectorState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        try
+        {
+            Restore(_real, state.Real);
+            Restore(_drill, state.Drill);
+        }
+        catch (SigmaStateException ex)
+        {
+            throw new DetectorStateException($"the saved correlation state cannot be restored, its correlations start empty: {ex.Message}", ex);
+        }
+
+        _stateChanged = false;
+    }
+
+    private static byte[] Save(SigmaCorrelationEngine engine)
+    {
+        using var buffer = new MemoryStream();
+        engine.SaveState(buffer);
+        return buffer.ToArray();
+    }
+
+    private static void Restore(SigmaCorrelationEngine engine, byte[] saved)
+    {
+        using var stream = new MemoryStream(saved, writable: false);
+        engine.RestoreState(stream);
     }
 
     private void Prepare(int count)
@@ -118,6 +159,7 @@ internal sealed class SigmaDetector : IDetector
             {
                 IsProductRule = guidance is not null || string.Equals(rule.Author, RuleGuidance.ProductAuthor, StringComparison.Ordinal),
                 Guidance = guidance,
+                Related = [.. rule.Related.Select(r => r.Id)],
             };
         }
 

@@ -30,4 +30,11 @@ internal sealed class SuppressingDetector(IDetector inner, IReadOnlyList<IDetect
             }
         }
     }
+
+    // The state is the inner detector's: a wrapper that kept the defaults would lose it on every restart and reload.
+    public bool StateChanged => inner.StateChanged;
+
+    public DetectorState? SaveState() => inner.SaveState();
+
+    public void RestoreState(DetectorState state) => inner.RestoreState(state);
 }

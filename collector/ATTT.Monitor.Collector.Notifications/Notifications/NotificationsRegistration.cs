@@ -24,6 +24,7 @@ public static class NotificationsRegistration
         services.AddSingleton<ISchemaMigration>(NotificationsSchema.V2);
         services.AddSingleton<ISchemaMigration>(NotificationsSchema.V3);
         services.AddSingleton<ISchemaMigration>(NotificationsSchema.V4);
+        services.AddSingleton<ISchemaMigration>(NotificationsSchema.V5);
         services.AddSingleton(sp => new AckKeyFile(Path.Combine(sp.GetRequiredService<DataDirectoryOptions>().Path, "notification-ack.key")));
         services.AddSingleton<AckTokenService>();
         services.AddSingleton<TemplateHealth>();

@@ -20,6 +20,8 @@ internal static class InfoCodec
         w.Strings([.. i.Tags]);
         w.Strings([.. i.References]);
         w.Strings([.. i.FalsePositives]);
+        w.Strings([.. i.Related.Select(r => r.Id)]);
+        w.Strings([.. i.Related.Select(r => r.Type ?? "")]);
         w.String(i.Logsource.Product);
         w.String(i.Logsource.Category);
         w.String(i.Logsource.Service);
@@ -52,6 +54,7 @@ internal static class InfoCodec
             Tags = r.Strings(),
             References = r.Strings(),
             FalsePositives = r.Strings(),
+            Related = Related(r.Strings(), r.Strings()),
             Logsource = new SigmaLogsource(r.String(), r.String(), r.String()),
             CustomAttributes = Attributes(r),
             Path = r.Text(),
@@ -61,6 +64,11 @@ internal static class InfoCodec
         info.GeneratesAlerts = r.Bool();
         return info;
     }
+
+    private static List<SigmaRelatedRule> Related(List<string> ids, List<string> types) =>
+        ids.Count == types.Count
+            ? [.. ids.Select((id, k) => new SigmaRelatedRule(id, types[k].Length == 0 ? null : types[k]))]
+            : throw new CacheFormatException($"{ids.Count} related ids but {types.Count} types");
 
     public static void Write(CacheWriter w, SigmaDiagnostic d)
     {

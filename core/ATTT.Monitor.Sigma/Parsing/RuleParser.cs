@@ -56,6 +56,7 @@ internal static class RuleParser
             Tags = YamlNodes.StringList(root, "tags"),
             References = YamlNodes.StringList(root, "references"),
             FalsePositives = YamlNodes.StringList(root, "falsepositives"),
+            Related = RelatedParser.Parse(root),
             Logsource = logsource,
             Path = doc.Path,
             Document = doc.Document,

@@ -86,6 +86,15 @@ public sealed class AttackStoryTests
     }
 
     [Fact]
+    public async Task Rules_on_one_event_that_share_a_technique_but_do_not_name_each_other_both_count()
+    {
+        await using var h = await IncidentsHarness.CreateAsync();
+        await h.Manager.RecordDetectionsAsync([LsassDump(7, T0, level: "high"), ProductLsassDump(7, T0) with { Related = [] }], Ct);
+
+        Assert.Equal(2, await h.Db.ScalarAsync("SELECT COUNT(*) FROM incident_detections"));
+    }
+
+    [Fact]
     public async Task Low_detections_open_nothing_stay_as_evidence_on_the_PC_and_join_an_open_story_without_raising_it()
     {
         await using var h = await IncidentsHarness.CreateAsync();

@@ -36,6 +36,13 @@ public sealed class TestCollector : IAsyncDisposable
     public static async Task<TestCollector> StartAsync(TestClock clock, params string[] settings) =>
         new(await CollectorTestHost.StartAsync(new CollectorTestHostOptions { Settings = settings, Clock = clock }), clock);
 
+    /// <summary>A collector on a data folder the test owns, so a second one can start where the first stopped.</summary>
+    public static async Task<TestCollector> StartInAsync(string dataDirectory, params string[] settings)
+    {
+        var clock = new TestClock();
+        return new(await CollectorTestHost.StartAsync(new CollectorTestHostOptions { DataDirectory = dataDirectory, Settings = settings, Clock = clock }), clock);
+    }
+
     /// <summary>A collector whose log entries also go to <paramref name="logs"/>.</summary>
     public static async Task<TestCollector> StartAsync(RecordingLoggerProvider logs, params string[] settings)
     {

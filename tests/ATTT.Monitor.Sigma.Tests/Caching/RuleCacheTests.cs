@@ -37,6 +37,7 @@ public sealed class RuleCacheTests : IDisposable
         title: Runs {{image}}
         id: {{id}}
         level: high
+        related: [ { id: 0f000000-0000-4000-8000-0000000000aa, type: derived } ]
         guidance: { what_to_do: [ "Kiểm tra máy" ] }
         logsource: { product: windows, category: process_creation }
         detection:
@@ -75,6 +76,7 @@ public sealed class RuleCacheTests : IDisposable
         Assert.Equal(first.Correlations.Select(c => c.Id), second.Correlations.Select(c => c.Id));
         Assert.Equal(Detect(first), Detect(second));
         Assert.Equal(2, Detect(second).Count);
+        Assert.Equal(new SigmaRelatedRule("0f000000-0000-4000-8000-0000000000aa", "derived"), second.Rules.Single(r => r.Id == "c0000000-0000-4000-8000-000000000001").Related.Single());
         Assert.Equal("Kiểm tra máy", ((IReadOnlyList<object?>)((IReadOnlyDictionary<string, object?>)second.Rules.Single(r => r.Id == "c0000000-0000-4000-8000-000000000001").CustomAttributes["guidance"]!)["what_to_do"]!)[0]);
         var correlation = second.CreateCorrelationEngine();
         var fired = new List<SigmaDetection>();

@@ -44,4 +44,41 @@ public class RuleMetadataTests
         var set = RuleText.Load(RuleText.ProcessCreation("    selection:\n        Image: x\n    condition: selection"));
         Assert.Empty(Assert.Single(set.Rules).CustomAttributes);
     }
+
+    [Fact]
+    public void Related_rules_are_read_with_their_type()
+    {
+        var set = RuleText.Load("""
+            title: Dump LSASS
+            id: 0a1b2c3d-0000-4000-8000-00000000c002
+            related:
+                - id: 0a1b2c3d-0000-4000-8000-00000000c003
+                  type: Derived
+                - id: 0a1b2c3d-0000-4000-8000-00000000c004
+                  type: obsolete
+            logsource: { product: windows, service: security }
+            detection: { sel: { EventID: 4656 }, condition: sel }
+            """);
+        Assert.Equal(
+            [new SigmaRelatedRule("0a1b2c3d-0000-4000-8000-00000000c003", "derived"), new SigmaRelatedRule("0a1b2c3d-0000-4000-8000-00000000c004", "obsolete")],
+            Assert.Single(set.Rules).Related);
+        Assert.DoesNotContain("related", Assert.Single(set.Rules).CustomAttributes.Keys);
+    }
+
+    [Fact]
+    public void A_related_entry_without_an_id_makes_the_rule_invalid_and_says_where()
+    {
+        var set = SigmaRuleSet.LoadText("""
+            title: Dump LSASS
+            id: 0a1b2c3d-0000-4000-8000-00000000c002
+            related:
+                - type: derived
+            logsource: { product: windows, service: security }
+            detection: { sel: { EventID: 4656 }, condition: sel }
+            """);
+        Assert.Empty(set.Rules);
+        var diagnostic = Assert.Single(set.Diagnostics);
+        Assert.Equal(SigmaDiagnosticKind.Invalid, diagnostic.Kind);
+        Assert.Contains("'related' entry needs an 'id' (line 4)", diagnostic.Reason, StringComparison.Ordinal);
+    }
 }

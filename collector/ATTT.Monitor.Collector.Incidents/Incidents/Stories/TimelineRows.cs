@@ -19,7 +19,7 @@ internal static class TimelineRows
     }
 
     /// <summary>The newest evidence detections on a PC: those outside stories and those a story took in without being raised.</summary>
-    public static async Task<IReadOnlyList<TimelineEntry>> EvidenceAsync(SqliteConnection connection, string unit, string host, bool isDrill, int limit, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<TimelineEntry>> EvidenceAsync(SqliteConnection connection, string unit, string host, bool isDrill, int limit, int offset, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = """
@@ -30,12 +30,13 @@ internal static class TimelineRows
                 SELECT d.incident_id, d.at, d.rule_id, d.title, d.title_en, d.level, d.tactics, d.event_id, 1
                 FROM incident_detections d JOIN incidents i ON i.id = d.incident_id
                 WHERE i.unit = $unit AND i.host = $host AND i.is_drill = $drill AND d.evidence = 1)
-            ORDER BY at DESC LIMIT $limit;
+            ORDER BY at DESC, event_id DESC LIMIT $limit OFFSET $offset;
             """;
         command.Parameters.AddWithValue("$unit", unit);
         command.Parameters.AddWithValue("$host", host);
         command.Parameters.AddWithValue("$drill", isDrill ? 1 : 0);
         command.Parameters.AddWithValue("$limit", Math.Clamp(limit, 1, 1000));
+        command.Parameters.AddWithValue("$offset", Math.Max(0, offset));
         return await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
     }
 

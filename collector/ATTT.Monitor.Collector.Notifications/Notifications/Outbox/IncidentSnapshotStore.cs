@@ -15,20 +15,22 @@ internal static class IncidentSnapshotStore
     {
         var resolved = s.State is IncidentState.Resolved or IncidentState.Closed or IncidentState.FalsePositive ? DbTime.Format(at) : null;
         await using var upsert = Sql.Command(connection, transaction, """
-            INSERT INTO notification_incidents (incident_id, title, rule_id, rule_title, tags, category, severity, state, unit, host, first_seen, last_seen, count, is_drill, resolved_at, updated_at, detected_at, backfill)
-            VALUES ($id, $title, $rule, $ruleTitle, $tags, $category, $severity, $state, $unit, $host, $first, $last, $count, $drill, $resolved, $at, $detected, $backfill)
+            INSERT INTO notification_incidents (incident_id, title, rule_id, rule_title, tags, category, severity, state, unit, host, first_seen, last_seen, count, is_drill, resolved_at, updated_at, detected_at, backfill, explanation)
+            VALUES ($id, $title, $rule, $ruleTitle, $tags, $category, $severity, $state, $unit, $host, $first, $last, $count, $drill, $resolved, $at, $detected, $backfill, $explanation)
             ON CONFLICT (incident_id) DO UPDATE SET title = excluded.title, rule_id = excluded.rule_id, rule_title = excluded.rule_title, tags = excluded.tags,
               category = excluded.category, severity = excluded.severity, state = excluded.state, unit = excluded.unit, host = excluded.host,
               first_seen = excluded.first_seen, last_seen = excluded.last_seen, count = excluded.count, is_drill = excluded.is_drill,
               resolved_at = CASE WHEN excluded.resolved_at IS NULL THEN NULL ELSE COALESCE(notification_incidents.resolved_at, excluded.resolved_at) END,
               updated_at = excluded.updated_at, detected_at = COALESCE(notification_incidents.detected_at, excluded.detected_at),
-              backfill = MAX(notification_incidents.backfill, excluded.backfill)
+              backfill = MAX(notification_incidents.backfill, excluded.backfill),
+              explanation = COALESCE(excluded.explanation, notification_incidents.explanation)
             RETURNING notified;
             """,
             ("$id", s.IncidentId), ("$title", s.Title), ("$rule", s.RuleId), ("$ruleTitle", s.RuleTitle), ("$tags", JsonSerializer.Serialize(s.Tags)),
             ("$category", s.Category), ("$severity", (int)s.Severity), ("$state", s.State.ToString()), ("$unit", s.Unit), ("$host", s.Host),
             ("$first", DbTime.Format(s.FirstSeen)), ("$last", DbTime.Format(s.LastSeen)), ("$count", s.Count), ("$drill", s.IsDrill ? 1 : 0), ("$resolved", resolved), ("$at", DbTime.Format(at)),
-            ("$detected", DbTime.Format(s.DetectedAt == default ? at : s.DetectedAt)), ("$backfill", s.IsBackfill ? 1 : 0));
+            ("$detected", DbTime.Format(s.DetectedAt == default ? at : s.DetectedAt)), ("$backfill", s.IsBackfill ? 1 : 0),
+            ("$explanation", s.Explanation?.ToJson()));
         return Convert.ToInt64(await upsert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) != 0;
     }
 
@@ -41,7 +43,7 @@ internal static class IncidentSnapshotStore
     public static async Task<IncidentSnapshot?> GetAsync(SqliteConnection connection, SqliteTransaction? transaction, long incidentId, CancellationToken cancellationToken)
     {
         await using var select = Sql.Command(connection, transaction, """
-            SELECT incident_id, title, rule_id, rule_title, tags, category, severity, state, unit, host, first_seen, last_seen, count, is_drill, detected_at, backfill
+            SELECT incident_id, title, rule_id, rule_title, tags, category, severity, state, unit, host, first_seen, last_seen, count, is_drill, detected_at, backfill, explanation
             FROM notification_incidents WHERE incident_id = $id;
             """, ("$id", incidentId));
         await using var r = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -50,6 +52,9 @@ internal static class IncidentSnapshotStore
         return new IncidentSnapshot(r.GetInt64(0), r.GetString(1), Sql.StringOrNull(r, 2), Sql.StringOrNull(r, 3),
             JsonSerializer.Deserialize<List<string>>(r.GetString(4)) ?? [], r.GetString(5), (IncidentSeverity)r.GetInt64(6),
             Enum.Parse<IncidentState>(r.GetString(7)), r.GetString(8), r.GetString(9), DbTime.Read(r, 10), DbTime.Read(r, 11), r.GetInt64(12), r.GetInt64(13) != 0,
-            DbTime.ReadOrNull(r, 14) ?? DbTime.Read(r, 10), r.GetInt64(15) != 0);
+            DbTime.ReadOrNull(r, 14) ?? DbTime.Read(r, 10), r.GetInt64(15) != 0)
+        {
+            Explanation = IncidentExplanation.FromJson(Sql.StringOrNull(r, 16)),
+        };
     }
 }

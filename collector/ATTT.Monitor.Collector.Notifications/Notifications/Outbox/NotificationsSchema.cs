@@ -180,4 +180,9 @@ internal static class NotificationsSchema
         );
         CREATE INDEX ix_notification_update_items_waiting ON notification_update_items (sent_at, incident_id);
         """);
+
+    /// <summary>The incident's Vietnamese explanation, so reminders and escalations written later carry the text of the first notice.</summary>
+    public static ISchemaMigration V5 { get; } = new SchemaMigration(Area, 5, """
+        ALTER TABLE notification_incidents ADD COLUMN explanation TEXT NULL;
+        """);
 }

@@ -2,6 +2,7 @@ using ATTT.Monitor.Collector.Dashboard.Security;
 using ATTT.Monitor.Collector.Dashboard.Workstations;
 using ATTT.Monitor.Collector.Incidents;
 using ATTT.Monitor.Collector.Plan;
+using ATTT.Monitor.Collector.Posture;
 using ATTT.Monitor.Collector.Storage;
 using ATTT.Monitor.Events.Wire.Agents;
 using Microsoft.AspNetCore.Authorization;
@@ -39,6 +40,20 @@ public sealed class DetailModel(IAgentRegistry agentRegistry, IIncidentService i
     /// <summary>Events older than this stored id (paging; absent: the newest).</summary>
     [BindProperty(SupportsGet = true, Name = "before")]
     public long? Before { get; set; }
+
+    public const int EvidencePerPage = 25;
+
+    /// <summary>The low and informational detections on this PC that opened no incident, newest first; null when detection is not hosted.</summary>
+    public IReadOnlyList<TimelineEntry>? Evidence { get; private set; }
+    public bool HasMoreEvidence { get; private set; }
+
+    /// <summary>Evidence page, from 1.</summary>
+    [BindProperty(SupportsGet = true, Name = "evidence")]
+    public int EvidencePage { get; set; } = 1;
+
+    /// <summary>The PC as the silence check last saw it: silent in working hours (a posture problem), or null.</summary>
+    public SilentPc? SilentInWorkingHours { get; private set; }
+    public DateTimeOffset? SilenceCheckedAt { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -79,7 +94,28 @@ public sealed class DetailModel(IAgentRegistry agentRegistry, IIncidentService i
         Now = time.GetUtcNow();
         if (eventStore is { } store)
             Losses = await store.ListLossesAsync(DateTimeOffset.UnixEpoch, Now.AddDays(1), pc.Agent.AgentId, HistoryRows, cancellationToken);
+        await LoadSignalAsync(pc, cancellationToken);
         CanRevoke = !pc.Agent.Revoked && (await authorization.AuthorizeAsync(User, DashboardPolicies.Admin)).Succeeded;
         return true;
+    }
+
+    private async Task LoadSignalAsync(PcSummary pc, CancellationToken cancellationToken)
+    {
+        var services = HttpContext.RequestServices;
+        EvidencePage = Math.Max(1, EvidencePage);
+        if (services.GetService(typeof(DetectionEvidence)) is DetectionEvidence evidence)
+        {
+            // One more than a page tells whether an older page exists.
+            var rows = await evidence.ForHostAsync(pc.Agent.Unit, pc.Agent.Host, UnitScope.FromUser(User), EvidencePerPage + 1, cancellationToken,
+                pc.Agent.IsDrill, (EvidencePage - 1) * EvidencePerPage);
+            HasMoreEvidence = rows.Count > EvidencePerPage;
+            Evidence = rows.Take(EvidencePerPage).ToList();
+        }
+
+        if (services.GetService(typeof(SilentPcs)) is SilentPcs silent)
+        {
+            SilentInWorkingHours = silent.Current.FirstOrDefault(s => s.AgentId == pc.Agent.AgentId);
+            SilenceCheckedAt = silent.CheckedAt;
+        }
     }
 }
