@@ -117,12 +117,15 @@ public sealed class RuleCatalog : IDetectorSource
         {
             _loaded = true;
             var now = _time.GetUtcNow();
-            if (Paths.Count == 0)
+            if (Paths.Count == 0 && (_packs is null || !File.Exists(_packs.Layout.CurrentPointer)))
             {
                 _status = _status with { LastAttemptAt = now, LastAttemptError = "Không tìm thấy thư mục luật / no rule folder found (set Detection:RulePaths)." };
                 _logger.LogWarning("No rule folder found; set Detection:RulePaths");
                 return;
             }
+
+            if (Paths.Count == 0)
+                _logger.LogWarning("The product's rule folder was not found (set Detection:RulePaths); only the installed pack is loaded");
 
             var clock = Stopwatch.StartNew();
             LoadedSets sets;
