@@ -23,11 +23,14 @@ attt="$out/bin/ATTT.Monitor.Collector/release/attt"
 agent="$out/bin/ATTT.Monitor.Agent/release/attt-agent"
 
 mkdir -p "$data"
-# The product's own rules for communes load with no configuration; the public SigmaHQ Windows rules
-# are installed offline as a rule pack, as an operator installs a SigmaHQ release zip.
-"$attt" rules update --from "$rules" --data "$data" | tail -n 1
+config="$data/demo-config.json"
+# The product's own rules for communes, plus the public SigmaHQ Windows rules.
+python3 - "$config" "$root/rules" "$rules" <<'PY'
+import json, sys
+json.dump({"Detection": {"RulePaths": [sys.argv[2], sys.argv[3]]}}, open(sys.argv[1], "w"), ensure_ascii=False, indent=2)
+PY
 
-"$attt" serve --data "$data" --urls "$url" >"$data/serve.out" 2>"$data/serve.log" &
+"$attt" serve --data "$data" --urls "$url" --config "$config" >"$data/serve.out" 2>"$data/serve.log" &
 serve=$!
 trap 'kill "$serve" 2>/dev/null || true' EXIT INT TERM
 for _ in $(seq 1 120); do
