@@ -14,6 +14,29 @@ public sealed class DetectionOptions
     /// <summary>Logsource mapping file; null uses the engine's shipped mapping.</summary>
     public string? MappingPath { get; set; }
 
+    /// <summary>
+    /// Which rules of the installed pack (<c>attt rules update</c>) are loaded: core, core+ (default),
+    /// core++ or all (see <see cref="Packs.RuleProfile"/>). The product's own pack is always loaded whole.
+    /// </summary>
+    public string Profile { get; set; } = Packs.RuleProfile.DefaultName;
+
+    /// <summary>
+    /// The channels the agents collect: only the installed pack's rules that can match an event of
+    /// one of them are loaded (Hayabusa's channel filter). Empty: the agent's default subscription
+    /// (<see cref="DefaultChannels"/>); <c>*</c>: every channel.
+    /// </summary>
+    public List<string> Channels { get; set; } = [];
+
+    /// <summary>The agent's default subscription (agents/…/Sources/WindowsChannels.cs); the two must name the same channels.</summary>
+    public static IReadOnlyList<string> DefaultChannels { get; } =
+    [
+        "Security", "System", "Microsoft-Windows-Windows Defender/Operational", "Microsoft-Windows-PowerShell/Operational",
+        "Windows PowerShell", "Microsoft-Windows-Sysmon/Operational", "Microsoft-Windows-TaskScheduler/Operational",
+    ];
+
+    /// <summary>The channel filter in force; null loads rules for every channel.</summary>
+    public IReadOnlyList<string>? ChannelFilter => Channels.Count == 0 ? DefaultChannels : Channels.Contains("*") ? null : Channels;
+
     /// <summary>Rule files changing in a burst (an editor's save, a git pull) are reloaded once, this long after the last change.</summary>
     public TimeSpan ReloadDebounce { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -10,6 +10,8 @@ public static class DetectionRegistration
         services.AddOptions<DetectionOptions>().Bind(configuration.GetSection(DetectionOptions.Section));
         services.AddSingleton<DetectionStatistics>();
         services.AddSingleton<RuleCatalog>();
+        services.AddSingleton(sp => new Packs.RulePackLayout(sp.GetRequiredService<Storage.DataDirectoryOptions>().Path));
+        services.AddSingleton<Packs.RuleTuningStore>();
         // Rule disablement and false-positive filters (if an area registers them) sit between the catalog and the pipeline.
         services.AddSingleton<IDetectorSource>(sp => new SuppressingDetectorSource(sp.GetRequiredService<RuleCatalog>(), sp.GetServices<IDetectionSuppressor>()));
         services.AddHostedService<RuleWatcher>();

@@ -1,37 +1,58 @@
+using System.Diagnostics;
+using ATTT.Monitor.Collector.Packs;
+using ATTT.Monitor.Collector.Storage;
 using ATTT.Monitor.Sigma;
 using Microsoft.Extensions.Options;
 
 namespace ATTT.Monitor.Collector.Detection;
 
 /// <summary>
-/// The rule set in service (<see cref="IDetectorSource"/>). Loads the rule folders with the Sigma
-/// engine; a reload that finds an invalid rule, or fails outright, is refused and reported while the
-/// last good set stays in service. Thread-safe; loading happens on first use so no event is ever
-/// evaluated before the rules are there.
+/// The rule sets in service (<see cref="IDetectorSource"/>): the product's own pack (the rule folders,
+/// loaded whole) and the pack installed with <c>attt rules update</c> (loaded with the profile and
+/// the channel filter), both less the noisy-rule list, both through the compiled-rule cache in the
+/// data folder. A reload that finds a new invalid product rule, or fails outright, is refused and
+/// reported while the last good sets stay in service. Thread-safe; loading happens on first use so
+/// no event is ever evaluated before the rules are there.
 /// </summary>
 public sealed class RuleCatalog : IDetectorSource
 {
     public const string MappingFileName = "logsource-mapping.yml";
+    public const string ProductPackName = "rules";
 
     private readonly Lock _gate = new();
     private readonly DetectionOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<RuleCatalog> _logger;
-    private SigmaRuleSet? _current;
+    private readonly RulePackStore? _packs;
+    private readonly RuleProfile _profile;
+    private LoadedSets? _current;
+    private CatalogDetector? _handedOut;
     private RuleCatalogStatus _status = RuleCatalogStatus.Empty;
     private long _version;
     private bool _loaded;
 
-    public RuleCatalog(IOptions<DetectionOptions> options, TimeProvider time, ILogger<RuleCatalog> logger)
+    /// <param name="data">The data folder, where installed packs, the tuning and the cache live; null: the product's pack only, no cache.</param>
+    public RuleCatalog(IOptions<DetectionOptions> options, TimeProvider time, ILogger<RuleCatalog> logger, DataDirectoryOptions? data = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _time = time;
         _logger = logger;
+        _profile = RuleProfile.Parse(_options.Profile);
+        _packs = data is null ? null : new RulePackStore(new RulePackLayout(data.Path));
         Paths = RulePathResolver.Resolve(_options.RulePaths, AppContext.BaseDirectory, Directory.GetCurrentDirectory());
     }
 
+    /// <summary>The product's rule folders.</summary>
     public IReadOnlyList<string> Paths { get; }
+
+    /// <summary>Where installed packs live; null without a data folder.</summary>
+    public RulePackLayout? PackLayout => _packs?.Layout;
+
+    /// <summary>The mapping: configured, else the <c>logsource-mapping.yml</c> in a rule folder (so an edit of it is reloaded like a rule), else the engine's built-in copy.</summary>
+    public string? MappingPath => _options.MappingPath is { Length: > 0 } configured
+        ? Path.GetFullPath(configured)
+        : Paths.Select(p => Path.Combine(p, MappingFileName)).FirstOrDefault(File.Exists);
 
     public long Version
     {
@@ -51,11 +72,33 @@ public sealed class RuleCatalog : IDetectorSource
         }
     }
 
+    /// <summary>
+    /// A detector for the sets in service. The pipeline asks for one each time <see cref="Version"/>
+    /// moves, between slices; the new detector takes over the correlation state of the one handed out before.
+    /// </summary>
     public IDetector CreateDetector()
     {
         EnsureLoaded();
-        var current = _current;
-        return current is null ? new NoRulesDetector() : new SigmaDetector(current, LoadOptions(), _options.Workers);
+        lock (_gate)
+        {
+            var current = _current;
+            if (current is null)
+                return new CatalogDetector([], RuleTuning.Empty);
+            var load = LoadOptions();
+            var sets = new List<SigmaDetector> { new(current.Product, load, _options.Workers) };
+            if (current.Pack is { } pack)
+                sets.Add(new SigmaDetector(pack, load, _options.Workers));
+            var detector = new CatalogDetector(sets, current.Tuning);
+            if (_handedOut is { } previous)
+            {
+                var restored = detector.TakeStateFrom(previous, _logger);
+                if (restored > 0 && _logger.IsEnabled(LogLevel.Information))
+                    _logger.LogInformation("Correlation state of {Count} correlation(s) carried over to the reloaded rules", restored);
+            }
+
+            _handedOut = detector;
+            return detector;
+        }
     }
 
     public void EnsureLoaded()
@@ -67,24 +110,28 @@ public sealed class RuleCatalog : IDetectorSource
         }
     }
 
-    /// <summary>Loads the rule folders again; keeps the current set if the new one is broken.</summary>
+    /// <summary>Loads the rule folders, the installed pack and the tuning again; keeps the current sets if the new ones are broken.</summary>
     public void Reload()
     {
         lock (_gate)
         {
             _loaded = true;
             var now = _time.GetUtcNow();
-            if (Paths.Count == 0)
+            if (Paths.Count == 0 && (_packs is null || !File.Exists(_packs.Layout.CurrentPointer)))
             {
                 _status = _status with { LastAttemptAt = now, LastAttemptError = "Không tìm thấy thư mục luật / no rule folder found (set Detection:RulePaths)." };
                 _logger.LogWarning("No rule folder found; set Detection:RulePaths");
                 return;
             }
 
-            SigmaRuleSet set;
+            if (Paths.Count == 0)
+                _logger.LogWarning("The product's rule folder was not found (set Detection:RulePaths); only the installed pack is loaded");
+
+            var clock = Stopwatch.StartNew();
+            LoadedSets sets;
             try
             {
-                set = SigmaRuleSet.Load(RuleFiles(), LoadOptions());
+                sets = Load();
             }
             catch (Exception ex)
             {
@@ -93,52 +140,80 @@ public sealed class RuleCatalog : IDetectorSource
             }
 
             // Refuse only new breakage: a file that was already invalid in the set in service must
-            // not block every later fix of other files.
-            var broken = set.Diagnostics.Where(d => d.Kind == SigmaDiagnosticKind.Invalid && !InvalidBefore(d.Path)).ToList();
+            // not block every later fix of other files. An installed pack was validated at install;
+            // its invalid rules are listed, never a reason to refuse.
+            var broken = sets.Product.Diagnostics.Where(d => d.Kind == SigmaDiagnosticKind.Invalid && !InvalidBefore(d.Path)).ToList();
             if (_current is not null && broken.Count > 0)
             {
                 Refuse(now, $"{broken.Count} luật lỗi, giữ bộ luật cũ / {broken.Count} invalid rule(s), keeping the last good set: {broken[0]}");
                 return;
             }
 
-            _current = set;
+            _current = sets;
             // Reading thousands of YAML files leaves hundreds of MB of garbage on a heap that a busy
             // collector may not collect fully for a long time; a reload is rare, so give it back now.
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            var rules = set.Rules.Where(r => r.GeneratesAlerts).Concat(set.Correlations)
-                .Select(r => new LoadedRule(r.Id, r.Title, r.LevelName, r.Path, r.IsCorrelation)).ToList();
-            var version = Interlocked.Increment(ref _version);
-            _status = new RuleCatalogStatus(Paths, now, version, rules, set.UnsupportedCount, set.InvalidCount,
-                set.Diagnostics.Select(d => d.ToString()).ToList(), now, null);
+            _status = Describe(sets, now, clock.Elapsed);
             if (_logger.IsEnabled(LogLevel.Information))
-                _logger.LogInformation("Rules loaded: {Loaded} in service, {Unsupported} unsupported, {Invalid} invalid, from {Paths}",
-                    rules.Count, set.UnsupportedCount, set.InvalidCount, string.Join(", ", Paths));
+                _logger.LogInformation("Rules loaded in {Seconds:0.000} s: {Loaded} in service, {Unsupported} unsupported, {Invalid} invalid, from {Paths}{Pack} (cache: {Cache})",
+                    clock.Elapsed.TotalSeconds, _status.Rules.Count, _status.UnsupportedCount, _status.InvalidCount, string.Join(", ", Paths),
+                    sets.Installed is { } p ? $" and pack {p.Manifest.Name} {p.Manifest.Date}" : "", string.Join(", ", _status.CacheOutcomes));
         }
     }
 
+    private LoadedSets Load()
+    {
+        var tuning = _packs is null ? RuleTuning.Empty : RuleTuningStore.Read(_packs.Layout.TuningPath);
+        var cache = _packs?.Layout.CacheDirectory;
+        var mapping = MappingPath;
+        var product = SigmaRuleSet.Load(RuleFiles(mapping), RuleSetOptions.Product(mapping, tuning, cache));
+        var installed = _packs?.Current();
+        var pack = installed is null ? null
+            : SigmaRuleSet.Load([installed.RulesFolder], RuleSetOptions.Pack(mapping, _profile, tuning, _options.ChannelFilter, cache));
+        foreach (var warning in product.Cache.Warnings.Concat(pack?.Cache.Warnings ?? []))
+            _logger.LogWarning("Compiled-rule cache: {Warning}", warning);
+        return new LoadedSets(product, pack, installed, tuning);
+    }
+
+    private RuleCatalogStatus Describe(LoadedSets sets, DateTimeOffset now, TimeSpan took)
+    {
+        var rules = Rules(sets.Product, ProductPackName).ToList();
+        if (sets.Pack is { } pack)
+            rules.AddRange(Rules(pack, sets.Installed!.Manifest.Name));
+        var all = sets.Pack is null ? [sets.Product] : new[] { sets.Product, sets.Pack };
+        var version = Interlocked.Increment(ref _version);
+        var paths = sets.Installed is null ? Paths : [.. Paths, sets.Installed.RulesFolder];
+        return new RuleCatalogStatus(paths, now, version, rules, all.Sum(s => s.UnsupportedCount), all.Sum(s => s.InvalidCount),
+            all.SelectMany(s => s.Diagnostics).Select(d => d.ToString()).ToList(), now, null)
+        {
+            Pack = sets.Installed,
+            Profile = _profile.Name,
+            Channels = _options.ChannelFilter,
+            PackExcludedCount = sets.Pack?.ExcludedCount ?? 0,
+            Tuning = sets.Tuning,
+            LoadDuration = took,
+            CacheOutcomes = all.Select(s => s.Cache.Outcome.ToString()).ToList(),
+        };
+    }
+
+    private static IEnumerable<LoadedRule> Rules(SigmaRuleSet set, string pack) =>
+        set.Rules.Where(r => r.GeneratesAlerts).Concat(set.Correlations)
+            .Select(r => new LoadedRule(r.Id, r.Title, r.LevelName, r.Path, r.IsCorrelation) { Pack = pack, Status = r.Status ?? "experimental", Tags = r.Tags });
+
     private void Refuse(DateTimeOffset now, string reason)
     {
-        _status = _status with { Paths = Paths, LastAttemptAt = now, LastAttemptError = reason };
+        _status = _status with { LastAttemptAt = now, LastAttemptError = reason };
         _logger.LogError("Rule reload refused, the previous rules stay in service: {Reason}", reason);
     }
 
     private bool InvalidBefore(string path) =>
-        _current is { } current && current.Diagnostics.Any(d => d.Kind == SigmaDiagnosticKind.Invalid && d.Path == path);
-
-    /// <summary>
-    /// The mapping: configured, else the <c>logsource-mapping.yml</c> in a rule folder (so an edit of
-    /// it is reloaded like a rule), else the engine's built-in copy.
-    /// </summary>
-    private string? MappingPath => _options.MappingPath is { Length: > 0 } configured
-        ? Path.GetFullPath(configured)
-        : Paths.Select(p => Path.Combine(p, MappingFileName)).FirstOrDefault(File.Exists);
+        _current is { } current && current.Product.Diagnostics.Any(d => d.Kind == SigmaDiagnosticKind.Invalid && d.Path == path);
 
     private SigmaLoadOptions LoadOptions() => new() { MappingPath = MappingPath };
 
     /// <summary>Every .yml/.yaml file under the rule paths except the mapping file, which is not a rule.</summary>
-    private List<string> RuleFiles()
+    private List<string> RuleFiles(string? mapping)
     {
-        var mapping = MappingPath;
         var files = new List<string>();
         foreach (var path in Paths)
         {
@@ -155,8 +230,6 @@ public sealed class RuleCatalog : IDetectorSource
         return files.Where(f => !string.Equals(Path.GetFullPath(f), mapping, StringComparison.Ordinal)).ToList();
     }
 
-    private sealed class NoRulesDetector : IDetector
-    {
-        public void Evaluate(IReadOnlyList<Storage.StoredEvent> events, SliceMatches output) => output.Reset(events.Count);
-    }
+    /// <summary>The sets in service and what they were loaded from.</summary>
+    private sealed record LoadedSets(SigmaRuleSet Product, SigmaRuleSet? Pack, InstalledPack? Installed, RuleTuning Tuning);
 }

@@ -4,9 +4,10 @@ using Microsoft.Extensions.Options;
 namespace ATTT.Monitor.Collector.Detection;
 
 /// <summary>
-/// Loads the rules at start and reloads them when a file under the rule folders changes, without
-/// restarting anything: bursts of changes are folded into one reload after
-/// <see cref="DetectionOptions.ReloadDebounce"/> of quiet.
+/// Loads the rules at start and reloads them when a file under the rule folders changes, or when
+/// <c>attt rules update</c> or <c>rollback</c> (another process) turns the installed pack's pointer or
+/// the tuning changes, without restarting anything or dropping an agent: bursts of changes are
+/// folded into one reload after <see cref="DetectionOptions.ReloadDebounce"/> of quiet.
 /// </summary>
 internal sealed class RuleWatcher : BackgroundService
 {
@@ -28,6 +29,8 @@ internal sealed class RuleWatcher : BackgroundService
     {
         await Task.Run(_catalog.EnsureLoaded, stoppingToken).ConfigureAwait(false);
         Watch(_catalog.Paths);
+        if (_catalog.PackLayout is { } packs)
+            WatchPackPointers(packs);
         try
         {
             while (await _changes.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
@@ -51,6 +54,35 @@ internal sealed class RuleWatcher : BackgroundService
         foreach (var watcher in _watchers)
             watcher.Dispose();
         base.Dispose();
+    }
+
+    /// <summary>The pack root, not its pack folders: a pointer renamed into place, or the tuning rewritten, is the change.</summary>
+    private void WatchPackPointers(Packs.RulePackLayout layout)
+    {
+        Directory.CreateDirectory(layout.Root);
+        var names = new[] { Path.GetFileName(layout.CurrentPointer), Path.GetFileName(layout.TuningPath) };
+        var watcher = new FileSystemWatcher(layout.Root)
+        {
+            IncludeSubdirectories = false,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size,
+        };
+        void OnChange(string? name)
+        {
+            if (name is not null && names.Contains(name, StringComparer.Ordinal))
+                _changes.Writer.TryWrite(true);
+        }
+
+        watcher.Changed += (_, e) => OnChange(e.Name);
+        watcher.Created += (_, e) => OnChange(e.Name);
+        watcher.Deleted += (_, e) => OnChange(e.Name);
+        watcher.Renamed += (_, e) => OnChange(e.Name);
+        watcher.Error += (_, e) =>
+        {
+            _logger.LogWarning(e.GetException(), "Rule pack watcher lost events; reloading");
+            _changes.Writer.TryWrite(true);
+        };
+        watcher.EnableRaisingEvents = true;
+        _watchers.Add(watcher);
     }
 
     private void Watch(IReadOnlyList<string> paths)

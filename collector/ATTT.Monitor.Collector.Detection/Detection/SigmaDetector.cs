@@ -34,6 +34,9 @@ internal sealed class SigmaDetector : IDetector
         _drill = rules.CreateCorrelationEngine(options);
     }
 
+    /// <summary>The correlation engines, in a fixed order, for <see cref="CatalogDetector.TakeStateFrom"/> to carry their state over a reload.</summary>
+    internal IReadOnlyList<SigmaCorrelationEngine> CorrelationEngines => [_real, _drill];
+
     public void Evaluate(IReadOnlyList<StoredEvent> events, SliceMatches output)
     {
         ArgumentNullException.ThrowIfNull(events);

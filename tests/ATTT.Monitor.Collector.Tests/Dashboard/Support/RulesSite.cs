@@ -27,10 +27,15 @@ internal sealed class RulesSite : IAsyncDisposable
 
     public static string RulePage => "/rules/rule?id=" + TestRules.FailedLogonId;
 
-    public static async Task<RulesSite> StartAsync(params string[] settings)
+    public static Task<RulesSite> StartAsync(params string[] settings) => StartAsync([], settings);
+
+    /// <summary>The site with <paramref name="extraRules"/> (file name, YAML) beside the test rule.</summary>
+    public static async Task<RulesSite> StartAsync(IEnumerable<(string Name, string Yaml)> extraRules, params string[] settings)
     {
         var rules = new TempFolder();
         File.WriteAllText(Path.Combine(rules.Path, "failed.yml"), TestRules.FailedLogon());
+        foreach (var (name, yaml) in extraRules)
+            File.WriteAllText(Path.Combine(rules.Path, name), yaml);
         var collector = await TestCollector.StartAsync([$"--Detection:RulePaths:0={rules.Path}", .. settings]);
         var users = collector.Services.GetRequiredService<UserStore>();
         await users.CreateAsync(Caller.System, "quantri", "Quản trị tỉnh", UserRoles.Admin, null, DashboardServer.Password, false, default);
