@@ -40,7 +40,7 @@ public sealed record EventQuery
     /// </summary>
     public int ScanBudget { get; init; } = DefaultScanBudget;
 
-    public const int DefaultScanBudget = 50_000;
+    public const int DefaultScanBudget = 10_000;
     public const int MaxLimit = 1000;
 
     public bool HasContentFilters => Fields.Count > 0 || !string.IsNullOrEmpty(Text);
