@@ -17,7 +17,7 @@ internal static class CodecProbe
         var buffer = new ArrayBufferWriter<byte>();
         using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         var bodies = new List<byte[]>();
-        for (var i = 0; i < 20_000; i++)
+        for (var i = 0; i < 30_000; i++)
         {
             buffer.ResetWrittenCount();
             writer.Reset(buffer);
@@ -27,23 +27,24 @@ internal static class CodecProbe
         }
 
         Console.WriteLine($"raw json: {bodies.Average(b => b.Length):F1} bytes mean");
-        var watch = Stopwatch.StartNew();
-        var dict = DictBuilder.TrainFromBufferFastCover(bodies.Take(4000), 10, 112 * 1024).ToArray();
-        Console.WriteLine($"train fastcover 4000 samples: {watch.ElapsedMilliseconds} ms, {dict.Length} bytes");
-        foreach (var level in new[] { 1, 3, 5, 9 })
+        var test = bodies.Skip(20_000).ToList();
+        foreach (var (samples, size) in new[] { (4000, 112 * 1024), (16_000, 112 * 1024), (16_000, 256 * 1024) })
         {
-            foreach (var withDict in new[] { false, true })
+            var watch = Stopwatch.StartNew();
+            var dict = DictBuilder.TrainFromBufferFastCover(bodies.Take(samples), 10, size).ToArray();
+            Console.WriteLine($"dictionary from {samples} samples, {size / 1024} KiB: trained in {watch.ElapsedMilliseconds} ms");
+            foreach (var level in new[] { 3, 5, 7 })
             {
                 using var c = new Compressor(level);
                 c.SetParameter(ZstdSharp.Unsafe.ZSTD_cParameter.ZSTD_c_dictIDFlag, 0);
-                if (withDict)
-                    c.LoadDictionary(dict);
-                watch.Restart();
+                c.LoadDictionary(dict);
+                c.Wrap(test[0]);
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 long total = 0;
-                foreach (var b in bodies.Skip(4000))
+                foreach (var b in test)
                     total += c.Wrap(b).Length;
-                var us = watch.Elapsed.TotalMicroseconds / (bodies.Count - 4000);
-                Console.WriteLine($"level {level} dict {withDict}: {(double)total / (bodies.Count - 4000):F1} bytes, {us:F1} us/event");
+                var us = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / test.Count;
+                Console.WriteLine($"  level {level}: {(double)total / test.Count:F1} bytes, {us:F1} CPU-us/event");
             }
         }
     }
