@@ -4,13 +4,14 @@ namespace ATTT.Monitor.Collector.Storage.Sqlite;
 /// When the embedded store trains a body dictionary and on what: a first one after
 /// <see cref="FirstAfter"/> events (a new collector compresses well within minutes), a second after
 /// <see cref="SecondAfter"/> more, on a uniform sample of all of them (reservoir sampling), so that a
-/// dictionary learnt from the first PC to report does not serve the whole commune for good.
+/// dictionary learnt from the first PC to report does not serve the whole commune for good. The
+/// first is trained on the first events alone (up to <see cref="Samples"/>, typically 4,000).
 /// </summary>
 internal sealed class DictionaryTraining(int firstAfter = DictionaryTraining.FirstAfter, int secondAfter = DictionaryTraining.SecondAfter)
 {
     public const int FirstAfter = 4_000;
     public const int SecondAfter = 200_000;
-    public const int Samples = 4_000;
+    public const int Samples = 16_000;
 
     private readonly Lock _lock = new();
     private readonly List<byte[]> _reservoir = new(Samples);
