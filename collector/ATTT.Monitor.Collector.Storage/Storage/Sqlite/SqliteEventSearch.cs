@@ -58,15 +58,15 @@ internal sealed class SqliteEventSearch(EventBodyCodec codec)
                     var json = codec.Decompress(candidate.Dictionary, candidate.Body!);
                     if (content.Matches(json, out var record))
                         hits.Add(candidate with { Record = record });
-                    if (scanned >= budget && hits.Count <= limit)
-                    {
-                        stoppedAt = position;
-                        break;
-                    }
                 }
 
                 if (top.Advance())
                     heap.Enqueue(top, (top.Time, top.Id));
+                if (content is not null && scanned >= budget && hits.Count <= limit && heap.Count > 0)
+                {
+                    stoppedAt = position;
+                    break;
+                }
             }
 
             var more = hits.Count > limit;

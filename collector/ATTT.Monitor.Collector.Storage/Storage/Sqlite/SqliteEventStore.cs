@@ -30,6 +30,9 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
             LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
+    /// <summary>The latest body-dictionary training (tests wait for it before looking at the file).</summary>
+    internal Task DictionaryTraining => _codec.Value.Training;
+
     public async Task<AppendResult> AppendBatchAsync(AgentIdentity agent, EventBatch batch, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(agent);
