@@ -95,6 +95,7 @@ public static class DashboardRegistration
             context => !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase),
             branch => branch.UseStatusCodePages(context => StatusPages.WriteAsync(context.HttpContext)));
         app.MapRazorPages();
+        EventViews.EventsApi.MapEventsApi(app);
         return app;
     }
 

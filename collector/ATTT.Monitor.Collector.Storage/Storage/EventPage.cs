@@ -1,4 +1,4 @@
 namespace ATTT.Monitor.Collector.Storage;
 
-/// <summary>One page of <see cref="IEventStore.SearchAsync"/>, newest first.</summary>
+/// <summary>One page of <see cref="IEventStore.ListByAgentAsync"/>, newest first by id.</summary>
 public sealed record EventPage(IReadOnlyList<StoredEvent> Events, long? NextBeforeId);

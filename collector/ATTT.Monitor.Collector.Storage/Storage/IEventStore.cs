@@ -19,13 +19,14 @@ public interface IEventStore
 
     Task<IReadOnlyList<StoredEvent>> GetByIdsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
 
-    Task<EventPage> SearchAsync(EventQuery query, CancellationToken cancellationToken);
+    /// <summary>Newest first by event time; filters as <see cref="EventQuery"/> says, paging by <see cref="EventSearchPage.Next"/>.</summary>
+    Task<EventSearchPage> SearchAsync(EventQuery query, CancellationToken cancellationToken);
 
     Task<long> CountAsync(CancellationToken cancellationToken);
 
     /// <summary>
     /// The events one agent sent, newest first (a PC's page), whatever their Computer field says.
-    /// <paramref name="unit"/> is the agent's unit; paging as in <see cref="SearchAsync"/>.
+    /// <paramref name="unit"/> is the agent's unit; newest first by id, continued below <see cref="EventPage.NextBeforeId"/>.
     /// </summary>
     Task<EventPage> ListByAgentAsync(string unit, string agentId, long? beforeId, int limit, CancellationToken cancellationToken);
 

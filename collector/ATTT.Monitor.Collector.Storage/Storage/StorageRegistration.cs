@@ -28,6 +28,7 @@ public static class StorageRegistration
         services.AddSingleton(_ => new EventsDatabase(Path.Combine(data.Path, EventsDatabase.FileName)));
         services.AddSingleton<SqliteEventStore>();
         services.AddSingleton<IEventStore>(CreateEventStore);
+        services.AddSingleton<Search.EventSearch>();
         services.AddSingleton(EventRetentionSettings.Migration);
         services.AddSingleton<EventRetentionSettings>();
         services.AddHostedService(sp => new EventRetentionService(

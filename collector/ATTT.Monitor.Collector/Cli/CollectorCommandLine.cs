@@ -27,6 +27,7 @@ internal static class CollectorCommandLine
         root.Subcommands.Add(RulesCommands.Create(context));
         root.Subcommands.Add(AgentsCommands.Create(context));
         root.Subcommands.Add(StatsCommand.Create(context));
+        root.Subcommands.Add(EventsCommands.Create(context));
         root.Subcommands.Add(IncidentsCommands.Create(context));
         root.Subcommands.Add(PlaybooksCommands.Create(context));
         root.Subcommands.Add(DrillsCommands.Create(context));

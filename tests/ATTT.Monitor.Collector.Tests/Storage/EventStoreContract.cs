@@ -163,7 +163,7 @@ public abstract class EventStoreContract : IAsyncLifetime
 
         var unitA = await Store.SearchAsync(new EventQuery { Units = [Unit("xa-a")] }, ct);
         Assert.Equal([3L, 2L, 1L], unitA.Events.Select(e => e.Event.RecordId));
-        Assert.Null(unitA.NextBeforeId);
+        Assert.Null(unitA.Next);
         Assert.Empty((await Store.SearchAsync(new EventQuery { Units = [] }, ct)).Events);
 
         var both = new[] { Unit("xa-a"), Unit("xa-b") };
@@ -177,11 +177,18 @@ public abstract class EventStoreContract : IAsyncLifetime
 
         var page1 = await Store.SearchAsync(new EventQuery { Units = both, Limit = 2 }, ct);
         Assert.Equal(2, page1.Events.Count);
-        Assert.NotNull(page1.NextBeforeId);
-        var page2 = await Store.SearchAsync(new EventQuery { Units = both, Limit = 2, BeforeId = page1.NextBeforeId }, ct);
-        var page3 = await Store.SearchAsync(new EventQuery { Units = both, Limit = 2, BeforeId = page2.NextBeforeId }, ct);
-        Assert.Null(page3.NextBeforeId);
-        Assert.Equal(5, page1.Events.Concat(page2.Events).Concat(page3.Events).Select(e => e.Id).Distinct().Count());
+        Assert.NotNull(page1.Next);
+        var page2 = await Store.SearchAsync(new EventQuery { Units = both, Limit = 2, Before = page1.Next }, ct);
+        var page3 = await Store.SearchAsync(new EventQuery { Units = both, Limit = 2, Before = page2.Next }, ct);
+        Assert.Null(page3.Next);
+        // Newest first by the events' own time, whichever batch brought them.
+        Assert.Equal([11L, 10L, 3L, 2L, 1L], page1.Events.Concat(page2.Events).Concat(page3.Events).Select(e => e.Event.RecordId));
+
+        var field = new EventFieldFilter("TargetUserName", "TRẦN THỊ BÍCH");
+        Assert.Equal([1L], (await Store.SearchAsync(new EventQuery { Units = both, Fields = [field] }, ct)).Events.Select(e => e.Event.RecordId));
+        Assert.Equal([2L], (await Store.SearchAsync(new EventQuery { Units = both, Fields = [new EventFieldFilter("EventID", "4624")] }, ct)).Events.Select(e => e.Event.RecordId));
+        Assert.Empty((await Store.SearchAsync(new EventQuery { Units = both, Fields = [field, new EventFieldFilter("LogonType", "2")] }, ct)).Events);
+        Assert.Empty((await Store.SearchAsync(new EventQuery { Units = [Unit("xa-b")], Fields = [field] }, ct)).Events);
     }
 
     [Fact]

@@ -89,12 +89,19 @@ public sealed class SqliteEventStoreTests : EventStoreContract
         Assert.Equal(2L, (long?)await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
         command.CommandText = "SELECT COUNT(*) FROM batches WHERE agent_id = 'a_file' AND seq = 1;";
         Assert.Equal(1L, (long?)await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
-        // Bound as UTF-8 bytes, stored as text (readable with any SQLite tool, searchable as text).
-        command.CommandText = "SELECT typeof(body), instr(body, 'nguyễn.văn.a') > 0 FROM events;";
-        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
-        Assert.True(await reader.ReadAsync(TestContext.Current.CancellationToken));
-        Assert.Equal("text", reader.GetString(0));
-        Assert.Equal(1L, reader.GetInt64(1));
+        // Compressed (zstd) in a blob: the user name is not readable in the file, the store reads it back.
+        command.CommandText = "SELECT typeof(body), instr(body, CAST('nguyễn.văn.a' AS BLOB)) > 0, dict FROM events;";
+        await using (var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken))
+        {
+            Assert.True(await reader.ReadAsync(TestContext.Current.CancellationToken));
+            Assert.Equal("blob", reader.GetString(0));
+            Assert.Equal(0L, reader.GetInt64(1));
+            Assert.Equal(0L, reader.GetInt64(2));
+        }
+
+        var read = await Store.GetByIdsAsync([1], TestContext.Current.CancellationToken);
+        Assert.True(read[0].Event.TryGetField("TargetUserName", out var user));
+        Assert.Equal("nguyễn.văn.a", user);
     }
 
     [Fact]

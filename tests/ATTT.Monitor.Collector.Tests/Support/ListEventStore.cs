@@ -16,7 +16,7 @@ internal sealed class ListEventStore(IEnumerable<StoredEvent> events) : IEventSt
 
     public Task<AppendResult> AppendBatchAsync(AgentIdentity agent, EventBatch batch, DateTimeOffset receivedAt, CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task<IReadOnlyList<StoredEvent>> ReadAfterAsync(long afterId, int max, CancellationToken cancellationToken) => throw new NotSupportedException();
-    public Task<EventPage> SearchAsync(EventQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<EventSearchPage> SearchAsync(EventQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task<EventPage> ListByAgentAsync(string unit, string agentId, long? beforeId, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task<long> CountAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task<IReadOnlyList<HourlyCount>> CountPerHourAsync(DateTimeOffset since, IReadOnlyCollection<string>? units, CancellationToken cancellationToken) => throw new NotSupportedException();

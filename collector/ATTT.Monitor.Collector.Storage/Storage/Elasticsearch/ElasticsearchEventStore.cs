@@ -108,54 +108,23 @@ internal sealed class ElasticsearchEventStore : IEventStore, IDisposable
         return await SearchHitsAsync(query, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<EventPage> SearchAsync(EventQuery query, CancellationToken cancellationToken)
+    public async Task<EventSearchPage> SearchAsync(EventQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (query.Units is { Count: 0 })
-            return new EventPage([], null);
-        var limit = Math.Clamp(query.Limit, 1, 1000);
-        var filter = new JsonArray();
-        var mustNot = new JsonArray();
-        AddUnits(filter, query.Units);
-        if (!query.IncludeDrill)
-            mustNot.Add(Term("attt.drill", true));
-        if (query.Host is not null)
-            filter.Add(TermInsensitive("host.name", query.Host));
-        if (query.Channel is not null)
-            filter.Add(TermInsensitive("winlog.channel", query.Channel));
-        if (query.EventId is not null)
-            filter.Add(Term("winlog.event_id", query.EventId.Value.ToString(CultureInfo.InvariantCulture)));
-        if (query.From is not null || query.To is not null)
-        {
-            var range = new JsonObject();
-            if (query.From is { } from)
-                range["gte"] = EventTime.Format(from);
-            if (query.To is { } to)
-                range["lt"] = EventTime.Format(to);
-            filter.Add(new JsonObject { ["range"] = new JsonObject { ["@timestamp"] = range } });
-        }
-
-        if (query.BeforeId is not null)
-            filter.Add(new JsonObject { ["range"] = new JsonObject { ["attt.ingest_id"] = new JsonObject { ["lt"] = query.BeforeId.Value } } });
-        if (!string.IsNullOrEmpty(query.Text))
-        {
-            filter.Add(new JsonObject
-            {
-                ["wildcard"] = new JsonObject { ["attt.values"] = new JsonObject { ["value"] = $"*{EcsDocument.Escape(query.Text)}*", ["case_insensitive"] = true } },
-            });
-        }
-
+            return new EventSearchPage([], null);
+        var limit = Math.Clamp(query.Limit, 1, EventQuery.MaxLimit);
         var body = new JsonObject
         {
             ["size"] = limit + 1,
-            ["query"] = new JsonObject { ["bool"] = new JsonObject { ["filter"] = filter, ["must_not"] = mustNot } },
-            ["sort"] = new JsonArray(new JsonObject { ["attt.ingest_id"] = "desc" }),
+            ["query"] = ElasticsearchEventQuery.Build(query),
+            ["sort"] = new JsonArray(new JsonObject { ["@timestamp"] = "desc" }, new JsonObject { ["attt.ingest_id"] = "desc" }),
         };
         var events = await SearchHitsAsync(body, cancellationToken).ConfigureAwait(false);
         if (events.Count <= limit)
-            return new EventPage(events, null);
+            return new EventSearchPage(events, null);
         var page = events.Take(limit).ToList();
-        return new EventPage(page, page[^1].Id);
+        return new EventSearchPage(page, new EventCursor(page[^1].Event.TimeCreated, page[^1].Id));
     }
 
     public async Task<EventPage> ListByAgentAsync(string unit, string agentId, long? beforeId, int limit, CancellationToken cancellationToken)

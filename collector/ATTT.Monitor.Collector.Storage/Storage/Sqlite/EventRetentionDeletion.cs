@@ -62,19 +62,30 @@ internal static class EventRetentionDeletion
             var first = batch.LastEventId - batch.Accepted + 1;
             await using var delete = connection.CreateCommand();
             delete.Transaction = transaction;
-            // The unit of each deleted event, to bring its hour's count down (one unit per batch).
-            delete.CommandText = "DELETE FROM events WHERE id BETWEEN $first AND $last RETURNING unit;";
+            // The source of each deleted event, whose unit brings its hour's count down (one unit per batch).
+            delete.CommandText = "DELETE FROM events WHERE id BETWEEN $first AND $last RETURNING source;";
             delete.Parameters.AddWithValue("$first", first);
             delete.Parameters.AddWithValue("$last", batch.LastEventId);
-            var perUnit = new Dictionary<string, long>(StringComparer.Ordinal);
+            var perSource = new Dictionary<long, long>();
             await using (var reader = await delete.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    var unit = reader.GetString(0);
-                    perUnit[unit] = perUnit.GetValueOrDefault(unit) + 1;
+                    var source = reader.GetInt64(0);
+                    perSource[source] = perSource.GetValueOrDefault(source) + 1;
                     deleted++;
                 }
+            }
+
+            var perUnit = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var (source, count) in perSource)
+            {
+                await using var unitOf = connection.CreateCommand();
+                unitOf.Transaction = transaction;
+                unitOf.CommandText = "SELECT unit FROM event_sources WHERE id = $source;";
+                unitOf.Parameters.AddWithValue("$source", source);
+                if (await unitOf.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string unit)
+                    perUnit[unit] = perUnit.GetValueOrDefault(unit) + count;
             }
 
             foreach (var (unit, count) in perUnit)

@@ -3,7 +3,8 @@ using ATTT.Monitor.Events;
 namespace ATTT.Monitor.Collector.Storage.Sqlite;
 
 /// <summary>
-/// The indexed columns of one event and its compact JSON body (UTF-8, stored as TEXT), and the event as detection will see
-/// it (<see cref="Record"/>: equal to what reading <see cref="Body"/> back gives).
+/// The indexed columns of one event, its body as stored (zstd, compressed with
+/// <see cref="Dictionary"/>), and the event as detection will see it (<see cref="Record"/>: equal to
+/// what reading the body back gives).
 /// </summary>
-internal readonly record struct EventRow(long TimeUs, string Host, string Channel, int EventId, byte[] Body, EventRecord Record);
+internal readonly record struct EventRow(long TimeUs, string Host, string Channel, int EventId, long Dictionary, byte[] Body, EventRecord Record);

@@ -11,41 +11,65 @@ internal sealed class EventsDatabase
 {
     public const string FileName = "events.db";
 
-    // No secondary index on events: each cost CPU and WAL pages on every event inserted (about a third
-    // of SQLite's share per event for the three there were). What used them is served otherwise:
-    // retention and an agent's events go through batches (every event lies in the id range of the
-    // batch that brought it: one writer, AUTOINCREMENT), the hourly chart and the total through
-    // event_hours, kept in the same transactions as the events.
+    /// <summary>
+    /// The schema of a new events.db (version 3). An event row is its id, times, source, event id and
+    /// compressed body, nothing else: the strings every event of one agent, PC and channel share
+    /// live once in event_sources. Two indexes, each serving the search and nothing else: (source,
+    /// time) reads one PC's, unit's or channel's events newest first, and (event_id, source, time)
+    /// the same for one event id. Retention and an agent's events go through batches (every event
+    /// lies in the id range of the batch that brought it: one writer, AUTOINCREMENT), the hourly
+    /// chart and the total through event_hours, kept in the same transactions as the events.
+    /// </summary>
     private const string Schema = """
-        CREATE TABLE IF NOT EXISTS events (
+        CREATE TABLE events (
             id          INTEGER PRIMARY KEY AUTOINCREMENT,
             received_at INTEGER NOT NULL,
             time        INTEGER NOT NULL,
-            agent_id    TEXT    NOT NULL,
-            unit        TEXT    NOT NULL,
-            host        TEXT    NOT NULL,
-            channel     TEXT    NOT NULL,
+            source      INTEGER NOT NULL,
             event_id    INTEGER NOT NULL,
-            is_drill    INTEGER NOT NULL,
-            body        TEXT    NOT NULL
+            dict        INTEGER NOT NULL,
+            body        BLOB    NOT NULL
         );
-        CREATE TABLE IF NOT EXISTS batches (
+        CREATE INDEX events_source_time ON events (source, time);
+        CREATE INDEX events_event_id ON events (event_id, source, time);
+        CREATE TABLE event_sources (
+            id       INTEGER PRIMARY KEY,
+            agent_id TEXT    NOT NULL,
+            unit     TEXT    NOT NULL,
+            is_drill INTEGER NOT NULL,
+            host     TEXT    NOT NULL,
+            channel  TEXT    NOT NULL,
+            UNIQUE (agent_id, unit, is_drill, host, channel)
+        );
+        CREATE TABLE event_dictionaries (
+            id         INTEGER PRIMARY KEY,
+            created_at INTEGER NOT NULL,
+            samples    INTEGER NOT NULL,
+            bytes      BLOB    NOT NULL
+        );
+        CREATE TABLE batches (
             agent_id      TEXT    NOT NULL,
             seq           INTEGER NOT NULL,
             received_at   INTEGER NOT NULL,
             accepted      INTEGER NOT NULL,
             dropped       INTEGER NOT NULL,
             last_event_id INTEGER NOT NULL,
+            losses        TEXT,
             PRIMARY KEY (agent_id, seq)
         ) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS batches_received_at ON batches (received_at);
+        CREATE INDEX batches_received_at ON batches (received_at);
+        CREATE INDEX batches_agent_events ON batches (agent_id, last_event_id);
+        CREATE TABLE event_hours (
+            hour   INTEGER NOT NULL,
+            unit   TEXT    NOT NULL,
+            events INTEGER NOT NULL,
+            PRIMARY KEY (hour, unit)
+        ) WITHOUT ROWID;
+        PRAGMA user_version = 3;
         """;
 
-    /// <summary>
-    /// Version 1 (PRAGMA user_version): the events indexes of version 0 (received_at; unit, id;
-    /// host, id) give way to an index of each agent's batches by their last event id and to
-    /// event_hours, counted from the events already stored.
-    /// </summary>
+    public const int CurrentVersion = 3;
+
     private const string Version1 = """
         DROP INDEX IF EXISTS events_received_at;
         DROP INDEX IF EXISTS events_unit;
@@ -90,10 +114,17 @@ internal sealed class EventsDatabase
 
     public string FilePath { get; }
 
-    /// <summary>An open connection with the pragmas and the text-search function, schema in place.</summary>
+    /// <summary>An open connection with the pragmas, schema in place.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        return OpenRaw();
+    }
+
+    /// <summary>As <see cref="OpenAsync"/>, for the few callers that cannot await (the body codec's dictionaries).</summary>
+    internal SqliteConnection Open()
+    {
+        EnsureCreatedAsync(CancellationToken.None).GetAwaiter().GetResult();
         return OpenRaw();
     }
 
@@ -108,9 +139,6 @@ internal sealed class EventsDatabase
             // the default copies the same index pages back into the file several times a second.
             pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-16384; PRAGMA wal_autocheckpoint=8192;";
             pragma.ExecuteNonQuery();
-            // Case-insensitive substring over the stored JSON; the needle is escaped the same way.
-            connection.CreateFunction("attt_icontains", (string? body, string? needle) =>
-                body is not null && needle is not null && body.Contains(needle, StringComparison.OrdinalIgnoreCase), isDeterministic: true);
             return connection;
         }
         catch
@@ -123,17 +151,38 @@ internal sealed class EventsDatabase
     private static void Migrate(SqliteConnection connection)
     {
         using var transaction = connection.BeginTransaction();
-        using var version = connection.CreateCommand();
-        version.Transaction = transaction;
-        version.CommandText = "PRAGMA user_version;";
-        var current = Convert.ToInt64(version.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        if (current >= 2)
+        var current = Scalar(connection, transaction, "PRAGMA user_version;");
+        if (current >= CurrentVersion)
             return;
-        using var apply = connection.CreateCommand();
-        apply.Transaction = transaction;
-        apply.CommandText = (current < 1 ? Version1 : "") + Version2;
-        apply.ExecuteNonQuery();
+        if (Scalar(connection, transaction, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'events';") == 0)
+        {
+            Execute(connection, transaction, Schema);
+            transaction.Commit();
+            return;
+        }
+
+        if (current < 2)
+            Execute(connection, transaction, (current < 1 ? Version1 : "") + Version2);
+        EventsVersion3.Apply(connection, transaction);
         transaction.Commit();
+        // The old events table's pages are free now; give them back to the disk once.
+        Execute(connection, null, "VACUUM;");
+    }
+
+    private static long Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     private Task EnsureCreatedAsync(CancellationToken cancellationToken)
@@ -149,12 +198,6 @@ internal sealed class EventsDatabase
             if (!string.IsNullOrEmpty(folder))
                 Directory.CreateDirectory(folder);
             using var connection = OpenRaw();
-            using (var create = connection.CreateCommand())
-            {
-                create.CommandText = Schema;
-                create.ExecuteNonQuery();
-            }
-
             Migrate(connection);
             _initialized = true;
         }

@@ -8,17 +8,30 @@ namespace ATTT.Monitor.Collector.Storage.Sqlite;
 /// <summary>The embedded event store: events.db beside the state database.</summary>
 internal sealed class SqliteEventStore : IEventStore, IAsyncDisposable
 {
-    private const string Columns = "id, agent_id, unit, is_drill, received_at, body";
+    private const string Columns = "e.id, s.agent_id, s.unit, s.is_drill, e.received_at, e.dict, e.body";
+    private const string From = "FROM events e JOIN event_sources s ON s.id = e.source";
     private readonly EventsDatabase _database;
     private readonly SqliteEventWriter _writer;
     private readonly EventStoreOptions _options;
+    private readonly Lazy<EventBodyCodec> _codec;
 
     public SqliteEventStore(EventsDatabase database, IEventAppendedSignal signal, CommittedEventFeed feed, EventStoreOptions options, ILogger<SqliteEventStore> logger)
+        : this(database, signal, feed, options, logger, TimeProvider.System)
+    {
+    }
+
+    public SqliteEventStore(EventsDatabase database, IEventAppendedSignal signal, CommittedEventFeed feed, EventStoreOptions options, ILogger<SqliteEventStore> logger,
+        TimeProvider time)
     {
         _database = database;
         _options = options;
         _writer = new SqliteEventWriter(database, signal, feed, options, logger);
+        _codec = new Lazy<EventBodyCodec>(() => new EventBodyCodec(new EventDictionaries(database.Open, time), new DictionaryTraining()),
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>The latest body-dictionary training (tests wait for it before looking at the file).</summary>
+    internal Task DictionaryTraining => _codec.Value.Training;
 
     public async Task<AppendResult> AppendBatchAsync(AgentIdentity agent, EventBatch batch, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
@@ -27,16 +40,22 @@ internal sealed class SqliteEventStore : IEventStore, IAsyncDisposable
         // Serialise here, on the request's thread, so the single writer only inserts.
         var buffer = new ArrayBufferWriter<byte>(2048);
         using var writer = EventJson.CreateWriter(buffer);
+        var codec = _codec.Value;
         var rows = new EventRow[batch.Events.Count];
+        var bodies = new byte[rows.Length][];
         for (var i = 0; i < rows.Length; i++)
         {
             var e = batch.Events[i];
-            var body = EventJson.SerializeUtf8(e, buffer, writer);
+            var json = EventJson.SerializeUtf8(e, buffer, writer);
+            bodies[i] = json;
             // Detection is handed the parsed event itself, unless its stored form would read back
             // differently (a number written in another notation): then it gets what the store holds.
-            var record = EventJson.RoundTripsExactly(e) ? e : EventJson.Deserialize(body);
-            rows[i] = new EventRow(EventJson.ToUnixMicroseconds(e.TimeCreated), e.Computer, e.Channel, e.EventId, body, record);
+            var record = EventJson.RoundTripsExactly(e) ? e : EventJson.Deserialize(json);
+            var (dictionary, body) = codec.Compress(json);
+            rows[i] = new EventRow(EventJson.ToUnixMicroseconds(e.TimeCreated), e.Computer, e.Channel, e.EventId, dictionary, body, record);
         }
+
+        codec.Offer(bodies);
 
         var pending = new PendingAppend(agent, batch, receivedAt.ToUnixTimeMilliseconds(), rows);
         return await _writer.EnqueueAsync(pending, cancellationToken).ConfigureAwait(false);
@@ -46,7 +65,7 @@ internal sealed class SqliteEventStore : IEventStore, IAsyncDisposable
     {
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM events WHERE id > $after ORDER BY id LIMIT $max;";
+        command.CommandText = $"SELECT {Columns} {From} WHERE e.id > $after ORDER BY e.id LIMIT $max;";
         command.Parameters.AddWithValue("$after", afterId);
         command.Parameters.AddWithValue("$max", Math.Max(0, max));
         return await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
@@ -69,7 +88,7 @@ internal sealed class SqliteEventStore : IEventStore, IAsyncDisposable
                 command.Parameters.AddWithValue(names[i], chunk[i]);
             }
 
-            command.CommandText = $"SELECT {Columns} FROM events WHERE id IN ({string.Join(',', names)});";
+            command.CommandText = $"SELECT {Columns} {From} WHERE e.id IN ({string.Join(',', names)});";
             result.AddRange(await ReadAllAsync(command, cancellationToken).ConfigureAwait(false));
         }
 
@@ -77,39 +96,13 @@ internal sealed class SqliteEventStore : IEventStore, IAsyncDisposable
         return result;
     }
 
-    public async Task<EventPage> SearchAsync(EventQuery query, CancellationToken cancellationToken)
+    public async Task<EventSearchPage> SearchAsync(EventQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var limit = Math.Clamp(query.Limit, 1, 1000);
         if (query.Units is { Count: 0 })
-            return new EventPage([], null);
+            return new EventSearchPage([], null);
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        var where = new StringBuilder("WHERE 1 = 1");
-        AddUnits(command, where, query.Units);
-        if (!query.IncludeDrill)
-            where.Append(" AND is_drill = 0");
-        if (query.Host is not null)
-            Add(command, where, " AND host = $host COLLATE NOCASE", "$host", query.Host);
-        if (query.Channel is not null)
-            Add(command, where, " AND channel = $channel COLLATE NOCASE", "$channel", query.Channel);
-        if (query.EventId is not null)
-            Add(command, where, " AND event_id = $event_id", "$event_id", query.EventId.Value);
-        if (query.From is not null)
-            Add(command, where, " AND time >= $from", "$from", EventJson.ToUnixMicroseconds(query.From.Value));
-        if (query.To is not null)
-            Add(command, where, " AND time < $to", "$to", EventJson.ToUnixMicroseconds(query.To.Value));
-        if (query.BeforeId is not null)
-            Add(command, where, " AND id < $before", "$before", query.BeforeId.Value);
-        if (!string.IsNullOrEmpty(query.Text))
-            Add(command, where, " AND attt_icontains(body, $text)", "$text", EventJson.EscapeForSearch(query.Text));
-        command.CommandText = $"SELECT {Columns} FROM events {where} ORDER BY id DESC LIMIT $limit;";
-        command.Parameters.AddWithValue("$limit", limit + 1);
-        var events = await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
-        if (events.Count <= limit)
-            return new EventPage(events, null);
-        var page = events.Take(limit).ToList();
-        return new EventPage(page, page[^1].Id);
+        return await new SqliteEventSearch(_codec.Value).SearchAsync(connection, query, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<EventPage> ListByAgentAsync(string unit, string agentId, long? beforeId, int limit, CancellationToken cancellationToken)
@@ -138,7 +131,7 @@ internal sealed class SqliteEventStore : IEventStore, IAsyncDisposable
             if (events.Count > limit)
                 break;
             await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {Columns} FROM events WHERE id BETWEEN $first AND $last AND unit = $unit AND agent_id = $agent ORDER BY id DESC LIMIT $limit;";
+            command.CommandText = $"SELECT {Columns} {From} WHERE e.id BETWEEN $first AND $last AND s.unit = $unit AND s.agent_id = $agent ORDER BY e.id DESC LIMIT $limit;";
             command.Parameters.AddWithValue("$first", first);
             command.Parameters.AddWithValue("$last", last);
             command.Parameters.AddWithValue("$unit", unit);
@@ -235,12 +228,11 @@ internal sealed class SqliteEventStore : IEventStore, IAsyncDisposable
         return await EventRetentionDeletion.DeleteOlderThanAsync(connection, cutoff.ToUnixTimeMilliseconds(), _options.RetentionSliceRows, cancellationToken).ConfigureAwait(false);
     }
 
-    public ValueTask DisposeAsync() => _writer.DisposeAsync();
-
-    private static void Add(SqliteCommand command, StringBuilder where, string clause, string name, object value)
+    public async ValueTask DisposeAsync()
     {
-        where.Append(clause);
-        command.Parameters.AddWithValue(name, value);
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        if (_codec.IsValueCreated)
+            _codec.Value.Dispose();
     }
 
     private static void AddUnits(SqliteCommand command, StringBuilder where, IReadOnlyCollection<string>? units)
@@ -261,31 +253,32 @@ internal sealed class SqliteEventStore : IEventStore, IAsyncDisposable
     /// <summary>Below this many rows, parsing on one thread is cheaper than handing work out.</summary>
     private const int ParallelParseRows = 256;
 
-    private static async Task<List<StoredEvent>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
+    private async Task<List<StoredEvent>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
-        var rows = new List<(long Id, string AgentId, string Unit, bool IsDrill, long ReceivedAt, string Body)>();
+        var rows = new List<(long Id, string AgentId, string Unit, bool IsDrill, long ReceivedAt, long Dictionary, byte[] Body)>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3) != 0, reader.GetInt64(4), reader.GetString(5)));
+                rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3) != 0, reader.GetInt64(4), reader.GetInt64(5), (byte[])reader.GetValue(6)));
         }
 
-        // Parsing the stored JSON is most of a read's cost: the detection pipeline's slices are
-        // parsed on every core.
+        // Decompressing and parsing is most of a read's cost: the detection pipeline's slices are
+        // handled on every core.
+        var codec = _codec.Value;
         var events = new StoredEvent[rows.Count];
         if (rows.Count < ParallelParseRows)
         {
             for (var i = 0; i < rows.Count; i++)
-                events[i] = ToStored(rows[i]);
+                events[i] = ToStored(codec, rows[i]);
         }
         else
         {
-            Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => events[i] = ToStored(rows[i]));
+            Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => events[i] = ToStored(codec, rows[i]));
         }
 
         return [.. events];
     }
 
-    private static StoredEvent ToStored((long Id, string AgentId, string Unit, bool IsDrill, long ReceivedAt, string Body) row) =>
-        new(row.Id, row.AgentId, row.Unit, row.IsDrill, EventJson.FromUnixMilliseconds(row.ReceivedAt), EventJson.Deserialize(row.Body));
+    private static StoredEvent ToStored(EventBodyCodec codec, (long Id, string AgentId, string Unit, bool IsDrill, long ReceivedAt, long Dictionary, byte[] Body) row) =>
+        new(row.Id, row.AgentId, row.Unit, row.IsDrill, EventJson.FromUnixMilliseconds(row.ReceivedAt), EventJson.Deserialize(codec.Decompress(row.Dictionary, row.Body)));
 }

@@ -19,6 +19,7 @@ internal sealed class SqliteEventWriter : IAsyncDisposable
     private readonly Channel<PendingAppend> _queue;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lazy<Task> _loop;
+    private readonly EventSourceIds _sources = new();
     private int _disposed;
 
     public SqliteEventWriter(EventsDatabase database, IEventAppendedSignal signal, CommittedEventFeed feed, EventStoreOptions options, ILogger logger)
@@ -100,7 +101,7 @@ internal sealed class SqliteEventWriter : IAsyncDisposable
         try
         {
             using var transaction = connection.BeginTransaction();
-            using var statements = new WriterStatements(connection, transaction);
+            using var statements = new WriterStatements(connection, transaction, _sources);
             for (var i = 0; i < group.Count; i++)
                 results[i] = statements.Append(group[i]);
             inserted = timed ? TimeProvider.System.GetTimestamp() : 0;
@@ -108,6 +109,7 @@ internal sealed class SqliteEventWriter : IAsyncDisposable
         }
         catch (Exception ex)
         {
+            _sources.Forget();
             if (group.Count == 1)
             {
                 _logger.LogError(ex, "Storing batch {Seq} of agent {AgentId} failed.", group[0].Batch.Sequence, group[0].Agent.AgentId);

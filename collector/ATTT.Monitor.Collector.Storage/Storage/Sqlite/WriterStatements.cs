@@ -13,14 +13,19 @@ internal sealed class WriterStatements : IDisposable
     private readonly SqliteCommand _insertBatch;
     private readonly SqliteCommand _countHour;
 
-    public WriterStatements(SqliteConnection connection, SqliteTransaction transaction)
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+    private readonly EventSourceIds _sources;
+
+    public WriterStatements(SqliteConnection connection, SqliteTransaction transaction, EventSourceIds sources)
     {
-        // The body is bound as its UTF-8 bytes and stored as TEXT (CAST reinterprets the bytes in the
-        // database's UTF-8 encoding), sparing a UTF-16 copy of every event and its conversion back.
+        _connection = connection;
+        _transaction = transaction;
+        _sources = sources;
         _findBatch = Create(connection, transaction, "SELECT last_event_id FROM batches WHERE agent_id = $agent AND seq = $seq;", "$agent", "$seq");
         _insertEvent = Create(connection, transaction,
-            "INSERT INTO events (received_at, time, agent_id, unit, host, channel, event_id, is_drill, body) VALUES ($received, $time, $agent, $unit, $host, $channel, $event_id, $drill, CAST($body AS TEXT));",
-            "$received", "$time", "$agent", "$unit", "$host", "$channel", "$event_id", "$drill", "$body");
+            "INSERT INTO events (received_at, time, source, event_id, dict, body) VALUES ($received, $time, $source, $event_id, $dict, $body);",
+            "$received", "$time", "$source", "$event_id", "$dict", "$body");
         _lastId = Create(connection, transaction, "SELECT last_insert_rowid();");
         _insertBatch = Create(connection, transaction,
             "INSERT INTO batches (agent_id, seq, received_at, accepted, dropped, last_event_id, losses) VALUES ($agent, $seq, $received, $accepted, $dropped, $last, $losses);",
@@ -43,16 +48,13 @@ internal sealed class WriterStatements : IDisposable
 
         var p = _insertEvent.Parameters;
         p[0].Value = pending.ReceivedAtMs;
-        p[2].Value = agent.AgentId;
-        p[3].Value = agent.Unit;
-        p[7].Value = agent.IsDrill ? 1 : 0;
         foreach (var row in pending.Rows)
         {
             p[1].Value = row.TimeUs;
-            p[4].Value = row.Host;
-            p[5].Value = row.Channel;
-            p[6].Value = row.EventId;
-            p[8].Value = row.Body;
+            p[2].Value = _sources.GetOrAdd(_connection, _transaction, agent, row.Host, row.Channel);
+            p[3].Value = row.EventId;
+            p[4].Value = row.Dictionary;
+            p[5].Value = row.Body;
             _insertEvent.ExecuteNonQuery();
         }
 

@@ -1,0 +1,8 @@
+namespace ATTT.Monitor.Collector.Search;
+
+/// <summary>A search filter that cannot be used: <see cref="Parameter"/> names it, the message says why (one sentence).</summary>
+public sealed class EventSearchException(string parameter, EventSearchProblem problem, string message) : Exception(message)
+{
+    public string Parameter { get; } = parameter;
+    public EventSearchProblem Problem { get; } = problem;
+}
