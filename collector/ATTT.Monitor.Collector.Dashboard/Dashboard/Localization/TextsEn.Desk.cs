@@ -37,5 +37,14 @@ public static partial class TextsEn
         ["Export.DetectedAt"] = "Detected at",
         ["Export.FirstSeen"] = "First seen",
         ["Export.Rule"] = "Rule",
+        ["Pcs.AllIncidentsOfHost"] = "See every incident of this PC",
+        ["Pcs.OpenIncidentsColumn"] = "Open incidents",
+        ["Pcs.AllIncidentsColumn"] = "All incidents",
+        ["Pcs.NamedHosts"] = "PCs seen only in events (no agent enrolled)",
+        ["Pcs.NamedHostsHelp"] = "Events or incidents name these PCs, but no agent of their unit is enrolled under that name. Install the agent on them.",
+        ["Pcs.NotEnrolled"] = "No agent enrolled: seen in events only",
+        ["Pcs.NotEnrolledHelp"] = "No agent is installed on this PC. Its incidents come from events another PC sent, or from a scanned log file.",
+        ["Pcs.ReportedBy"] = "Events sent by the agent of",
+        ["Pcs.HostIncidents"] = "Incidents of this PC",
     };
 }

@@ -37,5 +37,14 @@ public static partial class TextsVi
         ["Export.DetectedAt"] = "Phát hiện lúc",
         ["Export.FirstSeen"] = "Lần đầu ghi nhận",
         ["Export.Rule"] = "Quy tắc",
+        ["Pcs.AllIncidentsOfHost"] = "Xem mọi sự cố của máy trạm này",
+        ["Pcs.OpenIncidentsColumn"] = "Sự cố đang mở",
+        ["Pcs.AllIncidentsColumn"] = "Tổng số sự cố",
+        ["Pcs.NamedHosts"] = "Máy trạm chỉ thấy trong sự kiện (chưa cài tác tử)",
+        ["Pcs.NamedHostsHelp"] = "Các máy này được nêu tên trong sự kiện hoặc sự cố nhưng không có tác tử nào đăng ký với tên đó trong đơn vị. Nên cài tác tử cho chúng.",
+        ["Pcs.NotEnrolled"] = "Chưa cài tác tử: chỉ thấy trong sự kiện",
+        ["Pcs.NotEnrolledHelp"] = "Máy trạm này chưa cài tác tử. Sự cố của nó đến từ sự kiện do máy khác gửi hoặc từ tệp nhật ký được quét.",
+        ["Pcs.ReportedBy"] = "Sự kiện do tác tử gửi",
+        ["Pcs.HostIncidents"] = "Sự cố của máy trạm này",
     };
 }
