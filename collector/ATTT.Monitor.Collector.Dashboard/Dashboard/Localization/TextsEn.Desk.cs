@@ -46,5 +46,15 @@ public static partial class TextsEn
         ["Pcs.NotEnrolledHelp"] = "No agent is installed on this PC. Its incidents come from events another PC sent, or from a scanned log file.",
         ["Pcs.ReportedBy"] = "Events sent by the agent of",
         ["Pcs.HostIncidents"] = "Incidents of this PC",
+        ["Nav.MonthlyReport"] = "Monthly report",
+        ["Monthly.Title"] = "Monthly security report",
+        ["Monthly.Choose"] = "Choose the unit and month",
+        ["Monthly.Month"] = "Month",
+        ["Monthly.Show"] = "Show the report",
+        ["Monthly.NoUnits"] = "No unit has data to report on yet.",
+        ["Monthly.BadMonth"] = "Not a valid month: choose a past month or this one.",
+        ["Monthly.Print"] = "Printable page (A4)",
+        ["Monthly.Pdf"] = "Download PDF",
+        ["Monthly.SameAsMail"] = "The same figures as the scheduled monthly mail.",
     };
 }

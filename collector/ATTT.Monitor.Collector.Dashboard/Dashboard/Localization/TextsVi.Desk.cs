@@ -46,5 +46,15 @@ public static partial class TextsVi
         ["Pcs.NotEnrolledHelp"] = "Máy trạm này chưa cài tác tử. Sự cố của nó đến từ sự kiện do máy khác gửi hoặc từ tệp nhật ký được quét.",
         ["Pcs.ReportedBy"] = "Sự kiện do tác tử gửi",
         ["Pcs.HostIncidents"] = "Sự cố của máy trạm này",
+        ["Nav.MonthlyReport"] = "Báo cáo tháng",
+        ["Monthly.Title"] = "Báo cáo an toàn thông tin hàng tháng",
+        ["Monthly.Choose"] = "Chọn đơn vị và tháng",
+        ["Monthly.Month"] = "Tháng",
+        ["Monthly.Show"] = "Xem báo cáo",
+        ["Monthly.NoUnits"] = "Chưa có đơn vị nào có dữ liệu để lập báo cáo.",
+        ["Monthly.BadMonth"] = "Tháng không hợp lệ: chọn một tháng đã qua hoặc tháng này.",
+        ["Monthly.Print"] = "Bản in (A4)",
+        ["Monthly.Pdf"] = "Tải PDF",
+        ["Monthly.SameAsMail"] = "Số liệu giống hệt thư báo cáo tháng gửi tự động.",
     };
 }
