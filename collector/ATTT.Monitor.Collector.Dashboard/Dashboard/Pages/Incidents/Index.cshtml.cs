@@ -70,18 +70,19 @@ public sealed class IndexModel(IIncidentService incidentService, IncidentBulkSer
     /// (in the query string) matches. Roles and units are checked again by the service.
     /// </summary>
     public async Task<IActionResult> OnPostBulkAsync(
-        string? scope, long[]? ids, string? action, string? assignee, string? state, string? note, bool suppress, CancellationToken cancellationToken)
+        string? scope, long[]? ids, string? action, string? assignee, string? newState, string? note, bool suppress, CancellationToken cancellationToken)
     {
         if (!(await authorization.AuthorizeAsync(User, DashboardPolicies.Triage)).Succeeded)
             return Forbid(DashboardPolicies.Scheme);
         if (!BulkActions.TryParse(action, out var bulkAction))
             return Back(BulkNotice.Error(action ?? "", text["Bulk.NoAction"]));
-        IncidentState? newState = null;
+        // "newState", not "state": the list's own state filter travels in the query string of the same request.
+        IncidentState? target = null;
         if (bulkAction == BulkAction.ChangeState)
         {
-            if (!IncidentText.TryParseState(state, out var parsed))
+            if (!IncidentText.TryParseState(newState, out var parsed))
                 return Back(BulkNotice.Error(bulkAction.ToText(), text["Bulk.NoState"]));
-            newState = parsed;
+            target = parsed;
         }
 
         BulkSelection selection;
@@ -93,7 +94,7 @@ public sealed class IndexModel(IIncidentService incidentService, IncidentBulkSer
             return Back(BulkNotice.Error(bulkAction.ToText(), text["Bulk.NoneSelected"]));
         try
         {
-            var outcome = await bulkService.RunAsync(Caller.FromUser(User), selection, new BulkCommand(bulkAction, assignee, newState, note, suppress), cancellationToken);
+            var outcome = await bulkService.RunAsync(Caller.FromUser(User), selection, new BulkCommand(bulkAction, assignee, target, note, suppress), cancellationToken);
             return Back(BulkNotice.From(bulkAction, outcome));
         }
         catch (InvalidIncidentCommandException ex)
