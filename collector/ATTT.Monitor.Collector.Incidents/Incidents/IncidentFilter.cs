@@ -22,6 +22,13 @@ internal static class IncidentFilter
         Equal(command, where, "host", query.Host);
         Equal(command, where, "rule_id", query.RuleId);
         Equal(command, where, "category", query.Category);
+        Equal(command, where, "agent_id", query.AgentId);
+        if (query.DetectedFrom is { } detected)
+        {
+            where.Append(" AND created_at >= $detected");
+            command.Parameters.AddWithValue("$detected", DbTime.Format(detected));
+        }
+
         if (query.From is { } from)
         {
             where.Append(" AND last_seen >= $from");

@@ -13,6 +13,12 @@ public sealed record IncidentQuery
     public string? RuleId { get; init; }
     public string? Category { get; init; }
 
+    /// <summary>Incidents raised from this enrolled agent's events (the PC's own, whatever host name the events carry).</summary>
+    public string? AgentId { get; init; }
+
+    /// <summary>Incidents detected (opened) at or after this time, whatever the time of their events.</summary>
+    public DateTimeOffset? DetectedFrom { get; init; }
+
     /// <summary>Incidents whose activity (first to last seen) overlaps [From, To].</summary>
     public DateTimeOffset? From { get; init; }
     public DateTimeOffset? To { get; init; }

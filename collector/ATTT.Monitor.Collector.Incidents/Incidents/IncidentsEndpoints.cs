@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ATTT.Monitor.Collector.Access;
+using ATTT.Monitor.Collector.Incidents.Bulk;
 
 namespace ATTT.Monitor.Collector.Incidents;
 
@@ -34,6 +35,7 @@ internal static class IncidentsEndpoints
                     throw new InvalidIncidentCommandException($"unknown state '{body.State}'", "state");
                 return IncidentJson.From(await service.ChangeStateAsync(id, state, body.Note, Actor(user), UnitScope.FromUser(user), ct).ConfigureAwait(false));
             })).RequireAuthorization(TriagePolicy);
+        group.MapIncidentBulk();
         return app;
     }
 

@@ -21,6 +21,8 @@ public static class IncidentsRegistration
         services.AddSingleton<IncidentManager>();
         services.AddSingleton<IDetectionSink>(sp => sp.GetRequiredService<IncidentManager>());
         services.AddSingleton<IIncidentService, IncidentService>();
+        services.AddSingleton<Bulk.IncidentBulkService>();
+        services.AddSingleton<Hosts.IncidentHostDirectory>();
         services.AddSingleton<IncidentJournalReaders>();
         services.AddHostedService<IncidentJournalFollower>();
         // The dashboard area defines the real policy (roles); registered after this, its definition wins.

@@ -29,4 +29,25 @@ internal static class IncidentReportSource
             list.Add((r.GetString(0), r.GetString(1), DbTime.Read(r, 2)));
         return list;
     }
+
+    /// <summary>
+    /// The note an officer kept with the incident's latest move to resolved or closed (the comment
+    /// written in the same change); null when there was none.
+    /// </summary>
+    public static async Task<string?> ResolutionNoteAsync(SqliteConnection connection, SqliteTransaction? transaction, long incidentId, CancellationToken cancellationToken)
+    {
+        await using (var exists = Sql.Command(connection, transaction, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('incident_comments', 'audit_log');"))
+        {
+            if ((long)(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! < 2)
+                return null;
+        }
+
+        await using var command = Sql.Command(connection, transaction, """
+            SELECT c.text FROM incident_comments c
+            JOIN audit_log a ON a.area = $area AND a.target = $target AND a.action = 'state_changed' AND a.at = c.at AND a.actor = c.author
+            WHERE c.incident_id = $id AND (a.details LIKE '% -> resolved%' OR a.details LIKE '% -> closed%')
+            ORDER BY c.id DESC LIMIT 1;
+            """, ("$area", Incidents.IncidentsSchema.Area), ("$target", Incidents.IncidentTarget.Of(incidentId)), ("$id", incidentId));
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+    }
 }

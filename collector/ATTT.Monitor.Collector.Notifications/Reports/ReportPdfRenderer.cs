@@ -11,7 +11,7 @@ namespace ATTT.Monitor.Collector.Reports;
 /// </summary>
 internal static class ReportPdfRenderer
 {
-    private const double Margin = 50;
+    internal const double Margin = 50;
     private const double LabelWidth = 190;
 
     public static byte[] Render(IncidentReport report)
@@ -53,7 +53,7 @@ internal static class ReportPdfRenderer
     private static string N(string value) => value.Normalize(NormalizationForm.FormC);
 
     /// <summary>Writes wrapped lines top to bottom, starting a new page when one is full.</summary>
-    private sealed class PageWriter(PdfDocument document) : IDisposable
+    internal sealed class PageWriter(PdfDocument document) : IDisposable
     {
         private XGraphics? _graphics;
         private double _y;

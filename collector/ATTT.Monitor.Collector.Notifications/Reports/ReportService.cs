@@ -34,11 +34,17 @@ internal sealed class ReportService(
         var incident = await IncidentReportSource.GetIncidentAsync(connection, transaction, incidentId, cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException($"Incident {incidentId} is not known to notifications.");
         var notified = await IncidentReportSource.NotifiedAsync(connection, transaction, incidentId, cancellationToken).ConfigureAwait(false);
+        // Biểu mẫu 04 names the initial report: the one sent, else the latest 03 made (sent by other means).
         var initial = form == ReportForm.Closing
-            ? First(await ReportStore.QueryAsync(connection, transaction, "incident_id = $id AND form = '03' AND status = 'sent' ORDER BY id DESC LIMIT 1", cancellationToken, ("$id", incidentId)).ConfigureAwait(false))
+            ? First(await ReportStore.QueryAsync(connection, transaction, "incident_id = $id AND form = '03' ORDER BY status = 'sent' DESC, id DESC LIMIT 1", cancellationToken, ("$id", incidentId)).ConfigureAwait(false))
+            : null;
+        var note = form == ReportForm.Closing
+            ? await IncidentReportSource.ResolutionNoteAsync(connection, transaction, incidentId, cancellationToken).ConfigureAwait(false)
             : null;
         var now = time.GetUtcNow();
         var fields = Prefill(incident, notified, initial, options.CurrentValue.Reporting, now);
+        if (form == ReportForm.Closing)
+            fields.HandlingResult = HandlingResult(incident, note);
         var report = await ReportStore.InsertAsync(connection, transaction, incidentId, form, fields, now, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return report;
@@ -109,6 +115,14 @@ internal sealed class ReportService(
         return final;
     }
 
+    /// <summary>Biểu mẫu 04's handling result: the state reached and the officer's resolution note.</summary>
+    private static string HandlingResult(IncidentSnapshot incident, string? note)
+    {
+        var ended = incident.State is Incidents.IncidentState.Resolved or Incidents.IncidentState.Closed or Incidents.IncidentState.FalsePositive;
+        var state = ended ? $"Sự cố {VietnameseLabels.State(incident.State)}." : "";
+        return string.IsNullOrWhiteSpace(note) ? state : (state + " Ghi chú khắc phục: " + note.Trim()).Trim();
+    }
+
     private static IncidentReport? First(IReadOnlyList<IncidentReport> reports) => reports.Count > 0 ? reports[0] : null;
 
     private static ReportFields Prefill(IncidentSnapshot i, IReadOnlyList<(string Name, string Email, DateTimeOffset SentAt)> notified, IncidentReport? initial, ReportingOrganisationOptions org, DateTimeOffset now)
@@ -146,7 +160,7 @@ internal sealed class ReportService(
             ReportedAt = VietnameseLabels.Time(now),
             Signatory = org.Signatory,
             InitialReportNumber = initial?.Number ?? "",
-            InitialReportDate = initial?.SentAt is { } sent ? sent.ToOffset(VietnameseLabels.VietnamOffset).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "",
+            InitialReportDate = initial is null ? "" : (initial.SentAt ?? initial.CreatedAt).ToOffset(VietnameseLabels.VietnamOffset).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
             HandlingResult = initial is null && i.State is not (Incidents.IncidentState.Resolved or Incidents.IncidentState.Closed) ? "" : $"Sự cố {VietnameseLabels.State(i.State)}.",
             Attachments = "Nhật ký sự kiện liên quan; kế hoạch ứng phó sự cố.",
         };

@@ -66,6 +66,12 @@ public static class AdministrationPolicy
             ? AccessDecision.Refused("Access.AllUnitsProvinceOnly", "only a province user may change a setting for every unit")
             : InUnit(caller, unit));
 
+    /// <summary>
+    /// Changes incidents (assign, state, comment), one or many at once. The incidents themselves are
+    /// reached only within <see cref="Caller.Scope"/>: another unit's incident is not found.
+    /// </summary>
+    public static AccessDecision TriageIncidents(Caller caller) => Role(caller, UserRoles.Admin, UserRoles.Officer);
+
     /// <summary>Starts now a drill whose playbook runs in <paramref name="drillUnit"/>.</summary>
     public static AccessDecision StartDrill(Caller caller, string drillUnit) =>
         Role(caller, UserRoles.Admin, UserRoles.Coordinator).Then(() => InUnit(caller, drillUnit));

@@ -190,5 +190,10 @@ public sealed class ReportPagesTests
         var html = await officer.GetStringAsync($"/incidents/{incident}/reports/{closing}");
         Assert.Contains("Báo cáo kết thúc (Biểu mẫu 04)", html, StringComparison.Ordinal);
         Assert.Contains("name=\"Fields.HandlingResult\"", html, StringComparison.Ordinal);
+        var fields = (await server.App.Services.GetRequiredService<IReportService>().GetAsync(closing, Ct))!.Fields;
+        Assert.Equal("Sự cố đã khắc phục. Ghi chú khắc phục: xong", fields.HandlingResult);
+        var initial = (await server.App.Services.GetRequiredService<IReportService>().GetAsync(reportId, Ct))!;
+        Assert.Equal(initial.Number, fields.InitialReportNumber);
+        Assert.Matches(@"^\d{2}/\d{2}/\d{4}$", fields.InitialReportDate);
     }
 }

@@ -30,8 +30,8 @@ internal sealed class IncidentsHarness : IAsyncDisposable
         return Reader.Seen;
     }
 
-    public static async Task<IncidentsHarness> CreateAsync(IncidentsOptions? options = null) =>
-        new(await StateDatabaseFixture.CreateAsync(), options ?? new IncidentsOptions());
+    public static async Task<IncidentsHarness> CreateAsync(IncidentsOptions? options = null, IEnumerable<ATTT.Monitor.Collector.Storage.ISchemaMigration>? extraSchema = null) =>
+        new(await StateDatabaseFixture.CreateAsync(extraSchema), options ?? new IncidentsOptions());
 
     public ValueTask DisposeAsync() => Db.DisposeAsync();
 }

@@ -13,7 +13,7 @@ internal static partial class TextsEn
         ["Overview.NeverSeen"] = "Never sent data",
         ["Overview.Antivirus"] = "Antivirus",
         ["Overview.EventsPerHour"] = "Events per hour (last 24 hours)",
-        ["Overview.IncidentsPerDay"] = "Incidents per day (last 30 days)",
+        ["Overview.IncidentsPerDay"] = "Incidents detected per day (last 30 days)",
         ["Overview.Deadlines"] = "Reporting deadlines due soon",
         ["Overview.ChartTotal"] = "Total: {0}",
         ["Pcs.Title"] = "PCs",

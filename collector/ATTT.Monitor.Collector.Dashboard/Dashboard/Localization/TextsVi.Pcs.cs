@@ -13,7 +13,7 @@ internal static partial class TextsVi
         ["Overview.NeverSeen"] = "Chưa gửi dữ liệu",
         ["Overview.Antivirus"] = "Phần mềm diệt virus",
         ["Overview.EventsPerHour"] = "Sự kiện mỗi giờ (24 giờ qua)",
-        ["Overview.IncidentsPerDay"] = "Sự cố mỗi ngày (30 ngày qua)",
+        ["Overview.IncidentsPerDay"] = "Sự cố được phát hiện mỗi ngày (30 ngày qua)",
         ["Overview.Deadlines"] = "Hạn báo cáo sắp đến",
         ["Overview.ChartTotal"] = "Tổng: {0}",
         ["Pcs.Title"] = "Máy trạm",

@@ -88,7 +88,10 @@ public sealed class IndexModel(
         }
     }
 
-    /// <summary>Incidents by the Vietnamese day they were first seen, over the last 30 days.</summary>
+    /// <summary>
+    /// Incidents by the Vietnamese day they were detected (opened), over the last 30 days. Not by the
+    /// time of their events: a replayed or late-forwarded log would put today's incidents on old days.
+    /// </summary>
     private async Task<BarChart> BuildIncidentsPerDayAsync(IIncidentService incidents, UnitScope scope, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var today = DashboardClock.ToLocal(now).Date;
@@ -98,10 +101,10 @@ public sealed class IndexModel(
         // Bounded: a province with more than 20 000 incidents a month has bigger problems than this chart.
         for (var offset = 0; offset < 20_000; offset += 500)
         {
-            var page = await incidents.QueryAsync(new IncidentQuery { From = from, Drill = false, Offset = offset, Limit = 500 }, scope, cancellationToken);
-            foreach (var incident in page.Items.Where(i => i.FirstSeen >= from))
+            var page = await incidents.QueryAsync(new IncidentQuery { DetectedFrom = from, Drill = false, Offset = offset, Limit = 500 }, scope, cancellationToken);
+            foreach (var incident in page.Items)
             {
-                var day = DashboardClock.ToLocal(incident.FirstSeen).Date;
+                var day = DashboardClock.ToLocal(incident.CreatedAt).Date;
                 perDay[day] = perDay.GetValueOrDefault(day) + 1;
             }
 

@@ -5,45 +5,35 @@ using ATTT.Monitor.Collector.Access;
 namespace ATTT.Monitor.Collector.Dashboard.Workstations;
 
 /// <summary>
-/// The incidents of one PC: those still open, and the posture ones (antivirus, silence) opened and
-/// closed over time. Matched by the sending agent's id, not by host name, because a detection's host
-/// is the event's own Computer field, which the PC (or an attacker on it) chooses.
+/// The incidents of one PC: one page of those still open (most severe first), and the posture ones
+/// (antivirus, silence) opened and closed over time. Matched by the sending agent's id, not by host
+/// name, because a detection's host is the event's own Computer field, which the PC (or an attacker
+/// on it) chooses.
 /// </summary>
-public sealed record PcIncidents(IReadOnlyList<Incident> Open, IReadOnlyList<Incident> Posture)
+public sealed record PcIncidents(IncidentPage Open, IReadOnlyList<Incident> Posture)
 {
-    private const int PageSize = 500;
+    public const int OpenPageSize = 25;
 
-    // A unit with more open incidents than this has bigger problems than this page's completeness.
-    private const int MaxScanned = 5_000;
-
-    public static async Task<PcIncidents> LoadAsync(IIncidentService incidents, AgentInfo agent, UnitScope scope, int maxPosture, CancellationToken cancellationToken)
+    /// <summary><paramref name="openPage"/> counts from 1.</summary>
+    public static async Task<PcIncidents> LoadAsync(IIncidentService incidents, AgentInfo agent, UnitScope scope, int maxPosture, int openPage, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(incidents);
         ArgumentNullException.ThrowIfNull(agent);
-        var open = await FindAsync(incidents, new IncidentQuery
+        var open = await incidents.QueryAsync(new IncidentQuery
         {
             Unit = agent.Unit,
+            AgentId = agent.AgentId,
             States = [.. Enum.GetValues<IncidentState>().Where(IncidentTransitions.IsOpen)],
-        }, agent.AgentId, MaxScanned, scope, cancellationToken);
+            Offset = (Math.Max(1, openPage) - 1) * OpenPageSize,
+            Limit = OpenPageSize,
+        }, scope, cancellationToken);
         var posture = new List<Incident>();
         foreach (var category in new[] { IncidentCategory.ProtectionDisabled, IncidentCategory.AgentSilent })
-            posture.AddRange(await FindAsync(incidents, new IncidentQuery { Unit = agent.Unit, Category = category }, agent.AgentId, maxPosture, scope, cancellationToken));
-        return new PcIncidents(
-            open.OrderByDescending(i => i.Severity).ThenByDescending(i => i.LastSeen).ToList(),
-            posture.OrderByDescending(i => i.FirstSeen).Take(maxPosture).ToList());
-    }
-
-    private static async Task<List<Incident>> FindAsync(IIncidentService incidents, IncidentQuery query, string agentId, int max, UnitScope scope, CancellationToken cancellationToken)
-    {
-        var found = new List<Incident>();
-        for (var offset = 0; offset < MaxScanned && found.Count < max; offset += PageSize)
         {
-            var page = await incidents.QueryAsync(query with { Offset = offset, Limit = PageSize }, scope, cancellationToken);
-            found.AddRange(page.Items.Where(i => string.Equals(i.AgentId, agentId, StringComparison.Ordinal)));
-            if (page.Items.Count < PageSize)
-                break;
+            var page = await incidents.QueryAsync(new IncidentQuery { Unit = agent.Unit, AgentId = agent.AgentId, Category = category, Limit = maxPosture }, scope, cancellationToken);
+            posture.AddRange(page.Items);
         }
 
-        return found.Take(max).ToList();
+        return new PcIncidents(open, posture.OrderByDescending(i => i.FirstSeen).Take(maxPosture).ToList());
     }
 }

@@ -28,6 +28,22 @@ internal sealed class MonthlyReportService(
         return await WithPlanAsync(await MonthlyReportBuilder.BuildAsync(connection, unit, year, month, options.CurrentValue.MonthlyReport, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Every unit a report is made for: those with incidents or enrolled agents, and the configured ones.</summary>
+    public async Task<IReadOnlyList<string>> UnitsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return (await MonthlyReportSources.UnitsAsync(connection, cancellationToken).ConfigureAwait(false))
+            .Concat(options.CurrentValue.MonthlyReport.Units).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The report as PDF (<see cref="MonthlyReportPdf"/>), with the font configured for Biểu mẫu 03/04.</summary>
+    public byte[] RenderPdf(MonthlySecurityReport report)
+    {
+        var reporting = options.CurrentValue.Reporting;
+        PdfFontSetup.Ensure(reporting.PdfFontFile, reporting.PdfBoldFontFile);
+        return MonthlyReportPdf.Render(report, reporting.Organisation);
+    }
+
     /// <summary>Adds indicator 1 and the month's lost events when the posture area and an event store are installed.</summary>
     private async Task<MonthlySecurityReport> WithPlanAsync(MonthlySecurityReport report, CancellationToken cancellationToken) =>
         plan is null || events is null
@@ -46,9 +62,8 @@ internal sealed class MonthlyReportService(
     public async Task<int> RunAsync(int year, int month, CancellationToken cancellationToken)
     {
         var opts = options.CurrentValue;
+        var units = await UnitsAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var units = (await MonthlyReportSources.UnitsAsync(connection, cancellationToken).ConfigureAwait(false))
-            .Concat(opts.MonthlyReport.Units).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var created = 0;
         foreach (var unit in units)
         {

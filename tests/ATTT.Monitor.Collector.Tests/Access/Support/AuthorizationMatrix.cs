@@ -34,6 +34,7 @@ internal static class AuthorizationMatrix
                                                                                                       "S    P    O     F      O     O     F     D     D", Json: """{"text":"ý kiến"}"""),
         new("POST /api/v1/incidents/{id:long}/state", MatrixRequest.Json, "/api/v1/incidents/{incident}/state",
                                                                                                       "S    P    R     F      R     R     F     D     D", Json: """{"state":"in_progress"}"""),
+        new("POST /api/v1/incidents/bulk", MatrixRequest.Json, "/api/v1/incidents/bulk",            "S    P    R     F      R     R     F     R     R", Json: """{"filter":"state=new","action":"comment","text":"ý kiến"}"""),
         new("GET /api/v1/detection/status", MatrixRequest.Get, "/api/v1/detection/status",           "S    P    O     O      O     O     O     O     O"),
 
         // The agents' API: an agent token, never a dashboard session; enrollment needs none.
@@ -57,6 +58,15 @@ internal static class AuthorizationMatrix
         new("GET /account/password", MatrixRequest.Get, "/account/password",                "S    O    O     O      O     O     O     O     O"),
         new("POST /account/password", MatrixRequest.Form, "/account/password",             "S    O    O     O      O     O     O     O     O", F(("current", "sai"), ("new", "x"), ("confirm", "x"))),
         new("GET /incidents", MatrixRequest.Get, "/incidents",                              "S    P    O     O      O     O     O     O     O"),
+        new("GET /incidents ?handler=Csv", MatrixRequest.Get, "/incidents?handler=Csv",    "S    P    O     O      O     O     O     O     O"),
+        new("GET /incidents ?handler=Json", MatrixRequest.Get, "/incidents?handler=Json",  "S    P    O     O      O     O     O     O     O"),
+        new("POST /incidents ?handler=Bulk", MatrixRequest.Form, "/incidents?handler=Bulk",         "S    P    O     F      O     O     F     O     O",
+            F(("scope", "selected"), ("ids", "{incident}"), ("action", "comment"), ("note", "ý kiến"))),
+        new("GET /reports/monthly", MatrixRequest.Get, "/reports/monthly?unit=" + AccessSite.UnitA, "S    P    O     O      O     O     O     D     D"),
+        new("GET /reports/monthly ?handler=Print", MatrixRequest.Get, "/reports/monthly?handler=Print&unit=" + AccessSite.UnitA,
+                                                                                                      "S    P    O     O      O     O     O     D     D"),
+        new("GET /reports/monthly ?handler=Pdf", MatrixRequest.Get, "/reports/monthly?handler=Pdf&unit=" + AccessSite.UnitA,
+                                                                                                      "S    P    O     O      O     O     O     D     D"),
         new("GET /incidents/{id:long}", MatrixRequest.Get, IncidentA,                       "S    P    O     O      O     O     O     D     D"),
         new("POST /incidents/{id:long} ?handler=Assign", MatrixRequest.Form, IncidentA + "?handler=Assign",
                                                                                                       "S    P    R     F      R     R     F     D     D", F(("assignee", "canbo.a"))),
@@ -82,6 +92,7 @@ internal static class AuthorizationMatrix
         // PCs: enrollment codes and revoking are the unit's (province: any unit).
         new("GET /pcs", MatrixRequest.Get, "/pcs",                                          "S    P    O     O      O     O     O     O     O"),
         new("POST /pcs ?handler=Enroll", MatrixRequest.Form, "/pcs?handler=Enroll",                   "S    P    O     F      O     O     F     F     F", F(("unit", AccessSite.UnitA))),
+        new("GET /pcs/host", MatrixRequest.Get, "/pcs/host?unit=" + AccessSite.UnitA + "&name=PC-A",  "S    P    O     O      O     O     O     D     D"),
         new("GET /pcs/{id}", MatrixRequest.Get, "/pcs/{pc}",                                "S    P    O     O      O     O     O     D     D"),
         new("POST /pcs/{id} ?handler=Revoke", MatrixRequest.Form, "/pcs/{pc}?handler=Revoke",         "S    P    R     F      R     F     F     D     D", F(("confirm", "false"))),
 

@@ -1,7 +1,12 @@
 using System.Globalization;
+using ATTT.Monitor.Collector.Dashboard.Bulk;
+using ATTT.Monitor.Collector.Dashboard.Exports;
 using ATTT.Monitor.Collector.Dashboard.Localization;
+using ATTT.Monitor.Collector.Dashboard.Security;
 using ATTT.Monitor.Collector.Incidents;
+using ATTT.Monitor.Collector.Incidents.Bulk;
 using ATTT.Monitor.Collector.Users;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
@@ -9,8 +14,12 @@ using ATTT.Monitor.Collector.Access;
 
 namespace ATTT.Monitor.Collector.Dashboard.Pages.Incidents;
 
-/// <summary>The incident work list: filters in the query string (bookmarkable), newest activity first.</summary>
-public sealed class IndexModel(IIncidentService incidentService) : PageModel
+/// <summary>
+/// The incident work list: filters in the query string (bookmarkable), paged; the same filter
+/// exports as CSV or JSON, and a bulk change applies to the ticked incidents or to every incident
+/// the filter matches (<see cref="IncidentBulkService"/>), then redirects back (post-redirect-get).
+/// </summary>
+public sealed class IndexModel(IIncidentService incidentService, IncidentBulkService bulkService, IAuthorizationService authorization, DashboardText text, TimeProvider time) : PageModel
 {
     public const int PageSize = 25;
 
@@ -24,21 +33,120 @@ public sealed class IndexModel(IIncidentService incidentService) : PageModel
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
+    /// <summary>"page": every incident of this page is ticked (no script needed to select a page).</summary>
+    [BindProperty(SupportsGet = true, Name = "select")] public string? Select { get; set; }
+
     public IncidentPage? Results { get; private set; }
     public bool IsProvince => User.OwnUnit() is null;
+    public bool CanTriage { get; private set; }
+    public BulkNotice? Notice { get; private set; }
+    public int MaxBulk => IncidentBulkService.MaxIncidents;
+    public bool SelectPage => Select == "page";
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        PageNumber = Math.Max(1, PageNumber);
+        Notice = BulkNotice.FromJson(TempData[BulkNotice.TempDataKey] as string);
+        CanTriage = (await authorization.AuthorizeAsync(User, DashboardPolicies.Triage)).Succeeded;
         if (incidentService is not { } incidents)
             return;
-        PageNumber = Math.Max(1, PageNumber);
+        Results = await incidents.QueryAsync(BuildQuery() with { Offset = (PageNumber - 1) * PageSize, Limit = PageSize }, UnitScope.FromUser(User), cancellationToken);
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
+    {
+        var rows = await IncidentExport.LoadAsync(incidentService, BuildQuery(), UnitScope.FromUser(User), cancellationToken);
+        return File(IncidentExport.Csv(rows, text), "text/csv; charset=utf-8", IncidentExport.FileName(time.GetUtcNow(), "csv"));
+    }
+
+    public async Task<IActionResult> OnGetJsonAsync(CancellationToken cancellationToken)
+    {
+        var rows = await IncidentExport.LoadAsync(incidentService, BuildQuery(), UnitScope.FromUser(User), cancellationToken);
+        return File(IncidentExport.Json(rows), "application/json; charset=utf-8", IncidentExport.FileName(time.GetUtcNow(), "json"));
+    }
+
+    /// <summary>
+    /// scope "selected": the ticked <paramref name="ids"/>; "filter": every incident the page's filter
+    /// (in the query string) matches. Roles and units are checked again by the service.
+    /// </summary>
+    public async Task<IActionResult> OnPostBulkAsync(
+        string? scope, long[]? ids, string? action, string? assignee, string? newState, string? note, bool suppress, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, DashboardPolicies.Triage)).Succeeded)
+            return Forbid(DashboardPolicies.Scheme);
+        if (!BulkActions.TryParse(action, out var bulkAction))
+            return Back(BulkNotice.Error(action ?? "", text["Bulk.NoAction"]));
+        // "newState", not "state": the list's own state filter travels in the query string of the same request.
+        IncidentState? target = null;
+        if (bulkAction == BulkAction.ChangeState)
+        {
+            if (!IncidentText.TryParseState(newState, out var parsed))
+                return Back(BulkNotice.Error(bulkAction.ToText(), text["Bulk.NoState"]));
+            target = parsed;
+        }
+
+        BulkSelection selection;
+        if (scope == "filter")
+            selection = BulkSelection.Matching(BuildQuery());
+        else if (ids is { Length: > 0 })
+            selection = BulkSelection.Of(ids);
+        else
+            return Back(BulkNotice.Error(bulkAction.ToText(), text["Bulk.NoneSelected"]));
+        try
+        {
+            var outcome = await bulkService.RunAsync(Caller.FromUser(User), selection, new BulkCommand(bulkAction, assignee, target, note, suppress), cancellationToken);
+            return Back(BulkNotice.From(bulkAction, outcome));
+        }
+        catch (InvalidIncidentCommandException ex)
+        {
+            return Back(BulkNotice.Error(bulkAction.ToText(), BulkNotice.Half(ex.Message, text.Language == DashboardLanguage.English)));
+        }
+        catch (AccessRefusedException)
+        {
+            return Forbid(DashboardPolicies.Scheme);
+        }
+    }
+
+    public string LinkToPage(int page, string? handler = null, bool selectPage = false)
+    {
+        var query = FilterValues();
+        query["p"] = page.ToString(CultureInfo.InvariantCulture);
+        query["handler"] = handler;
+        query["select"] = selectPage ? "page" : null;
+        return QueryHelpers.AddQueryString("/incidents", query.Where(kv => !string.IsNullOrEmpty(kv.Value)));
+    }
+
+    public string ExportLink(string handler)
+    {
+        var query = FilterValues();
+        query["handler"] = handler;
+        return QueryHelpers.AddQueryString("/incidents", query.Where(kv => !string.IsNullOrEmpty(kv.Value)));
+    }
+
+    /// <summary>The PC page of an incident's host: the enrolled agent's, or the page of a host only events name.</summary>
+    public static string PcLink(Incident incident) => Workstations.PcLinks.For(incident);
+
+    private Dictionary<string, string?> FilterValues() => new()
+    {
+        ["q"] = Q, ["state"] = State, ["severity"] = Severity, ["unit"] = Unit, ["host"] = Host,
+        ["rule"] = Rule, ["from"] = From, ["to"] = To,
+    };
+
+    private RedirectResult Back(BulkNotice notice)
+    {
+        TempData[BulkNotice.TempDataKey] = notice.ToJson();
+        return Redirect(LinkToPage(Math.Max(1, PageNumber)));
+    }
+
+    private IncidentQuery BuildQuery()
+    {
         IReadOnlyCollection<IncidentState>? states = State switch
         {
             null or "" => [IncidentState.New, IncidentState.InProgress],
             "all" => null,
             _ => IncidentText.TryParseState(State, out var s) ? [s] : null,
         };
-        var query = new IncidentQuery
+        return new IncidentQuery
         {
             Text = Blank(Q),
             States = states,
@@ -48,20 +156,7 @@ public sealed class IndexModel(IIncidentService incidentService) : PageModel
             RuleId = Blank(Rule),
             From = ParseDay(From),
             To = ParseDay(To)?.AddDays(1),
-            Offset = (PageNumber - 1) * PageSize,
-            Limit = PageSize,
         };
-        Results = await incidents.QueryAsync(query, UnitScope.FromUser(User), cancellationToken);
-    }
-
-    public string LinkToPage(int page)
-    {
-        var query = new Dictionary<string, string?>
-        {
-            ["q"] = Q, ["state"] = State, ["severity"] = Severity, ["unit"] = Unit, ["host"] = Host,
-            ["rule"] = Rule, ["from"] = From, ["to"] = To, ["p"] = page.ToString(CultureInfo.InvariantCulture),
-        };
-        return QueryHelpers.AddQueryString("/incidents", query.Where(kv => !string.IsNullOrEmpty(kv.Value)));
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

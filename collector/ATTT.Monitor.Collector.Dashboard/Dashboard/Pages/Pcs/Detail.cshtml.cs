@@ -55,6 +55,10 @@ public sealed class DetailModel(IAgentRegistry agentRegistry, IIncidentService i
     public SilentPc? SilentInWorkingHours { get; private set; }
     public DateTimeOffset? SilenceCheckedAt { get; private set; }
 
+    /// <summary>The page of open incidents shown (from 1).</summary>
+    [BindProperty(SupportsGet = true, Name = "ip")]
+    public int IncidentPage { get; set; } = 1;
+
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
@@ -87,7 +91,7 @@ public sealed class DetailModel(IAgentRegistry agentRegistry, IIncidentService i
         Pc = pc;
         History = await directory.HistoryAsync(pc, HistoryRows, cancellationToken);
         if (incidentService is { } incidents)
-            Incidents = await PcIncidents.LoadAsync(incidents, pc.Agent, UnitScope.FromUser(User), HistoryRows, cancellationToken);
+            Incidents = await PcIncidents.LoadAsync(incidents, pc.Agent, UnitScope.FromUser(User), HistoryRows, IncidentPage, cancellationToken);
         if (eventStore is { } events)
             Events = await events.ListByAgentAsync(pc.Agent.Unit, pc.Agent.AgentId, Before, EventsPerPage, cancellationToken);
         (Report, Plan) = await plan.CheckOneAsync(pc.Agent, cancellationToken);

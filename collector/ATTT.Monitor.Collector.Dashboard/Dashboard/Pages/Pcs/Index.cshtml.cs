@@ -1,6 +1,7 @@
 using ATTT.Monitor.Collector.Dashboard.Security;
 using ATTT.Monitor.Collector.Access;
 using ATTT.Monitor.Collector.Dashboard.Workstations;
+using ATTT.Monitor.Collector.Incidents.Hosts;
 using ATTT.Monitor.Collector.Plan;
 using ATTT.Monitor.Collector.Storage;
 using ATTT.Monitor.Collector.Storage.Agents;
@@ -11,8 +12,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ATTT.Monitor.Collector.Dashboard.Pages.Pcs;
 
-/// <summary>Enrolled PCs of the user's units with their antivirus class, filters, and enrollment codes for new ones.</summary>
-public sealed class IndexModel(IAgentRegistry agentRegistry, EnrollmentCodes enrollmentCodes, PcDirectory directory, PlanIndicatorService plan, IAuthorizationService authorization) : PageModel
+/// <summary>
+/// Every PC seen in the user's units: enrolled ones with their antivirus class and open incidents,
+/// filters, enrollment codes for new ones; then the hosts that only incidents name (no agent enrolled).
+/// </summary>
+public sealed class IndexModel(IAgentRegistry agentRegistry, EnrollmentCodes enrollmentCodes, PcDirectory directory, PlanIndicatorService plan, IAuthorizationService authorization, IncidentHostDirectory incidentHosts) : PageModel
 {
     /// <summary>The PCs shown (after the filters); null when the registry is not available.</summary>
     public IReadOnlyList<PcSummary>? Pcs { get; private set; }
@@ -21,6 +25,12 @@ public sealed class IndexModel(IAgentRegistry agentRegistry, EnrollmentCodes enr
     public bool CanEnroll { get; private set; }
     public string? UserUnit => User.OwnUnit();
     public string? NewCode { get; private set; }
+
+    /// <summary>Open incidents per agent id (count, most severe).</summary>
+    public IReadOnlyDictionary<string, (long Open, ATTT.Monitor.Collector.Incidents.IncidentSeverity Top)> OpenByAgent { get; private set; } = new Dictionary<string, (long, ATTT.Monitor.Collector.Incidents.IncidentSeverity)>();
+
+    /// <summary>Hosts named by incidents that match no enrolled PC of their unit (by host name).</summary>
+    public IReadOnlyList<IncidentHost> NamedHosts { get; private set; } = [];
 
     /// <summary>Indicator 1 of the plan per unit the user may see.</summary>
     public IReadOnlyList<UnitPlanIndicators> Plan { get; private set; } = [];
@@ -77,6 +87,14 @@ public sealed class IndexModel(IAgentRegistry agentRegistry, EnrollmentCodes enr
         else
             StatusFilter = null;
         Pcs = shown.ToList();
+        if (incidentHosts is { } hosts)
+        {
+            var scope = UnitScope.FromUser(User);
+            OpenByAgent = await hosts.OpenByAgentAsync(scope, cancellationToken);
+            var enrolled = all.Select(p => (p.Agent.Unit, p.Agent.Host.ToUpperInvariant())).ToHashSet();
+            NamedHosts = (await hosts.ListAsync(scope, cancellationToken)).Where(h => !enrolled.Contains((h.Unit, h.Host.ToUpperInvariant()))).ToList();
+        }
+
         CanEnroll = (await authorization.AuthorizeAsync(User, DashboardPolicies.Triage)).Succeeded;
     }
 }
