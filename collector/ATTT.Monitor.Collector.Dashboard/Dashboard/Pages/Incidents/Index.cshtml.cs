@@ -25,12 +25,23 @@ public sealed class IndexModel(IIncidentService incidentService) : PageModel
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public IncidentPage? Results { get; private set; }
+
+    /// <summary>Why a date filter was refused (the page answers 400 with it).</summary>
+    public string? DateError { get; private set; }
     public bool IsProvince => User.OwnUnit() is null;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromServices] DashboardText texts, CancellationToken cancellationToken)
     {
+        if (!DayText.TryParse(From, out var from) || !DayText.TryParse(To, out var to))
+        {
+            var (label, value) = DayText.TryParse(From, out _) ? (texts["Incidents.To"], To) : (texts["Incidents.From"], From);
+            DateError = texts.Format("Incidents.BadDate", label, value);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
         if (incidentService is not { } incidents)
-            return;
+            return Page();
         PageNumber = Math.Max(1, PageNumber);
         IReadOnlyCollection<IncidentState>? states = State switch
         {
@@ -46,12 +57,13 @@ public sealed class IndexModel(IIncidentService incidentService) : PageModel
             Unit = IsProvince ? Blank(Unit) : null,
             Host = Blank(Host),
             RuleId = Blank(Rule),
-            From = ParseDay(From),
-            To = ParseDay(To)?.AddDays(1),
+            From = DayText.StartInVietnam(from),
+            To = DayText.StartInVietnam(to)?.AddDays(1),
             Offset = (PageNumber - 1) * PageSize,
             Limit = PageSize,
         };
         Results = await incidents.QueryAsync(query, UnitScope.FromUser(User), cancellationToken);
+        return Page();
     }
 
     public string LinkToPage(int page)
@@ -65,10 +77,4 @@ public sealed class IndexModel(IIncidentService incidentService) : PageModel
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    /// <summary>A yyyy-MM-dd date from the date picker, as midnight in Vietnam time.</summary>
-    private static DateTimeOffset? ParseDay(string? value) =>
-        DateTime.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? new DateTimeOffset(day, TimeSpan.FromHours(7))
-            : null;
 }

@@ -1,0 +1,40 @@
+using ATTT.Monitor.Collector.Audit;
+using ATTT.Monitor.Collector.Incidents;
+
+namespace ATTT.Monitor.Collector.Dashboard.Localization;
+
+/// <summary>
+/// How a page shows the codes it stores (severities, states, roles, statuses, units, actors) in the
+/// reader's language: one helper per concept, each reading one table of texts keyed by the code, so
+/// that a page never writes the code itself. A code without a text is shown as it is, never hidden.
+/// </summary>
+public static class DisplayTexts
+{
+    /// <summary>The unit every agent and playbook has when none is given (<c>attt agents enroll-code</c>, Drills:DefaultUnit).</summary>
+    public const string DefaultUnit = "default";
+
+    public static string Severity(this DashboardText texts, IncidentSeverity severity) => Lookup(texts, "Severity." + severity.ToText());
+
+    /// <summary>A Sigma rule's level as the severity its incidents get (informational is low, unknown is medium).</summary>
+    public static string RuleLevel(this DashboardText texts, string? level) => texts.Severity(IncidentText.FromRuleLevel(level));
+
+    public static string State(this DashboardText texts, IncidentState state) => Lookup(texts, "State." + state.ToText());
+
+    public static string Role(this DashboardText texts, string role) => Lookup(texts, "Role." + role);
+
+    /// <summary>An outbox row's status (pending, sent, dead, given_up).</summary>
+    public static string MailStatus(this DashboardText texts, string status) => Lookup(texts, "MailStatus." + status);
+
+    /// <summary>A unit's name; the default unit's code gets a name of its own.</summary>
+    public static string Unit(this DashboardText texts, string? unit) =>
+        unit is null ? texts["Province"] : unit == DefaultUnit ? texts["Unit.default"] : unit;
+
+    /// <summary>Who did it: a user's name, or the collector itself.</summary>
+    public static string Actor(this DashboardText texts, string actor) => actor == AuditActors.System ? texts["Actor.system"] : actor;
+
+    /// <summary>Someone assigned, or "nobody" for none.</summary>
+    public static string Assignee(this DashboardText texts, string? assignee) => string.IsNullOrEmpty(assignee) || assignee == "(none)" ? texts["Incidents.Unassigned"] : assignee;
+
+    private static string Lookup(DashboardText texts, string key) =>
+        texts.Texts.TryGetValue(key, out var text) ? text : key[(key.IndexOf('.', StringComparison.Ordinal) + 1)..];
+}
