@@ -8,6 +8,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ATTT.Monitor.Collector.Dashboard;
 
@@ -34,6 +35,8 @@ public static class DashboardRegistration
         services.AddScoped<Workstations.PcDirectory>();
         services.AddTransient<IStartupFilter, SecurityHeadersStartupFilter>();
         services.AddTransient<IStartupFilter, PasswordChangeGateStartupFilter>();
+        services.TryAddSingleton<Users.StartupNotices>();
+        services.AddHostedService<Reporting.PdfFontStartupCheck>();
 
         services.AddAuthentication()
             .AddCookie(DashboardPolicies.Scheme, o =>

@@ -1,3 +1,4 @@
+using ATTT.Monitor.Collector.Access;
 using ATTT.Monitor.Collector.Audit;
 using ATTT.Monitor.Collector.Incidents;
 
@@ -10,9 +11,6 @@ namespace ATTT.Monitor.Collector.Dashboard.Localization;
 /// </summary>
 public static class DisplayTexts
 {
-    /// <summary>The unit every agent and playbook has when none is given (<c>attt agents enroll-code</c>, Drills:DefaultUnit).</summary>
-    public const string DefaultUnit = "default";
-
     public static string Severity(this DashboardText texts, IncidentSeverity severity) => Lookup(texts, "Severity." + severity.ToText());
 
     /// <summary>A Sigma rule's level as the severity its incidents get (informational is low, unknown is medium).</summary>
@@ -25,9 +23,12 @@ public static class DisplayTexts
     /// <summary>An outbox row's status (pending, sent, dead, given_up).</summary>
     public static string MailStatus(this DashboardText texts, string status) => Lookup(texts, "MailStatus." + status);
 
+    /// <summary>A notification contact's role (police, dost, commune, it, data_protection, other).</summary>
+    public static string ContactRole(this DashboardText texts, string role) => Lookup(texts, "ContactRole." + role);
+
     /// <summary>A unit's name; the default unit's code gets a name of its own.</summary>
     public static string Unit(this DashboardText texts, string? unit) =>
-        unit is null ? texts["Province"] : unit == DefaultUnit ? texts["Unit.default"] : unit;
+        unit is null ? texts["Province"] : texts.Language == DashboardLanguage.English ? UnitNames.English(unit) : UnitNames.Vietnamese(unit);
 
     /// <summary>Who did it: a user's name, or the collector itself.</summary>
     public static string Actor(this DashboardText texts, string actor) => actor == AuditActors.System ? texts["Actor.system"] : actor;

@@ -98,7 +98,6 @@ public static partial class TextsEn
         ["Incidents.Level"] = "Level",
         ["Incidents.EnglishTitle"] = "Rule title (English)",
         ["Incidents.NoDetections"] = "No detections recorded.",
-        ["Unit.default"] = "Default unit",
         ["Actor.system"] = "System",
         ["Incidents.Unassigned"] = "(nobody)",
         ["MailStatus.pending"] = "Waiting to be sent",

@@ -100,5 +100,11 @@ public static partial class TextsEn
         ["Settings.RetentionHelp"] = "Older events are deleted hourly. Incidents and the audit log are kept.",
         ["Settings.RetentionSave"] = "Save retention",
         ["Settings.RetentionElasticsearch"] = "The event store is Elasticsearch: retention is its lifecycle policy (ILM), set from configuration.",
+        ["ContactRole.police"] = "Provincial police",
+        ["ContactRole.dost"] = "Department of Science and Technology",
+        ["ContactRole.commune"] = "Commune People's Committee",
+        ["ContactRole.it"] = "IT officer",
+        ["ContactRole.data_protection"] = "Data-protection agency",
+        ["ContactRole.other"] = "Other",
     };
 }

@@ -98,7 +98,6 @@ public static partial class TextsVi
         ["Incidents.Level"] = "Mức",
         ["Incidents.EnglishTitle"] = "Tên quy tắc gốc (tiếng Anh)",
         ["Incidents.NoDetections"] = "Chưa có phát hiện nào được ghi lại.",
-        ["Unit.default"] = "Đơn vị mặc định",
         ["Actor.system"] = "Hệ thống",
         ["Incidents.Unassigned"] = "(chưa giao)",
         ["MailStatus.pending"] = "Đang chờ gửi",

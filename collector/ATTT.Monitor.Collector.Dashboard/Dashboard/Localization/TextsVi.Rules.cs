@@ -100,5 +100,11 @@ public static partial class TextsVi
         ["Settings.RetentionHelp"] = "Sự kiện cũ hơn sẽ bị xóa mỗi giờ. Sự cố và nhật ký thao tác không bị xóa.",
         ["Settings.RetentionSave"] = "Lưu thời gian lưu giữ",
         ["Settings.RetentionElasticsearch"] = "Kho sự kiện là Elasticsearch: thời gian lưu giữ do chính sách vòng đời (ILM) quản lý, đặt theo cấu hình.",
+        ["ContactRole.police"] = "Công an tỉnh",
+        ["ContactRole.dost"] = "Sở Khoa học và Công nghệ",
+        ["ContactRole.commune"] = "UBND xã",
+        ["ContactRole.it"] = "Cán bộ CNTT",
+        ["ContactRole.data_protection"] = "Cơ quan bảo vệ dữ liệu cá nhân",
+        ["ContactRole.other"] = "Khác",
     };
 }
