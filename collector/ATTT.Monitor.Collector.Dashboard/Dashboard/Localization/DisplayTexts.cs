@@ -36,6 +36,19 @@ public static class DisplayTexts
     /// <summary>Someone assigned, or "nobody" for none.</summary>
     public static string Assignee(this DashboardText texts, string? assignee) => string.IsNullOrEmpty(assignee) || assignee == "(none)" ? texts["Incidents.Unassigned"] : assignee;
 
+    /// <summary>
+    /// The reader's half of a service's "Vietnamese / English" message (the incident service words
+    /// its refusals so for the API's callers); a message with no " / " is shown whole.
+    /// </summary>
+    public static string OneLanguage(this DashboardText texts, string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var split = message.LastIndexOf(" / ", StringComparison.Ordinal);
+        if (split < 0)
+            return message;
+        return texts.Language == DashboardLanguage.English ? message[(split + 3)..] : message[..split] + ".";
+    }
+
     private static string Lookup(DashboardText texts, string key) =>
         texts.Texts.TryGetValue(key, out var text) ? text : key[(key.IndexOf('.', StringComparison.Ordinal) + 1)..];
 }

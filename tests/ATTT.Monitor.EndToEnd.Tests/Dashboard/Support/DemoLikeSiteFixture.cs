@@ -42,9 +42,9 @@ public sealed class DemoLikeSiteFixture : IAsyncLifetime
             await site.AddIncidentAsync(DashboardSite.CommuneA, "PC-KETOAN-01", DashboardSite.TestRuleTitle, "high",
                 [DashboardSite.FailedLogon("PC-KETOAN-01", "ketoan", "203.0.113.9", at, 1001), DashboardSite.FailedLogon("PC-KETOAN-01", "ketoan", "203.0.113.9", at.AddSeconds(2), 1002)],
                 ruleId: DashboardSite.TestRuleId),
-            await site.AddIncidentAsync(DashboardSite.CommuneB, "PC-VUCHAN-02", "Suspicious Failed Logons From One Address", "medium",
+            await site.AddIncidentAsync(DashboardSite.CommuneB, "PC-VUCHAN-02", "Suspicious Failed Logons From One Address", "high",
                 [DashboardSite.FailedLogon("PC-VUCHAN-02", "vanthu", "198.51.100.7", at, 2001)], productRule: false),
-            await site.AddIncidentAsync(UnitNames.Default, "PC-MACDINH-03", "Đăng nhập thất bại (đơn vị mặc định)", "low",
+            await site.AddIncidentAsync(UnitNames.Default, "PC-MACDINH-03", "Đăng nhập thất bại (đơn vị mặc định)", "medium",
                 [DashboardSite.FailedLogon("PC-MACDINH-03", "khach", "192.0.2.4", at, 3001)]),
         };
         Incidents = incidents;

@@ -21,9 +21,18 @@ namespace ATTT.Monitor.EndToEnd.Tests.Dashboard.Support;
 /// </summary>
 internal static partial class RawCodes
 {
-    public static HashSet<string> Forbidden(IEnumerable<Playbook> playbooks)
+    /// <summary>
+    /// Stored codes, compared exactly (they are stored in lower case, so "RAM" in a sentence is not
+    /// the code "ram"), and English words, compared in any case.
+    /// </summary>
+    public sealed record Vocabulary(HashSet<string> Codes, HashSet<string> EnglishWords)
     {
-        var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        public bool IsForbidden(string word) => Codes.Contains(word) || EnglishWords.Contains(word);
+    }
+
+    public static Vocabulary Forbidden(IReadOnlyList<Playbook> playbooks)
+    {
+        var codes = new HashSet<string>(StringComparer.Ordinal);
         codes.UnionWith(Enum.GetValues<IncidentState>().Select(s => s.ToText()));
         codes.UnionWith(Enum.GetValues<IncidentSeverity>().Select(s => s.ToText()));
         codes.Add("informational");
@@ -39,17 +48,30 @@ internal static partial class RawCodes
             codes.UnionWith(playbook.Steps.Select(s => s.Id));
         }
 
-        codes.UnionWith(EnglishOnlyWords());
-        return codes;
+        return new Vocabulary(codes, EnglishOnlyWords(playbooks));
     }
 
     /// <summary>The words of a page's text, as the check compares them.</summary>
     public static IEnumerable<string> Words(string text) => Word().Matches(text).Select(m => m.Value.Trim('-', '_'));
 
-    private static IEnumerable<string> EnglishOnlyWords()
+    /// <summary>
+    /// Words of the English texts that no Vietnamese text of the product uses: neither the
+    /// dashboard's Vietnamese texts nor the playbooks (which name Windows' own English labels, such
+    /// as "Windows Security" or "Enable Content", for the officer to find them on the screen).
+    /// </summary>
+    private static HashSet<string> EnglishOnlyWords(IEnumerable<Playbook> playbooks)
     {
         var vietnamese = new HashSet<string>(TextsVi.All.Values.SelectMany(Words), StringComparer.OrdinalIgnoreCase);
-        return TextsEn.All.Values.SelectMany(Words).Where(w => w.Length >= 4 && AsciiLetters().IsMatch(w) && !vietnamese.Contains(w));
+        foreach (var playbook in playbooks)
+        {
+            string[] texts = [playbook.Title, playbook.Scenario, .. playbook.Roles.Select(r => r.Name),
+                .. playbook.Steps.SelectMany(s => s.Checklist.Concat(s.Evidence).Append(s.Action))];
+            vietnamese.UnionWith(texts.SelectMany(Words));
+        }
+
+        return new HashSet<string>(
+            TextsEn.All.Values.SelectMany(Words).Where(w => w.Length >= 4 && AsciiLetters().IsMatch(w) && !vietnamese.Contains(w)),
+            StringComparer.OrdinalIgnoreCase);
     }
 
     private static IEnumerable<string> Constants(Type type) =>
