@@ -13,6 +13,8 @@ rules="${ATTT_DEMO_RULES:-$shared/sigma/rules/windows}"
 out="$root/artifacts/demo-build"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+# The font the PDF reports need for Vietnamese letters (fonts-noto-core), as on any fresh machine.
+scripts/install-deps.sh run
 [ -d "$samples" ] || { echo "demo: sample events not found at $samples" >&2; exit 2; }
 [ -d "$rules" ] || { echo "demo: Sigma rules not found at $rules" >&2; exit 2; }
 

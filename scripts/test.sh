@@ -3,7 +3,7 @@
 # every test project, and prints one closing line "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-test-deps.sh
+scripts/install-deps.sh test
 dotnet build ATTT.Monitor.sln -c Release -warnaserror -nologo -v q
 # The shipped Windows agent, published as docs/agent.md says (trimmed, self-contained win-x64 single file;
 # the settings are in the project file): compiles the Windows sources for win-x64 and runs the trimmer's

@@ -8,6 +8,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ATTT.Monitor.Collector.Dashboard;
 
@@ -34,6 +35,8 @@ public static class DashboardRegistration
         services.AddScoped<Workstations.PcDirectory>();
         services.AddTransient<IStartupFilter, SecurityHeadersStartupFilter>();
         services.AddTransient<IStartupFilter, PasswordChangeGateStartupFilter>();
+        services.TryAddSingleton<Users.StartupNotices>();
+        services.AddHostedService<Reporting.PdfFontStartupCheck>();
 
         services.AddAuthentication()
             .AddCookie(DashboardPolicies.Scheme, o =>
@@ -61,6 +64,14 @@ public static class DashboardRegistration
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.FormFieldName = "__csrf";
+        });
+        // The one-time message a form leaves for the page it redirects to (Forms/FlashMessage).
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = "attt_flash";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.IsEssential = true;
         });
         services.AddRazorPages(o =>
         {
@@ -94,6 +105,17 @@ public static class DashboardRegistration
         app.UseWhen(
             context => !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase),
             branch => branch.UseStatusCodePages(context => StatusPages.WriteAsync(context.HttpContext)));
+        // Text on a page (Razor's @number) formats numbers as the reader's language does; SVG and CSS
+        // numbers are written with the invariant culture explicitly (Charts/SvgNumber).
+        app.UseWhen(
+            context => !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase),
+            branch => branch.Use((context, next) =>
+            {
+                var culture = DashboardLanguage.CultureOf(context.Request.Cookies[DashboardLanguage.CookieName] == DashboardLanguage.English ? DashboardLanguage.English : DashboardLanguage.Vietnamese);
+                System.Globalization.CultureInfo.CurrentCulture = culture;
+                System.Globalization.CultureInfo.CurrentUICulture = culture;
+                return next(context);
+            }));
         app.MapRazorPages();
         EventViews.EventsApi.MapEventsApi(app);
         return app;

@@ -29,9 +29,9 @@ public static class DrillReportHtml
         else
             html.Append("<link rel=\"stylesheet\" href=\"").Append(e.Encode(stylesheetHref)).Append("\">");
         html.Append("</head><body>");
-        html.Append("<h1>BÁO CÁO SAU DIỄN TẬP</h1><p><i>After-action report</i></p><table>");
-        Row(html, "Kịch bản", report.PlaybookTitle + " (" + report.Run.PlaybookId + ")");
-        Row(html, "Đơn vị", report.Run.Unit);
+        html.Append("<h1>BÁO CÁO SAU DIỄN TẬP</h1><table>");
+        Row(html, "Kịch bản", report.PlaybookTitle);
+        Row(html, "Đơn vị", ATTT.Monitor.Collector.Access.UnitNames.Vietnamese(report.Run.Unit));
         Row(html, "Lần diễn tập", report.Run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Row(html, "Lịch dự kiến", DrillReportText.Time(report.Run.ScheduledFor));
         Row(html, "Bắt đầu", DrillReportText.Time(report.Run.StartedAt));

@@ -22,7 +22,7 @@ public sealed class DrillsOptions
     };
 
     /// <summary>The unit drilled when a playbook names none.</summary>
-    public string DefaultUnit { get; set; } = "default";
+    public string DefaultUnit { get; set; } = ATTT.Monitor.Collector.Access.UnitNames.Default;
 
     /// <summary>How late Quartz may still fire a trigger on time; beyond it the firing is a misfire.</summary>
     public TimeSpan MisfireThreshold { get; set; } = TimeSpan.FromMinutes(1);

@@ -1,8 +1,9 @@
 namespace ATTT.Monitor.Collector.Incidents;
 
 /// <summary>
-/// The stored and wire spellings of states and severities (snake_case English), their Vietnamese
-/// names for people, and the mapping from Sigma rule levels.
+/// The stored and wire spellings of states and severities (snake_case English), their names for
+/// people (the one table of them: the dashboard, the mails and the reports all read it), and the
+/// mapping from Sigma rule levels.
 /// </summary>
 public static class IncidentText
 {
@@ -41,6 +42,25 @@ public static class IncidentText
         IncidentSeverity.Medium => "trung bình",
         IncidentSeverity.High => "cao",
         IncidentSeverity.Critical => "nghiêm trọng",
+        _ => severity.ToText(),
+    };
+
+    public static string ToEnglish(this IncidentState state) => state switch
+    {
+        IncidentState.New => "new",
+        IncidentState.InProgress => "in progress",
+        IncidentState.Resolved => "resolved",
+        IncidentState.Closed => "closed",
+        IncidentState.FalsePositive => "false positive",
+        _ => state.ToText(),
+    };
+
+    public static string ToEnglish(this IncidentSeverity severity) => severity switch
+    {
+        IncidentSeverity.Low => "low",
+        IncidentSeverity.Medium => "medium",
+        IncidentSeverity.High => "high",
+        IncidentSeverity.Critical => "critical",
         _ => severity.ToText(),
     };
 

@@ -130,7 +130,7 @@ internal sealed class ReportService(
         var description = new StringBuilder()
             .Append(i.Title).Append(". Loại sự cố: ").Append(VietnameseLabels.Category(i.Category))
             .Append(". Mức độ: ").Append(VietnameseLabels.Severity(i.Severity))
-            .Append(". Máy trạm: ").Append(i.Host).Append(" (đơn vị ").Append(i.Unit).Append(')')
+            .Append(". Máy trạm: ").Append(i.Host).Append(" (đơn vị ").Append(ATTT.Monitor.Collector.Access.UnitNames.Vietnamese(i.Unit)).Append(')')
             .Append(". Ghi nhận ").Append(i.Count.ToString(CultureInfo.InvariantCulture)).Append(" lần, lần gần nhất ").Append(VietnameseLabels.Time(i.LastSeen)).Append('.');
         var rule = i.RuleTitle is null ? i.RuleId : $"{i.RuleTitle} ({i.RuleId})";
         return new ReportFields

@@ -7,7 +7,7 @@ namespace ATTT.Monitor.Collector.Cli;
 /// <summary><c>attt agents enroll-code | list | revoke</c>: agent administration on the data folder.</summary>
 internal static class AgentsCommands
 {
-    public const string DefaultUnit = "default";
+    public const string DefaultUnit = ATTT.Monitor.Collector.Access.UnitNames.Default;
 
     public static Command Create(CliContext context) =>
         new("agents", "Agent administration (tác tử).") { EnrollCode(context), List(context), Revoke(context) };

@@ -171,8 +171,8 @@ public sealed class DeskPagesTests
             CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("vi-VN");
             Assert.Equal("12,5", 12.5.ToString(CultureInfo.CurrentCulture));
             var chart = BarChart.Build("x", [("a", 1), ("b", 2), ("c", 3)], labelEvery: 1, width: 100);
-            Assert.All(chart.Bars, b => Assert.DoesNotContain(",", SvgNumber.Format(b.X) + SvgNumber.Format(b.Width) + SvgNumber.Format(b.Height), StringComparison.Ordinal));
-            Assert.Equal("33.33", SvgNumber.Format(100 / 3.0));
+            Assert.All(chart.Bars, b => Assert.DoesNotContain(",", SvgNumber.Of(b.X) + SvgNumber.Of(b.Width) + SvgNumber.Of(b.Height), StringComparison.Ordinal));
+            Assert.Equal("33.33", SvgNumber.Of(100 / 3.0));
             Assert.Equal("-1.5", CsvWriter.Cell("-1.5"));
             Assert.Equal("'-1,5", CsvWriter.Cell("-1,5").Trim('"'));
         }

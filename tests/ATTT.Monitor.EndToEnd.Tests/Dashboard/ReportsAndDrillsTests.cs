@@ -66,6 +66,11 @@ public sealed class ReportsAndDrillsTests(DashboardFixture fixture) : IClassFixt
         var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!, TestContext.Current.CancellationToken);
         Assert.True(bytes.Length > 1000, $"PDF of {bytes.Length} bytes");
         Assert.Equal("%PDF-"u8.ToArray(), bytes[..5]);
+        // The downloaded PDF reads, in poppler's pdftotext, with every label of the form as written.
+        var words = await PdfText.WordsAsync(bytes, TestContext.Current.CancellationToken);
+        var report = (await fixture.Site.App.Services.GetRequiredService<IReportService>().ListAsync(id, TestContext.Current.CancellationToken)).Single();
+        Assert.All(ReportLayout.Rows(report).Select(r => r.Number + ". " + r.Label).Append(ReportForm.Title(ReportForm.Initial)).Append(ReportLayout.Nation),
+            label => Assert.True(PdfText.Reads(words, label), $"\"{label}\" is not in the PDF's text: {string.Join(' ', words)}"));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu và gửi báo cáo" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("xác nhận");

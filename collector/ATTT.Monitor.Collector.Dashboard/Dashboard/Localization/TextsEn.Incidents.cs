@@ -5,15 +5,6 @@ internal static partial class TextsEn
     // Texts of the incidents list and detail, their states, severities and timeline wording.
     private static Dictionary<string, string> Incidents => new()
     {
-        ["Severity.low"] = "Low",
-        ["Severity.medium"] = "Medium",
-        ["Severity.high"] = "High",
-        ["Severity.critical"] = "Critical",
-        ["State.new"] = "New",
-        ["State.in_progress"] = "In progress",
-        ["State.resolved"] = "Resolved",
-        ["State.closed"] = "Closed",
-        ["State.false_positive"] = "False positive",
         ["Incidents.Filters"] = "Filter incidents",
         ["Incidents.Search"] = "Search",
         ["Incidents.AnyOpen"] = "Open (new, in progress)",
@@ -107,5 +98,18 @@ internal static partial class TextsEn
         ["Incidents.Level"] = "Level",
         ["Incidents.EnglishTitle"] = "Rule title (English)",
         ["Incidents.NoDetections"] = "No detections recorded.",
+        ["Actor.system"] = "System",
+        ["Incidents.Unassigned"] = "(nobody)",
+        ["MailStatus.pending"] = "Waiting to be sent",
+        ["MailStatus.sent"] = "Sent",
+        ["MailStatus.dead"] = "Undelivered",
+        ["MailStatus.given_up"] = "Given up",
+        ["Audit.Detail.Transition"] = "{0} → {1}",
+        ["Audit.Detail.StateEnded"] = "{0} → {1}: the condition ended after {2} s",
+        ["Audit.Detail.ByRule"] = "By detection rule",
+        ["Audit.Detail.ByCondition"] = "By watched condition",
+        ["Audit.Detail.Step"] = "{0}, step {1}",
+        ["Incidents.DateHelp"] = "Dates as day/month/year, for example 27/11/2026.",
+        ["Incidents.BadDate"] = "{0} \"{1}\" is not a date: write it as day/month/year, for example 27/11/2026.",
     };
 }

@@ -6,6 +6,7 @@ internal static partial class TextsEn
     private static Dictionary<string, string> Pcs => new()
     {
         ["Overview.Title"] = "Overview",
+        ["Overview.StartupWarnings"] = "To fix after start-up",
         ["Overview.OpenIncidents"] = "Open incidents by severity",
         ["Overview.Pcs"] = "PCs",
         ["Overview.Online"] = "Online",

@@ -8,7 +8,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Localization;
 /// </summary>
 internal static partial class TextsEn
 {
-    public static FrozenDictionary<string, string> All { get; } = TextTables.Merge(Common, Incidents, Pcs, Plan, Rules, Reports, Drills, Access, Notices, Signal, Events, Desk);
+    public static FrozenDictionary<string, string> All { get; } = TextTables.Merge(Common, IncidentWords.English(), Incidents, Pcs, Plan, Rules, Reports, Drills, Access, Notices, Signal, Events, Desk);
 
     // The sign-in, layout, users and other texts shared by several pages.
     private static Dictionary<string, string> Common => new()

@@ -5,15 +5,6 @@ internal static partial class TextsVi
     // Texts of the incidents list and detail, their states, severities and timeline wording.
     private static Dictionary<string, string> Incidents => new()
     {
-        ["Severity.low"] = "Thấp",
-        ["Severity.medium"] = "Trung bình",
-        ["Severity.high"] = "Cao",
-        ["Severity.critical"] = "Nghiêm trọng",
-        ["State.new"] = "Mới",
-        ["State.in_progress"] = "Đang xử lý",
-        ["State.resolved"] = "Đã khắc phục",
-        ["State.closed"] = "Đã đóng",
-        ["State.false_positive"] = "Cảnh báo nhầm",
         ["Incidents.Filters"] = "Lọc sự cố",
         ["Incidents.Search"] = "Tìm kiếm",
         ["Incidents.AnyOpen"] = "Đang mở (mới, đang xử lý)",
@@ -107,5 +98,18 @@ internal static partial class TextsVi
         ["Incidents.Level"] = "Mức",
         ["Incidents.EnglishTitle"] = "Tên quy tắc gốc (tiếng Anh)",
         ["Incidents.NoDetections"] = "Chưa có phát hiện nào được ghi lại.",
+        ["Actor.system"] = "Hệ thống",
+        ["Incidents.Unassigned"] = "(chưa giao)",
+        ["MailStatus.pending"] = "Đang chờ gửi",
+        ["MailStatus.sent"] = "Đã gửi",
+        ["MailStatus.dead"] = "Không gửi được",
+        ["MailStatus.given_up"] = "Đã bỏ qua",
+        ["Audit.Detail.Transition"] = "{0} → {1}",
+        ["Audit.Detail.StateEnded"] = "{0} → {1}: tình trạng đã hết sau {2} giây",
+        ["Audit.Detail.ByRule"] = "Theo luật phát hiện",
+        ["Audit.Detail.ByCondition"] = "Theo điều kiện theo dõi",
+        ["Audit.Detail.Step"] = "{0}, bước {1}",
+        ["Incidents.DateHelp"] = "Ngày ghi theo dạng ngày/tháng/năm, ví dụ 27/11/2026.",
+        ["Incidents.BadDate"] = "{0} \"{1}\" không phải là một ngày: hãy ghi theo dạng ngày/tháng/năm, ví dụ 27/11/2026.",
     };
 }

@@ -6,6 +6,7 @@ internal static partial class TextsVi
     private static Dictionary<string, string> Pcs => new()
     {
         ["Overview.Title"] = "Tổng quan",
+        ["Overview.StartupWarnings"] = "Cần xử lý sau khi khởi động",
         ["Overview.OpenIncidents"] = "Sự cố đang mở theo mức độ",
         ["Overview.Pcs"] = "Máy trạm",
         ["Overview.Online"] = "Đang hoạt động",

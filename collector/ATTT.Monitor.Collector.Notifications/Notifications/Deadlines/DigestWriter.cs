@@ -46,7 +46,7 @@ internal sealed class DigestWriter(NotificationComposer composer)
         }
 
         var extra = Values(items, now);
-        extra["unit"] = unit;
+        extra["unit"] = ATTT.Monitor.Collector.Access.UnitNames.Vietnamese(unit);
         var messages = composer.Compose(MessageKinds.Digest, null, [.. recipients.Values], extra, isDrill: false, IncidentSeverity.Low);
         foreach (var m in messages)
             await OutboxStore.InsertAsync(connection, transaction, m, cancellationToken).ConfigureAwait(false);

@@ -76,7 +76,7 @@ internal sealed class NotificationComposer(
         ["severity"] = VietnameseLabels.Severity(i.Severity),
         ["category"] = VietnameseLabels.Category(i.Category),
         ["state"] = VietnameseLabels.State(i.State),
-        ["unit"] = i.Unit,
+        ["unit"] = ATTT.Monitor.Collector.Access.UnitNames.Vietnamese(i.Unit),
         ["host"] = i.Host,
         ["rule"] = i.RuleTitle is null ? i.RuleId ?? "" : $"{i.RuleTitle} ({i.RuleId})",
         ["tags"] = string.Join(", ", i.Tags),

@@ -9,24 +9,9 @@ internal static class VietnameseLabels
     /// <summary>Vietnam keeps UTC+7 all year, so a fixed offset is exact and needs no tz database.</summary>
     public static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
 
-    public static string Severity(IncidentSeverity severity) => severity switch
-    {
-        IncidentSeverity.Low => "thấp",
-        IncidentSeverity.Medium => "trung bình",
-        IncidentSeverity.High => "cao",
-        IncidentSeverity.Critical => "nghiêm trọng",
-        _ => severity.ToString(),
-    };
+    public static string Severity(IncidentSeverity severity) => severity.ToVietnamese();
 
-    public static string State(IncidentState state) => state switch
-    {
-        IncidentState.New => "mới",
-        IncidentState.InProgress => "đang xử lý",
-        IncidentState.Resolved => "đã khắc phục",
-        IncidentState.Closed => "đã đóng",
-        IncidentState.FalsePositive => "cảnh báo nhầm",
-        _ => state.ToString(),
-    };
+    public static string State(IncidentState state) => state.ToVietnamese();
 
     public static string Category(string category) => category switch
     {

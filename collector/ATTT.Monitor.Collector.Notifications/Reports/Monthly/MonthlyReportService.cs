@@ -76,7 +76,7 @@ internal sealed class MonthlyReportService(
                 continue;
             var extra = new Dictionary<string, string>
             {
-                ["unit"] = unit,
+                ["unit"] = ATTT.Monitor.Collector.Access.UnitNames.Vietnamese(unit),
                 ["month"] = $"{month:D2}/{year:D4}",
                 ["from"] = VietnameseLabels.Time(report.From),
                 ["to"] = VietnameseLabels.Time(report.To),

@@ -37,6 +37,19 @@ public sealed partial class DashboardClient : IDisposable
         return await Http.PostAsync(action, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>
+    /// A form's answer after a change (post/redirect/get): asserts the redirect to a dashboard page
+    /// and reads that page, as the browser would, with the message the POST left for it.
+    /// </summary>
+    public async Task<string> ReadAfterRedirectAsync(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"expected a redirect after the change, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var location = response.Headers.Location!.OriginalString;
+        Assert.StartsWith("/", location, StringComparison.Ordinal);
+        return await Http.GetStringAsync(location);
+    }
+
     public void Dispose()
     {
         Http.Dispose();

@@ -46,7 +46,8 @@ public sealed class DashboardSite : IAsyncDisposable
     public string DataDirectory => _host.DataDirectory;
     public Uri BaseAddress => _host.BaseAddress;
 
-    public static async Task<DashboardSite> StartAsync()
+    /// <param name="settings">More configuration, as command-line settings (<c>--Section:Key=value</c>).</param>
+    public static async Task<DashboardSite> StartAsync(params string[] settings)
     {
         var data = new TempFolder("attt-e2e-dash");
         var rules = Path.Combine(data.Path, "e2e-rules");
@@ -56,7 +57,7 @@ public sealed class DashboardSite : IAsyncDisposable
         {
             DataDirectory = data.Path,
             Settings = ["--Drills:PlaybooksPath=" + RepositoryPaths.Playbooks, "--Drills:SchedulerEnabled=false", "--Detection:RulePaths:0=" + rules,
-                "--Incidents:GuidancePath=" + Path.Combine(RepositoryPaths.Root, "guidance")],
+                "--Incidents:GuidancePath=" + Path.Combine(RepositoryPaths.Root, "guidance"), .. settings],
             Clock = clock,
             BeforeStart = SeedUsersAsync,
         });

@@ -14,7 +14,8 @@ public sealed class PasswordModel(UserStore users, PasswordPolicy policy, Dashbo
 
     public string? ErrorKey { get; private set; }
 
-    public bool Saved { get; private set; }
+    [BindProperty(SupportsGet = true, Name = "saved")]
+    public bool Saved { get; set; }
 
     public void OnGet()
     {
@@ -42,7 +43,7 @@ public sealed class PasswordModel(UserStore users, PasswordPolicy policy, Dashbo
         await HttpContext.SignInAsync(DashboardPolicies.Scheme, DashboardClaims.Create(updated!, DashboardPolicies.Scheme));
         if (MustChange)
             return LocalRedirect("/");
-        Saved = true;
-        return Page();
+        // Post/redirect/get: a reload does not post the passwords again.
+        return RedirectToPage(new { saved = true });
     }
 }

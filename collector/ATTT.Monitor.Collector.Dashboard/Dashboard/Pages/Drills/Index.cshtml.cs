@@ -15,7 +15,9 @@ public sealed class IndexModel(IDrillService drillService, IAuthorizationService
     public IReadOnlyList<(Playbook Playbook, DateTimeOffset? Next)>? Playbooks { get; private set; }
     public IReadOnlyList<DrillRun>? History { get; private set; }
     public bool CanRun { get; private set; }
-    public long? Requested { get; private set; }
+    /// <summary>The run just requested by "run now" (post/redirect/get: the redirect names it).</summary>
+    [BindProperty(SupportsGet = true, Name = "requested")]
+    public long? Requested { get; set; }
 
     /// <summary>The units a province user may filter the history by (empty for a commune user).</summary>
     public IReadOnlyList<string> Units { get; private set; } = [];
@@ -32,9 +34,10 @@ public sealed class IndexModel(IDrillService drillService, IAuthorizationService
             return Forbid(DashboardPolicies.Scheme);
         if (drillService is not { } drills || drills.Playbooks.All(p => p.Id != playbook))
             return NotFound();
+        long requested;
         try
         {
-            Requested = await drills.RunNowAsync(Caller.FromUser(User), playbook!, cancellationToken);
+            requested = await drills.RunNowAsync(Caller.FromUser(User), playbook!, cancellationToken);
         }
         catch (AccessRefusedException)
         {
@@ -42,10 +45,13 @@ public sealed class IndexModel(IDrillService drillService, IAuthorizationService
             return Forbid(DashboardPolicies.Scheme);
         }
 
-        await audit.WriteAsync(User, "drills", "run_requested", "playbook:" + playbook, $"run={Requested}", cancellationToken);
-        await LoadAsync(cancellationToken);
-        return Page();
+        await audit.WriteAsync(User, "drills", "run_requested", "playbook:" + playbook, $"run={requested}", cancellationToken);
+        // Post/redirect/get: a reload of the page the browser lands on does not request a second run.
+        return RedirectToPage(new { requested });
     }
+
+    /// <summary>A playbook's title for the history; the id of one no longer loaded.</summary>
+    public string PlaybookTitle(string id) => drillService?.Playbooks.FirstOrDefault(p => p.Id == id)?.Title ?? id;
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

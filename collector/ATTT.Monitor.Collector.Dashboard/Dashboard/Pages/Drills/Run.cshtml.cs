@@ -89,6 +89,9 @@ public sealed class RunModel(IDrillService drillService, DashboardAudit audit) :
         return RedirectToPage(new { runId, done = "Drills.LessonsSaved" });
     }
 
+    /// <summary>A playbook's title for the unit's history; the id of one no longer loaded.</summary>
+    public string PlaybookTitle(string id) => drillService?.Playbooks.FirstOrDefault(p => p.Id == id)?.Title ?? id;
+
     public bool MaySignOff(PlaybookStep step) => CanSign && Playbook is not null && DrillStepPermission.CanSignOff(User, Playbook, step);
 
     private IDrillService Drills => drillService ?? throw new InvalidOperationException("The drill service is not available.");

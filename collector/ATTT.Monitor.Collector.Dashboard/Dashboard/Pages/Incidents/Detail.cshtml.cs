@@ -69,6 +69,12 @@ public sealed class DetailModel(IDrillService drillService, IIncidentService inc
         return RedirectToPage(new { id, done = "Incidents.StepDone" });
     }
 
+    /// <summary>The title of a playbook and the number of its step, for a step signed off on this incident (null for one no longer loaded).</summary>
+    public (string Title, int Number)? Step(string playbookId, string stepId) =>
+        drillService?.Playbooks.FirstOrDefault(p => p.Id == playbookId) is { } playbook && playbook.Steps.FirstOrDefault(s => s.Id == stepId) is { } step
+            ? (playbook.Title, step.Number)
+            : null;
+
     private IIncidentService Incidents => _incidents ??= incidentService ?? throw new InvalidOperationException("The incident service is not available.");
 
     private string Actor => DashboardAudit.ActorName(User);

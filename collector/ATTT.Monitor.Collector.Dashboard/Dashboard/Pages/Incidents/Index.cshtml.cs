@@ -37,20 +37,32 @@ public sealed class IndexModel(IIncidentService incidentService, IncidentBulkSer
     [BindProperty(SupportsGet = true, Name = "select")] public string? Select { get; set; }
 
     public IncidentPage? Results { get; private set; }
+
+    /// <summary>Why a date filter was refused (the page answers 400 with it).</summary>
+    public string? DateError { get; private set; }
     public bool IsProvince => User.OwnUnit() is null;
     public bool CanTriage { get; private set; }
     public BulkNotice? Notice { get; private set; }
     public int MaxBulk => IncidentBulkService.MaxIncidents;
     public bool SelectPage => Select == "page";
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromServices] DashboardText texts, CancellationToken cancellationToken)
     {
+        if (!DayText.TryParse(From, out _) || !DayText.TryParse(To, out _))
+        {
+            var (label, value) = DayText.TryParse(From, out _) ? (texts["Incidents.To"], To) : (texts["Incidents.From"], From);
+            DateError = texts.Format("Incidents.BadDate", label, value);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
         PageNumber = Math.Max(1, PageNumber);
         Notice = BulkNotice.FromJson(TempData[BulkNotice.TempDataKey] as string);
         CanTriage = (await authorization.AuthorizeAsync(User, DashboardPolicies.Triage)).Succeeded;
         if (incidentService is not { } incidents)
-            return;
+            return Page();
         Results = await incidents.QueryAsync(BuildQuery() with { Offset = (PageNumber - 1) * PageSize, Limit = PageSize }, UnitScope.FromUser(User), cancellationToken);
+        return Page();
     }
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
@@ -138,8 +150,11 @@ public sealed class IndexModel(IIncidentService incidentService, IncidentBulkSer
         return Redirect(LinkToPage(Math.Max(1, PageNumber)));
     }
 
+    /// <summary>The list's filter; a date that does not parse filters nothing (the page itself answers 400 for it).</summary>
     private IncidentQuery BuildQuery()
     {
+        DayText.TryParse(From, out var from);
+        DayText.TryParse(To, out var to);
         IReadOnlyCollection<IncidentState>? states = State switch
         {
             null or "" => [IncidentState.New, IncidentState.InProgress],
@@ -154,16 +169,10 @@ public sealed class IndexModel(IIncidentService incidentService, IncidentBulkSer
             Unit = IsProvince ? Blank(Unit) : null,
             Host = Blank(Host),
             RuleId = Blank(Rule),
-            From = ParseDay(From),
-            To = ParseDay(To)?.AddDays(1),
+            From = DayText.StartInVietnam(from),
+            To = DayText.StartInVietnam(to)?.AddDays(1),
         };
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    /// <summary>A yyyy-MM-dd date from the date picker, as midnight in Vietnam time.</summary>
-    private static DateTimeOffset? ParseDay(string? value) =>
-        DateTime.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? new DateTimeOffset(day, TimeSpan.FromHours(7))
-            : null;
 }

@@ -1,3 +1,4 @@
+using ATTT.Monitor.Collector.Dashboard.Forms;
 using ATTT.Monitor.Collector.Dashboard.Security;
 using ATTT.Monitor.Collector.Dashboard.Workstations;
 using ATTT.Monitor.Collector.Incidents;
@@ -72,22 +73,30 @@ public sealed class DetailModel(IAgentRegistry agentRegistry, IIncidentService i
             return NotFound();
         Before = null;
         if (!confirm)
+        {
+            // Nothing changed: the page again with the reason, so the confirmation can be ticked.
             ErrorKey = "Pcs.RevokeConfirmNeeded";
-        else if (!pc.Agent.Revoked)
+            await LoadAsync(id, cancellationToken);
+            return Page();
+        }
+
+        if (!pc.Agent.Revoked)
         {
             await registry.RevokeAsync(pc.Agent.AgentId, cancellationToken);
             await audit.WriteAsync(User, "agents", "agent_revoked", "agent:" + pc.Agent.AgentId, $"unit: {pc.Agent.Unit}; host: {pc.Agent.Host}", cancellationToken);
-            SuccessKey = "Pcs.RevokeDone";
         }
 
-        await LoadAsync(id, cancellationToken);
-        return Page();
+        // Post/redirect/get: a reload does not post the revocation again.
+        FlashMessage.Set(TempData, "Pcs.RevokeDone");
+        return RedirectToPage(new { id });
     }
 
     private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
     {
         if (await directory.GetAsync(id, User, cancellationToken) is not { } pc)
             return false;
+        if (FlashMessage.Take(TempData) is { Key: "Pcs.RevokeDone" } done)
+            SuccessKey = done.Key;
         Pc = pc;
         History = await directory.HistoryAsync(pc, HistoryRows, cancellationToken);
         if (incidentService is { } incidents)

@@ -1,3 +1,4 @@
+using ATTT.Monitor.Collector.Dashboard.Forms;
 using ATTT.Monitor.Collector.Dashboard.Security;
 using ATTT.Monitor.Collector.Access;
 using ATTT.Monitor.Collector.Dashboard.Workstations;
@@ -56,22 +57,27 @@ public sealed class IndexModel(IAgentRegistry agentRegistry, EnrollmentCodes enr
         var target = string.IsNullOrWhiteSpace(unit) ? UserUnit : unit.Trim();
         if (string.IsNullOrEmpty(target))
             return BadRequest();
+        string code;
         try
         {
-            NewCode = await enrollmentCodes.CreateAsync(Caller.FromUser(User), target, TimeSpan.FromHours(24), cancellationToken);
+            code = await enrollmentCodes.CreateAsync(Caller.FromUser(User), target, TimeSpan.FromHours(24), cancellationToken);
         }
         catch (AccessRefusedException)
         {
             return Forbid(DashboardPolicies.Scheme);
         }
 
-        PostureFilter = StatusFilter = null;
-        await LoadAsync(cancellationToken);
-        return Page();
+        // Post/redirect/get: the code is shown once, from TempData, and a reload makes no second code.
+        FlashMessage.Set(TempData, NewCodeKey, false, code);
+        return RedirectToPage();
     }
+
+    private const string NewCodeKey = "Pcs.EnrollCode";
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
+        if (FlashMessage.Take(TempData) is { Key: NewCodeKey, Args: [var code] })
+            NewCode = code;
         var all = await directory.ListAsync(User, cancellationToken);
         if (all is null)
             return;

@@ -1,4 +1,5 @@
 using ATTT.Monitor.Collector.Access;
+using ATTT.Monitor.Collector.Dashboard.Forms;
 using ATTT.Monitor.Collector.Dashboard.Security;
 using ATTT.Monitor.Collector.Notifications.Options;
 using ATTT.Monitor.Collector.Storage;
@@ -55,8 +56,7 @@ public sealed class IndexModel(UserStore users, DashboardAudit audit, TimeProvid
             return await RefuseAsync(e, cancellationToken);
         }
 
-        Show("Settings.RetentionSaved", value);
-        return await ReloadAsync(cancellationToken);
+        return Done("Settings.RetentionSaved", value.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public async Task<IActionResult> OnPostCreateAsync(string userName, string displayName, string role, string? unit, CancellationToken cancellationToken)
@@ -66,7 +66,7 @@ public sealed class IndexModel(UserStore users, DashboardAudit audit, TimeProvid
         {
             var created = await users.CreateAsync(Caller, userName ?? "", displayName ?? "", role ?? "", unit, password, mustChangePassword: true, cancellationToken);
             await audit.WriteAsync(User, "users", "created", "user:" + created.UserName, $"role={created.Role}; unit={created.Unit ?? "*"}", cancellationToken);
-            Show("Users.Created", created.UserName, password);
+            return Done("Users.Created", created.UserName, password);
         }
         catch (UserValidationException e)
         {
@@ -102,8 +102,7 @@ public sealed class IndexModel(UserStore users, DashboardAudit audit, TimeProvid
         }
 
         await audit.WriteAsync(User, "users", "updated", "user:" + user.UserName, $"role={role}; unit={UserStore.NormalizeUnit(unit) ?? "*"}; disabled={disabled}", cancellationToken);
-        Show("Users.Saved");
-        return await ReloadAsync(cancellationToken);
+        return Done("Users.Saved");
     }
 
     public async Task<IActionResult> OnPostResetAsync(long id, CancellationToken cancellationToken)
@@ -122,8 +121,17 @@ public sealed class IndexModel(UserStore users, DashboardAudit audit, TimeProvid
         }
 
         await audit.WriteAsync(User, "users", "password_reset", "user:" + user.UserName, null, cancellationToken);
-        Show("Users.PasswordReset", user.UserName, password);
-        return await ReloadAsync(cancellationToken);
+        return Done("Users.PasswordReset", user.UserName, password);
+    }
+
+    /// <summary>
+    /// Post/redirect/get after a change: the message (with a one-time password, if any) goes through
+    /// TempData, so a reload neither repeats the change nor shows the password again.
+    /// </summary>
+    private RedirectToPageResult Done(string key, params string[] args)
+    {
+        FlashMessage.Set(TempData, key, false, args);
+        return RedirectToPage();
     }
 
     private void Show(string key, params object?[] args)
@@ -151,6 +159,12 @@ public sealed class IndexModel(UserStore users, DashboardAudit audit, TimeProvid
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
+        if (MessageKey is null && FlashMessage.Take(TempData) is { } flash)
+        {
+            Show(flash.Key, [.. flash.Args]);
+            IsError = flash.IsError;
+        }
+
         var caller = Caller;
         Users = await users.ListAsync(caller, cancellationToken);
         Notifications = notificationsOptions?.Value is { } options ? VisibleNotifications(caller, options) : null;
