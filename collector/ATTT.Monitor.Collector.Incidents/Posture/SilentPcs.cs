@@ -5,7 +5,7 @@ namespace ATTT.Monitor.Collector.Posture;
 /// dashboard (the PC list and overview show them as a posture problem). Held in memory: the check
 /// runs every minute and at start.
 /// </summary>
-internal sealed class SilentPcs
+public sealed class SilentPcs
 {
     private IReadOnlyList<SilentPc> _current = [];
 

@@ -11,6 +11,7 @@ public static class ReportsRegistration
     {
         services.AddSingleton<IReportService, ReportService>();
         services.AddSingleton<MonthlyReportService>();
+        services.AddSingleton<IMonthlyReports>(provider => provider.GetRequiredService<MonthlyReportService>());
         AddMonthlyReportJob(services, configuration);
         return services;
     }

@@ -7,7 +7,7 @@ namespace ATTT.Monitor.Collector.Storage;
 /// is kept (at most one), so a reader that checks the store and then waits never misses events
 /// stored in between.
 /// </summary>
-internal sealed class EventAppendedSignal : IEventAppendedSignal
+public sealed class EventAppendedSignal : IEventAppendedSignal
 {
     private readonly Channel<bool> _pending = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = false, SingleWriter = false });

@@ -20,7 +20,7 @@ namespace ATTT.Monitor.Collector.Cli;
 /// Times without an offset are UTC. The last stderr line says how many events were written and,
 /// when a field or text filter stopped at its scan budget, where to continue (--before).
 /// </summary>
-public static class EventsCommands
+internal static class EventsCommands
 {
     public static Command Create(CliContext context) => new("events", "Stored events (sự kiện).") { Search(context) };
 

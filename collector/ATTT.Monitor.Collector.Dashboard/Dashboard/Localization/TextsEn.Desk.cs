@@ -1,6 +1,6 @@
 namespace ATTT.Monitor.Collector.Dashboard.Localization;
 
-public static partial class TextsEn
+internal static partial class TextsEn
 {
     // Texts of bulk changes and exports on the incident list, the monthly report page and the PCs named only by events.
     private static Dictionary<string, string> Desk => new()

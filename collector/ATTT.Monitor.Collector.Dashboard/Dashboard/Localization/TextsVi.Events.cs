@@ -1,6 +1,6 @@
 namespace ATTT.Monitor.Collector.Dashboard.Localization;
 
-public static partial class TextsVi
+internal static partial class TextsVi
 {
     // Texts of the event search, an event's page and a PC's timeline.
     private static Dictionary<string, string> Events => new()

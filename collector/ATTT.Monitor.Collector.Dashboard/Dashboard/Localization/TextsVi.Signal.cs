@@ -1,6 +1,6 @@
 namespace ATTT.Monitor.Collector.Dashboard.Localization;
 
-public static partial class TextsVi
+internal static partial class TextsVi
 {
     // Texts of a PC's detection evidence and silence.
     private static Dictionary<string, string> Signal => new()

@@ -10,7 +10,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Reporting;
 /// that has every Vietnamese letter, Biểu mẫu 03/04 cannot be printed, and the operator learns it
 /// now (a log warning, a console line, a notice on the overview) rather than when a report is due.
 /// </summary>
-public sealed class PdfFontStartupCheck(IOptions<NotificationsOptions> options, StartupNotices notices, ILogger<PdfFontStartupCheck> logger) : IHostedService
+internal sealed class PdfFontStartupCheck(IOptions<NotificationsOptions> options, StartupNotices notices, ILogger<PdfFontStartupCheck> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {

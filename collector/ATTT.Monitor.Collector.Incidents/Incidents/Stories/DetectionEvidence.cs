@@ -7,7 +7,7 @@ namespace ATTT.Monitor.Collector.Incidents;
 /// The low and informational detections on one PC, kept as evidence: for the PC page, newest first,
 /// a page at a time. A PC outside the caller's <see cref="UnitScope"/> has none.
 /// </summary>
-internal sealed class DetectionEvidence(EmbeddedDatabase database)
+public sealed class DetectionEvidence(EmbeddedDatabase database)
 {
     public async Task<IReadOnlyList<TimelineEntry>> ForHostAsync(string unit, string host, UnitScope scope, int limit, CancellationToken cancellationToken, bool isDrill = false, int offset = 0)
     {

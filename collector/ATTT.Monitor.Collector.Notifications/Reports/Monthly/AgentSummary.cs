@@ -1,4 +1,4 @@
 namespace ATTT.Monitor.Collector.Reports.Monthly;
 
 /// <summary>Enrolled agents of a unit and the hosts not heard from at the end of the month.</summary>
-internal sealed record AgentSummary(int Enrolled, IReadOnlyList<string> Silent);
+public sealed record AgentSummary(int Enrolled, IReadOnlyList<string> Silent);

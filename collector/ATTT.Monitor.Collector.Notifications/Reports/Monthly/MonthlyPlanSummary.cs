@@ -6,7 +6,7 @@ namespace ATTT.Monitor.Collector.Reports.Monthly;
 /// events lost on the unit's PCs during the month: dropped by the agents, and event log records
 /// never read (log wraps, record-id gaps), per PC.
 /// </summary>
-internal sealed record MonthlyPlanSummary(
+public sealed record MonthlyPlanSummary(
     int Pcs,
     int MeetingMinimum,
     int Unreported,

@@ -20,7 +20,7 @@ internal sealed class MonthlyReportService(
     IOptionsMonitor<NotificationsOptions> options,
     TimeProvider time,
     PlanIndicatorService? plan = null,
-    IEventStore? events = null)
+    IEventStore? events = null) : IMonthlyReports
 {
     public async Task<MonthlySecurityReport> BuildAsync(string unit, int year, int month, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ namespace ATTT.Monitor.Collector.Reports.Monthly;
 /// resolve, antivirus coverage and signature age, silent agents, drills, indicator 1 of the plan and lost events. A null section means its
 /// source is not available on this collector (the area is not installed), never "zero".
 /// </summary>
-internal sealed record MonthlySecurityReport(
+public sealed record MonthlySecurityReport(
     string Unit,
     string Month,
     DateTimeOffset From,

@@ -7,7 +7,7 @@ namespace ATTT.Monitor.Collector.Storage.Sqlite;
 /// writer never holds the lock that incident, outbox and registry writes need. WAL with
 /// synchronous=FULL: a committed batch survives kill -9 and power loss.
 /// </summary>
-internal sealed class EventsDatabase
+public sealed class EventsDatabase
 {
     public const string FileName = "events.db";
 

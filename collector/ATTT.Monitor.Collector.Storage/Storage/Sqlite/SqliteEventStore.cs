@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace ATTT.Monitor.Collector.Storage.Sqlite;
 
 /// <summary>The embedded event store: events.db beside the state database.</summary>
-internal sealed class SqliteEventStore : IEventStore, IAsyncDisposable
+public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
 {
     private const string Columns = "e.id, s.agent_id, s.unit, s.is_drill, e.received_at, e.dict, e.body";
     private const string From = "FROM events e JOIN event_sources s ON s.id = e.source";

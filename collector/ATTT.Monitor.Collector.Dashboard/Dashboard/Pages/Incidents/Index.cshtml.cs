@@ -153,8 +153,8 @@ public sealed class IndexModel(IIncidentService incidentService, IncidentBulkSer
     /// <summary>The list's filter; a date that does not parse filters nothing (the page itself answers 400 for it).</summary>
     private IncidentQuery BuildQuery()
     {
-        DayText.TryParse(From, out var from);
-        DayText.TryParse(To, out var to);
+        var from = DayText.TryParse(From, out var fromDay) ? fromDay : null;
+        var to = DayText.TryParse(To, out var toDay) ? toDay : null;
         IReadOnlyCollection<IncidentState>? states = State switch
         {
             null or "" => [IncidentState.New, IncidentState.InProgress],

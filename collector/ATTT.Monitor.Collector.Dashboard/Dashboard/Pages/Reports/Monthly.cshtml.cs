@@ -11,11 +11,11 @@ using Microsoft.Extensions.Options;
 namespace ATTT.Monitor.Collector.Dashboard.Pages.Reports;
 
 /// <summary>
-/// The monthly security report of a unit, built by <see cref="MonthlyReportService"/> exactly as the
+/// The monthly security report of a unit, built by <see cref="IMonthlyReports"/> exactly as the
 /// scheduled mail is (same numbers), with a print view and a PDF. A commune user sees its own unit;
 /// a province user chooses any unit. A unit outside the user's scope is a 404.
 /// </summary>
-public sealed class MonthlyModel(MonthlyReportService monthly, IOptionsMonitor<NotificationsOptions> options, TimeProvider time) : PageModel
+public sealed class MonthlyModel(IMonthlyReports monthly, IOptionsMonitor<NotificationsOptions> options, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "unit")] public string? UnitName { get; set; }
 
