@@ -1,4 +1,4 @@
 namespace ATTT.Monitor.Collector.Users;
 
 /// <summary>A problem found while the collector started, in both languages of the dashboard.</summary>
-public sealed record StartupWarning(string Vietnamese, string English);
+internal sealed record StartupWarning(string Vietnamese, string English);

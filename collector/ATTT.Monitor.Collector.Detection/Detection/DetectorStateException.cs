@@ -1,4 +1,4 @@
 namespace ATTT.Monitor.Collector.Detection;
 
 /// <summary>Saved detector state that cannot be taken over (damaged, or not correlation state).</summary>
-public sealed class DetectorStateException(string message, Exception inner) : Exception(message, inner);
+internal sealed class DetectorStateException(string message, Exception inner) : Exception(message, inner);

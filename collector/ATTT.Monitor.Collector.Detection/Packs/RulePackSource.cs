@@ -11,7 +11,7 @@ namespace ATTT.Monitor.Collector.Packs;
 /// entry that climbs out of the folder (zip-slip), too many entries, or an entry or total too large
 /// refuses the whole pack.
 /// </summary>
-public static class RulePackSource
+internal static class RulePackSource
 {
     public const int MaxFiles = 50_000;
     public const long MaxFileBytes = 4 * 1024 * 1024;

@@ -8,7 +8,7 @@ namespace ATTT.Monitor.Collector.Packs;
 /// it over the old one (atomic on one file system), so a reader sees the old pack or the new one,
 /// never half of either. Only the current and previous packs are kept.
 /// </summary>
-public sealed class RulePackStore(RulePackLayout layout)
+internal sealed class RulePackStore(RulePackLayout layout)
 {
     public RulePackLayout Layout => layout;
 

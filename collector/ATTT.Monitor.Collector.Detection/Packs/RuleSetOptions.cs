@@ -7,7 +7,7 @@ namespace ATTT.Monitor.Collector.Packs;
 /// keyed by them: <c>attt rules update</c> warms the cache with <see cref="Pack"/> so that the
 /// collector's next load of the new pack reads it instead of compiling.
 /// </summary>
-public static class RuleSetOptions
+internal static class RuleSetOptions
 {
     /// <summary>The product's own pack: every rule, less the noisy-rule list.</summary>
     public static SigmaLoadOptions Product(string? mappingPath, RuleTuning tuning, string? cacheDirectory) => new()

@@ -8,7 +8,7 @@ namespace ATTT.Monitor.Collector.Reports;
 /// (the <c>cmap</c> table, formats 4 and 12). A font without every Vietnamese letter would print
 /// "Biểu mẫu" with holes or boxes; this tells such a font apart before a report is rendered.
 /// </summary>
-public static class TrueTypeCoverage
+internal static class TrueTypeCoverage
 {
     /// <summary>Every Vietnamese letter, lower and upper case: the vowels with each of the five tone marks, and đ.</summary>
     public static string VietnameseLetters { get; } = BuildVietnameseLetters();

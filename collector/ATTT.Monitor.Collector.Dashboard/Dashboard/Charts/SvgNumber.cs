@@ -6,7 +6,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Charts;
 /// A number as SVG and CSS read it: a dot for the decimal mark and no grouping, whatever the
 /// culture of the request (vi-VN would write 1,5, which SVG does not accept).
 /// </summary>
-public static class SvgNumber
+internal static class SvgNumber
 {
     public static string Of(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 

@@ -5,7 +5,7 @@ using ATTT.Monitor.Collector.Dashboard.Localization;
 namespace ATTT.Monitor.Collector.Dashboard.EventViews;
 
 /// <summary>Addresses of the event pages; every value is escaped for a query string.</summary>
-public static class EventLinks
+internal static class EventLinks
 {
     /// <summary>Vietnam's fixed offset (no daylight saving): times typed without one are read in it.</summary>
     public static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);

@@ -4,7 +4,7 @@ using ATTT.Monitor.Collector.Search;
 namespace ATTT.Monitor.Collector.Dashboard.EventViews;
 
 /// <summary>A filter error in the user's language, naming the filter by its label on the form.</summary>
-public static class EventSearchMessages
+internal static class EventSearchMessages
 {
     public static string Of(DashboardText text, EventSearchException error)
     {

@@ -13,7 +13,7 @@ namespace ATTT.Monitor.Collector.Dashboard.EventViews;
 /// event_id, field…, text, before, limit); times without an offset are Vietnam time. A filter that
 /// cannot be read is a 400 <c>{"error": sentence, "field": name}</c>, a unit outside the caller's a 403.
 /// </summary>
-public static class EventsApi
+internal static class EventsApi
 {
     public const string Route = "/api/v1/events";
 

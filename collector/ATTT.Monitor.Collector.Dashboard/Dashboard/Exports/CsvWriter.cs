@@ -10,7 +10,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Exports;
 /// is prefixed with ' and a spreadsheet never runs it as a formula; plain numbers are left alone.
 /// Any export (incidents, search results) writes through this type.
 /// </summary>
-public sealed class CsvWriter
+internal sealed class CsvWriter
 {
     private readonly StringBuilder _text = new("\uFEFF");
     private readonly int _columns;

@@ -5,7 +5,7 @@ using System.Text.Unicode;
 namespace ATTT.Monitor.Collector.Dashboard.Exports;
 
 /// <summary>JSON exports: indented, Vietnamese letters as UTF-8 rather than \u escapes (markup characters still escaped).</summary>
-public static class ExportJson
+internal static class ExportJson
 {
     public static JsonSerializerOptions Options { get; } = new()
     {

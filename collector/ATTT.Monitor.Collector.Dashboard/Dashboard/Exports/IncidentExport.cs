@@ -11,7 +11,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Exports;
 /// The incidents of a filter as CSV (Vietnamese headers and values, for people with a spreadsheet)
 /// or JSON (the API's snake_case codes, for programs), at most <see cref="MaxRows"/> rows.
 /// </summary>
-public static class IncidentExport
+internal static class IncidentExport
 {
     public const int MaxRows = 10_000;
     private const int PageSize = 500;

@@ -8,7 +8,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Forms;
 /// a reload of the page shows it no more and repeats nothing, and a one-time secret (a new password,
 /// an enrollment code) never travels in a URL or a server log.
 /// </summary>
-public sealed record FlashMessage(string Key, bool IsError, IReadOnlyList<string> Args)
+internal sealed record FlashMessage(string Key, bool IsError, IReadOnlyList<string> Args)
 {
     private const string Slot = "attt.flash";
     private const char Separator = '\u001f';

@@ -10,7 +10,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Localization;
 /// for tools and for the record. This reads those shapes back and names each code; the free text
 /// in them (a note, a user's name) is returned apart, to be shown as written.
 /// </summary>
-public static partial class AuditDetailTexts
+internal static partial class AuditDetailTexts
 {
     /// <summary>The worded part and the free text (null when none) of one record's details.</summary>
     public static (string Text, string? Verbatim) Describe(DashboardText texts, string action, string? details, Func<string, string, string?>? stepName = null)

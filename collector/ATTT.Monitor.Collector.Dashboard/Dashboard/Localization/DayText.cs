@@ -7,7 +7,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Localization;
 /// browser's own date picker shows the operating system's format (mm/dd/yyyy on most machines),
 /// whatever the page's language. yyyy-mm-dd, which older links carry, is read too.
 /// </summary>
-public static class DayText
+internal static class DayText
 {
     public const string Placeholder = "dd/mm/yyyy";
 

@@ -9,7 +9,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Localization;
 /// reader's language: one helper per concept, each reading one table of texts keyed by the code, so
 /// that a page never writes the code itself. A code without a text is shown as it is, never hidden.
 /// </summary>
-public static class DisplayTexts
+internal static class DisplayTexts
 {
     public static string Severity(this DashboardText texts, IncidentSeverity severity) => Lookup(texts, "Severity." + severity.ToText());
 

@@ -9,7 +9,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Localization;
 /// read too, so a page and a mail never name the same state differently. Written with a capital
 /// first letter, as a label stands alone on a page.
 /// </summary>
-public static class IncidentWords
+internal static class IncidentWords
 {
     public static Dictionary<string, string> Vietnamese() => Build(s => s.ToVietnamese(), s => s.ToVietnamese(), new CultureInfo("vi-VN"));
 

@@ -7,7 +7,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Workstations;
 /// Where a host name links: the enrolled agent's PC page when the incident came from that agent and
 /// carries its host name, otherwise the page of the host as events name it (<c>/pcs/host</c>).
 /// </summary>
-public static class PcLinks
+internal static class PcLinks
 {
     public static string For(Incident incident)
     {

@@ -6,4 +6,4 @@ namespace ATTT.Monitor.Collector.Incidents.Bulk;
 /// assign, state, false_positive, comment; <c>assignee</c>, <c>state</c> (snake_case), <c>text</c>
 /// (comment, or note kept with a state change) and <c>suppress</c> as the action needs.
 /// </summary>
-public sealed record BulkRequest(IReadOnlyList<long>? Ids, string? Filter, string? Action, string? Assignee, string? State, string? Text, bool Suppress);
+internal sealed record BulkRequest(IReadOnlyList<long>? Ids, string? Filter, string? Action, string? Assignee, string? State, string? Text, bool Suppress);

@@ -5,7 +5,7 @@ using PdfSharp.Pdf;
 namespace ATTT.Monitor.Collector.Reports.Monthly;
 
 /// <summary>The monthly report as an A4 PDF, with the same writer and embedded font as Biểu mẫu 03/04 (<see cref="ReportPdfRenderer"/>).</summary>
-public static class MonthlyReportPdf
+internal static class MonthlyReportPdf
 {
     public static byte[] Render(MonthlySecurityReport report, string organisation)
     {

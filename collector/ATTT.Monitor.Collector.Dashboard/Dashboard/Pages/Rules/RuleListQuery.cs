@@ -7,7 +7,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Pages.Rules;
 /// level, status, ATT&amp;CK tactic and pack, each exact. Tactics are read from the <c>attack.*</c>
 /// tags that are not technique, group or software ids, with <c>_</c> read as <c>-</c>.
 /// </summary>
-public sealed record RuleListQuery(string? Q, string? Level, string? Status, string? Tactic, string? Pack)
+internal sealed record RuleListQuery(string? Q, string? Level, string? Status, string? Tactic, string? Pack)
 {
     public IEnumerable<LoadedRule> Apply(IEnumerable<LoadedRule> rules) => rules.Where(Matches);
 
