@@ -1,5 +1,7 @@
-using System.Text.Json;
+using ATTT.Monitor.Collector.Storage;
+using ATTT.Monitor.Collector.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ATTT.Monitor.Signal.Bench;
 
@@ -20,28 +22,15 @@ internal static class IncidentEvidence
                 ids.Add(reader.GetInt64(0));
         }
 
+        // events.db stores compressed bodies: read them through the collector's own store.
         var keys = new HashSet<EventKey>();
-        var events = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(data, "events.db"), Mode = SqliteOpenMode.ReadOnly }.ToString());
-        await using (events.ConfigureAwait(false))
-        {
-            await events.OpenAsync().ConfigureAwait(false);
-            await using var command = events.CreateCommand();
-            command.CommandText = "SELECT body FROM events WHERE id = $id";
-            var id = command.Parameters.Add("$id", SqliteType.Integer);
-            foreach (var eventId in ids)
-            {
-                id.Value = eventId;
-                if (await command.ExecuteScalarAsync().ConfigureAwait(false) is not string body)
-                    continue;
-                using var doc = JsonDocument.Parse(body);
-                var e = doc.RootElement;
-                if (e.TryGetProperty("record_id", out var record) && record.ValueKind == JsonValueKind.Number)
-                    keys.Add(new EventKey(Text(e, "computer"), Text(e, "channel"), record.GetInt64()));
-            }
-        }
+        var file = Path.Combine(data, EventsDatabase.FileName);
+        await using var store = new SqliteEventStore(new EventsDatabase(file), new EventAppendedSignal(), new CommittedEventFeed(0), new EventStoreOptions(), NullLogger<SqliteEventStore>.Instance);
+        foreach (var chunk in ids.Chunk(500))
+            foreach (var stored in await store.GetByIdsAsync(chunk, default).ConfigureAwait(false))
+                if (stored.Event.RecordId != 0)
+                    keys.Add(new EventKey(stored.Event.Computer, stored.Event.Channel, stored.Event.RecordId));
 
         return keys;
     }
-
-    private static string Text(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? v.GetString() ?? "" : "";
 }
