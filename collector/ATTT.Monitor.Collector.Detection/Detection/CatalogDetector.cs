@@ -56,6 +56,70 @@ internal sealed class CatalogDetector : IDetector
             ApplyLevels(events, output);
     }
 
+    public bool StateChanged => _sets.Any(s => s.StateChanged);
+
+    /// <summary>
+    /// Every rule set's state in one <see cref="DetectorState"/>: per engine (real, drill) the sets'
+    /// states in order (product, then pack), each with its length, so a restart restores each set's own.
+    /// </summary>
+    public DetectorState SaveState()
+    {
+        var states = _sets.Select(s => s.SaveState()).ToList();
+        return new DetectorState(Pack(states.Select(s => s.Real)), Pack(states.Select(s => s.Drill)));
+    }
+
+    public void RestoreState(DetectorState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var real = Unpack(state.Real);
+        var drill = Unpack(state.Drill);
+        if (real.Count != _sets.Length || drill.Count != _sets.Length)
+            throw new DetectorStateException($"the saved correlation state holds {real.Count} rule sets, {_sets.Length} are loaded now; its correlations start empty");
+        for (var s = 0; s < _sets.Length; s++)
+            _sets[s].RestoreState(new DetectorState(real[s], drill[s]));
+    }
+
+    private static byte[] Pack(IEnumerable<byte[]> parts)
+    {
+        using var buffer = new MemoryStream();
+        using var writer = new BinaryWriter(buffer);
+        var list = parts.ToList();
+        writer.Write(list.Count);
+        foreach (var part in list)
+        {
+            writer.Write(part.Length);
+            writer.Write(part);
+        }
+
+        writer.Flush();
+        return buffer.ToArray();
+    }
+
+    private static List<byte[]> Unpack(byte[] packed)
+    {
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(packed));
+            var count = reader.ReadInt32();
+            if (count is < 0 or > 16)
+                throw new DetectorStateException($"the saved correlation state names {count} rule sets; its correlations start empty");
+            var parts = new List<byte[]>(count);
+            for (var i = 0; i < count; i++)
+            {
+                var length = reader.ReadInt32();
+                if (length < 0 || length > packed.Length)
+                    throw new DetectorStateException("the saved correlation state is damaged; its correlations start empty");
+                parts.Add(reader.ReadBytes(length));
+            }
+
+            return parts;
+        }
+        catch (EndOfStreamException ex)
+        {
+            throw new DetectorStateException("the saved correlation state is cut short; its correlations start empty", ex);
+        }
+    }
+
     /// <summary>
     /// Moves the correlation state of <paramref name="previous"/> (same order of sets: product, then
     /// pack) into this detector through the engine's own save and restore. Returns the correlations

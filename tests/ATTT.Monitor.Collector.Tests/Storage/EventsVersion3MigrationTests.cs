@@ -49,14 +49,14 @@ public sealed class EventsVersion3MigrationTests : IDisposable
             Assert.Empty((await store.SearchAsync(new EventQuery { Units = ["xa-mot"], Fields = [new EventFieldFilter("TargetUserName", "người.dùng.200")] }, Ct)).Events);
 
             var agent = new AgentIdentity("a_mot", "xa-mot", "PC-1", false);
-            var appended = await store.AppendBatchAsync(agent, TestEvents.Batch(agent.AgentId, 99, 2, 1000), received, Ct);
+            var appended = await store.AppendBatchAsync(agent, TestEvents.Batch(agent.AgentId, 99, 2, 1000, computer: "PC-1"), received, Ct);
             Assert.Equal(322, appended.LastEventId);
         }
 
         await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
         await connection.OpenAsync(Ct);
         await using var command = connection.CreateCommand();
-        // The migrated events and the two appended after: all compressed with the migration's dictionary.
+        // The migrated events and the two appended after (same PC, so no new source): all compressed with the migration's dictionary.
         command.CommandText = "SELECT COUNT(*) FROM events WHERE dict = 1 AND typeof(body) = 'blob';";
         Assert.Equal(302L, await command.ExecuteScalarAsync(Ct));
         command.CommandText = "SELECT COUNT(*) FROM event_dictionaries;";

@@ -69,7 +69,7 @@ public sealed class VietnameseEverywhereTests(DemoLikeSiteFixture fixture) : ICl
     /// <summary>Pages of the dashboard, not downloads, printouts (the forms' official layout, checked through their PDF), the sign-out or other sites.</summary>
     private static bool Follow(string href) =>
         href.StartsWith('/') && !href.StartsWith("//", StringComparison.Ordinal)
-        && !href.Contains("handler=Pdf", StringComparison.OrdinalIgnoreCase) && !href.Contains("handler=Csv", StringComparison.OrdinalIgnoreCase)
+        && !href.Contains("handler=Pdf", StringComparison.OrdinalIgnoreCase) && !href.Contains("handler=Csv", StringComparison.OrdinalIgnoreCase) && !href.Contains("handler=Json", StringComparison.OrdinalIgnoreCase)
         && !href.Contains("handler=Report", StringComparison.OrdinalIgnoreCase) && !href.Contains("handler=Print", StringComparison.OrdinalIgnoreCase)
         && !href.Contains("/print", StringComparison.OrdinalIgnoreCase)
         && !href.StartsWith("/signout", StringComparison.Ordinal) && !href.StartsWith("/assets", StringComparison.Ordinal) && !href.StartsWith("/api", StringComparison.Ordinal);
