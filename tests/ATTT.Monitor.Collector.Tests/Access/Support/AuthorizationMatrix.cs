@@ -97,6 +97,13 @@ internal static class AuthorizationMatrix
         new("POST /pcs/{id} ?handler=Revoke", MatrixRequest.Form, "/pcs/{pc}?handler=Revoke",         "S    P    R     F      R     F     F     D     D", F(("confirm", "false"))),
 
         // Rules: disabling and false-positive filters are the unit's (province: any unit or all).
+        new("GET /events", MatrixRequest.Get, "/events",                                    "S    P    O     O      O     O     O     O     O"),
+        new("GET /events/timeline", MatrixRequest.Get, "/events/timeline?incident={incident}", "S    P    O     O      O     O     O     D     D"),
+        new("GET /events/{id:long}", MatrixRequest.Get, "/events/1",                         "S    P    R     R      R     R     R     D     D"),
+        new("GET /api/v1/events", MatrixRequest.Get, "/api/v1/events",                       "S    P    O     O      O     O     O     O     O"),
+        new("POST /rules ?handler=AddNoisy", MatrixRequest.Form, "/rules?handler=AddNoisy",   "S    P    R     F      F     F     F     F     F", F(("ruleId", "{rule}"), ("reason", "thử"))),
+        new("POST /rules ?handler=RemoveNoisy", MatrixRequest.Form, "/rules?handler=RemoveNoisy", "S    P    R     F      F     F     F     F     F", F(("ruleId", "{rule}"))),
+        new("POST /rules ?handler=SetLevel", MatrixRequest.Form, "/rules?handler=SetLevel",   "S    P    R     F      R     F     F     F     F", F(("ruleId", "{rule}"), ("unit", AccessSite.UnitA), ("level", "low"))),
         new("GET /rules", MatrixRequest.Get, "/rules",                                      "S    P    O     O      O     O     O     O     O"),
         new("GET /rules/rule", MatrixRequest.Get, RuleA,                                    "S    P    O     O      O     O     O     O     O"),
         new("POST /rules/rule ?handler=Disable", MatrixRequest.Form, RuleA + "&handler=Disable",      "S    P    R     F      R     R     F     F     F", F(("unit", AccessSite.UnitA), ("reason", "thử"))),
