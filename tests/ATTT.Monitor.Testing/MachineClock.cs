@@ -1,11 +1,11 @@
 namespace ATTT.Monitor.Testing;
 
 /// <summary>
-/// The machine's own clock, for the few tests that talk to a part which reads it by design: a command
-/// such as <c>attt agents enroll-code</c> run in-process, a collector or agent started as a separate
-/// program, or TLS, whose certificate check the operating system makes against its clock. Such a test
-/// must compare against the same clock, and asserts only what holds on every date (a code valid for
-/// 30 minutes and used at once; a certificate valid from yesterday to tomorrow).
+/// The machine's own clock, for the two kinds of test that talk to a part which reads it by design and
+/// cannot be handed another: TLS, whose certificate check the operating system makes against its clock
+/// (certificates valid from yesterday to tomorrow hold on every date), and a collector started as a
+/// separate program (a batch stamped "sent now", which that collector only stores). Commands run
+/// in-process take the test's clock instead (<c>CollectorCommandLine.RunAsync(…, time)</c>).
 /// </summary>
 public static class MachineClock
 {

@@ -28,7 +28,7 @@ internal static class AgentsCommands
             var n = parse.GetValue(count);
             if (n is < 1 or > 10_000)
                 throw new BadInputException("--count must be between 1 and 10000.");
-            var registry = await OpenAsync(parse.GetValue(data)!, cancellationToken).ConfigureAwait(false);
+            var registry = await OpenAsync(parse.GetValue(data)!, context.Time, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < n; i++)
                 await context.Out.WriteLineAsync(await registry.CreateEnrollmentCodeAsync(unitName, lifetime, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
             return ExitCodes.Success;
@@ -42,7 +42,7 @@ internal static class AgentsCommands
         var command = new Command("list", "List enrolled agents: id, unit, host, last contact, last batch, dropped events, state.") { data };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var registry = await OpenAsync(parse.GetValue(data)!, cancellationToken).ConfigureAwait(false);
+            var registry = await OpenAsync(parse.GetValue(data)!, context.Time, cancellationToken).ConfigureAwait(false);
             foreach (var a in await registry.ListAsync(null, cancellationToken).ConfigureAwait(false))
             {
                 var seen = a.LastSeenAt is { } t ? Events.EventTime.Format(t) : "-";
@@ -62,7 +62,7 @@ internal static class AgentsCommands
         var command = new Command("revoke", "Revoke an agent's token.") { data, id };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var registry = await OpenAsync(parse.GetValue(data)!, cancellationToken).ConfigureAwait(false);
+            var registry = await OpenAsync(parse.GetValue(data)!, context.Time, cancellationToken).ConfigureAwait(false);
             try
             {
                 await registry.RevokeAsync(parse.GetValue(id)!, cancellationToken).ConfigureAwait(false);
@@ -78,10 +78,10 @@ internal static class AgentsCommands
         return command;
     }
 
-    private static async Task<AgentRegistry> OpenAsync(DirectoryInfo data, CancellationToken cancellationToken)
+    private static async Task<AgentRegistry> OpenAsync(DirectoryInfo data, TimeProvider time, CancellationToken cancellationToken)
     {
         var database = new EmbeddedDatabase(new DataDirectoryOptions { Path = data.FullName }.StateDatabasePath, [IngestSchema.V1]);
         await database.InitializeAsync(cancellationToken).ConfigureAwait(false);
-        return new AgentRegistry(database, TimeProvider.System);
+        return new AgentRegistry(database, time);
     }
 }

@@ -35,9 +35,9 @@ internal static class CollectorCommandLine
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? time = null)
     {
-        var context = new CliContext(stdout, stderr);
+        var context = new CliContext(stdout, stderr, time ?? TimeProvider.System);
         var parse = Build(context).Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -25,7 +25,7 @@ internal static class DrillsCommands
         var list = new Command("list", "List playbooks with their drill schedule, next time and last run.") { listData, listPlaybooks };
         list.SetAction(async (parse, cancellationToken) =>
         {
-            var runs = Runs(parse.GetValue(listData)!);
+            var runs = Runs(parse.GetValue(listData)!, context.Time);
             var playbooks = Load(parse.GetValue(listPlaybooks)!);
             var history = await runs.ListAsync(null, null, cancellationToken).ConfigureAwait(false);
             await context.Out.WriteLineAsync("id\tnext (Asia/Ho_Chi_Minh)\tcron\tlast run\tstatus").ConfigureAwait(false);
@@ -52,7 +52,7 @@ internal static class DrillsCommands
         run.SetAction(async (parse, cancellationToken) =>
         {
             var database = Database(parse.GetValue(runData)!);
-            var runs = new DrillRunStore(database, TimeProvider.System);
+            var runs = new DrillRunStore(database, context.Time);
             var playbookId = parse.GetValue(id)!;
             var runId = await runs.RequestAsync(playbookId, "", cancellationToken).ConfigureAwait(false);
             await context.Error.WriteLineAsync($"Đã yêu cầu diễn tập {playbookId} (lần {runId}); đang chờ bộ thu thực hiện...").ConfigureAwait(false);
@@ -73,7 +73,7 @@ internal static class DrillsCommands
                     throw new InvalidOperationException($"No running collector with data folder {parse.GetValue(runData)!.FullName} picked up drill request {runId} in time; is 'attt serve' running?");
             }
 
-            var builder = ReportBuilder(database, runs, parse.GetValue(runPlaybooks)!);
+            var builder = ReportBuilder(database, runs, parse.GetValue(runPlaybooks)!, context.Time);
             var report = await builder.BuildAsync(runId, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"Drill run {runId} disappeared from the data folder.");
             // Targets still open wait for their deadline, within --wait.
@@ -97,7 +97,7 @@ internal static class DrillsCommands
         DefaultValueFactory = _ => new DirectoryInfo("playbooks"),
     };
 
-    private static DrillRunStore Runs(DirectoryInfo data) => new(Database(data), TimeProvider.System);
+    private static DrillRunStore Runs(DirectoryInfo data, TimeProvider time) => new(Database(data), time);
 
     private static EmbeddedDatabase Database(DirectoryInfo data)
     {
@@ -108,11 +108,11 @@ internal static class DrillsCommands
     }
 
     /// <summary>The report as the collector builds it, read from the data folder; the playbooks give titles and steps, the run its own targets.</summary>
-    private static DrillReportBuilder ReportBuilder(EmbeddedDatabase database, DrillRunStore runs, DirectoryInfo playbooks)
+    private static DrillReportBuilder ReportBuilder(EmbeddedDatabase database, DrillRunStore runs, DirectoryInfo playbooks, TimeProvider time)
     {
         var catalog = new PlaybookCatalog(Options.Create(new DrillsOptions { PlaybooksPath = playbooks.FullName }), NullLogger<PlaybookCatalog>.Instance);
-        var notices = new NotificationQueries(database, new OutboxStore(database), TimeProvider.System);
-        return new DrillReportBuilder(catalog, runs, new DrillMeasurements(database), new DrillSignOffs(database, TimeProvider.System), notices, TimeProvider.System);
+        var notices = new NotificationQueries(database, new OutboxStore(database), time);
+        return new DrillReportBuilder(catalog, runs, new DrillMeasurements(database), new DrillSignOffs(database, time), notices, time);
     }
 
     private static IReadOnlyList<Playbook> Load(DirectoryInfo folder)

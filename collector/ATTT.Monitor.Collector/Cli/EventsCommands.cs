@@ -74,7 +74,7 @@ internal static class EventsCommands
                 throw new BadInputException($"The folder {folder.FullName} holds no ATTT Monitor store ({EventsDatabase.FileName} or {Path.GetFileName(state)} is missing).");
             await using var store = new SqliteEventStore(new EventsDatabase(events), new EventAppendedSignal(), new CommittedEventFeed(0), new EventStoreOptions(),
                 NullLogger<SqliteEventStore>.Instance);
-            var search = new EventSearch(store, new SqliteAuditLog(new EmbeddedDatabase(state, [])), TimeProvider.System);
+            var search = new EventSearch(store, new SqliteAuditLog(new EmbeddedDatabase(state, [])), context.Time);
             var page = await search.SearchAsync(Caller.System, query, cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(format) == "table")
                 await WriteTableAsync(context.Out, page.Events).ConfigureAwait(false);

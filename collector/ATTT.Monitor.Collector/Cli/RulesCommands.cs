@@ -46,7 +46,7 @@ internal static class RulesCommands
 
     private static int Update(CliContext context, string from, DirectoryInfo data, string? profile)
     {
-        var installer = new RulePackInstaller(new RulePackLayout(data.FullName), TimeProvider.System);
+        var installer = new RulePackInstaller(new RulePackLayout(data.FullName), context.Time);
         RulePackInstaller.Result result;
         try
         {
@@ -66,7 +66,7 @@ internal static class RulesCommands
 
     private static int Rollback(CliContext context, DirectoryInfo data, string? profile)
     {
-        var installer = new RulePackInstaller(new RulePackLayout(data.FullName), TimeProvider.System);
+        var installer = new RulePackInstaller(new RulePackLayout(data.FullName), context.Time);
         try
         {
             context.Out.WriteLine(installer.Rollback(ProductMapping(), Profile(profile)).SummaryLine);

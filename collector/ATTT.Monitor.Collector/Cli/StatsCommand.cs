@@ -22,7 +22,7 @@ internal static class StatsCommand
                     counts[name] = value;
                 var minimum = new ConfigurationBuilder().AddEnvironmentVariables("ATTT_").Build()
                     .GetSection(MinimumConfigurationOptions.Section).Get<MinimumConfigurationOptions>() ?? new MinimumConfigurationOptions();
-                foreach (var (name, value) in await PlanStatistics.ReadAsync(folder, minimum, TimeProvider.System.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+                foreach (var (name, value) in await PlanStatistics.ReadAsync(folder, minimum, context.Time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
                     counts[name] = value;
             }
             catch (DirectoryNotFoundException ex)

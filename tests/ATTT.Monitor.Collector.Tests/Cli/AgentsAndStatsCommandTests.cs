@@ -13,6 +13,7 @@ namespace ATTT.Monitor.Collector.Tests.Cli;
 public sealed class AgentsAndStatsCommandTests : IDisposable
 {
     private readonly TempFolder _data = new();
+    private readonly TestClock _clock = new();
 
     public void Dispose()
     {
@@ -20,11 +21,11 @@ public sealed class AgentsAndStatsCommandTests : IDisposable
         _data.Dispose();
     }
 
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    private async Task<(int Code, string Out, string Err)> Run(params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = await CollectorCommandLine.RunAsync(args, stdout, stderr);
+        var code = await CollectorCommandLine.RunAsync(args, stdout, stderr, _clock);
         return (code, stdout.ToString(), stderr.ToString());
     }
 
@@ -32,7 +33,7 @@ public sealed class AgentsAndStatsCommandTests : IDisposable
     {
         var database = new EmbeddedDatabase(Path.Combine(_data.Path, "attt.db"), [IngestSchema.V1]);
         await database.InitializeAsync(TestContext.Current.CancellationToken);
-        return new AgentRegistry(database, MachineClock.Instance); // the same clock as the enroll-code command
+        return new AgentRegistry(database, _clock); // the same clock as the command under test
     }
 
     [Fact]

@@ -90,18 +90,17 @@ public sealed class DrillMeasurementTests : IDisposable
             return;
         }
 
-        // attt drills run reads the machine's clock, as the collector it talks to does in production.
+        // attt drills run reads the same clock as the collector it talks to: the host's test clock here.
         await File.WriteAllTextAsync(Path.Combine(_folder.Path, PlaybookId + ".yml"), PlaybookYaml.Valid, Ct);
         await using var host = await CollectorTestHost.StartAsync(new CollectorTestHostOptions
         {
-            Clock = MachineClock.Instance,
             Settings = Settings(Path.Combine(shared, "sigma", "rules", "windows", "builtin", "windefend", "win_defender_history_delete.yml")),
         });
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
         var code = await ATTT.Monitor.Collector.Cli.CollectorCommandLine.RunAsync(
-            ["drills", "run", PlaybookId, "--data", host.DataDirectory, "--playbooks", _folder.Path, "--wait", "90"], stdout, stderr);
+            ["drills", "run", PlaybookId, "--data", host.DataDirectory, "--playbooks", _folder.Path, "--wait", "90"], stdout, stderr, host.Clock);
 
         var lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.True(code == 1, $"exit {code}\n{stdout}\n{stderr}");

@@ -8,14 +8,15 @@ namespace ATTT.Monitor.Collector.Tests.Drills;
 public sealed class DrillsCommandsTests : IDisposable
 {
     private readonly TempFolder _folder = new();
+    private readonly TestClock _clock = new();
 
     public void Dispose() => _folder.Dispose();
 
-    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
+    private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = await CollectorCommandLine.RunAsync(args, stdout, stderr);
+        var code = await CollectorCommandLine.RunAsync(args, stdout, stderr, _clock);
         return (code, stdout.ToString(), stderr.ToString());
     }
 
@@ -23,7 +24,7 @@ public sealed class DrillsCommandsTests : IDisposable
     {
         var database = new EmbeddedDatabase(Path.Combine(_folder.Path, "attt.db"), DrillsSchema.Migrations());
         await database.InitializeAsync(TestContext.Current.CancellationToken);
-        return new DrillRunStore(database, MachineClock.Instance); // the same clock as the drills commands
+        return new DrillRunStore(database, _clock); // the same clock as the command under test
     }
 
     [Fact]
