@@ -20,33 +20,12 @@ public sealed class EventsDatabase
     /// lies in the id range of the batch that brought it: one writer, AUTOINCREMENT), the hourly
     /// chart and the total through event_hours, kept in the same transactions as the events.
     /// </summary>
-    private const string Schema = """
+    private const string Schema = $"""
         CREATE TABLE events (
-            id          INTEGER PRIMARY KEY AUTOINCREMENT,
-            received_at INTEGER NOT NULL,
-            time        INTEGER NOT NULL,
-            source      INTEGER NOT NULL,
-            event_id    INTEGER NOT NULL,
-            dict        INTEGER NOT NULL,
-            body        BLOB    NOT NULL
+        {EventsSchemaV3.EventColumns}
         );
-        CREATE INDEX events_source_time ON events (source, time);
-        CREATE INDEX events_event_id ON events (event_id, source, time);
-        CREATE TABLE event_sources (
-            id       INTEGER PRIMARY KEY,
-            agent_id TEXT    NOT NULL,
-            unit     TEXT    NOT NULL,
-            is_drill INTEGER NOT NULL,
-            host     TEXT    NOT NULL,
-            channel  TEXT    NOT NULL,
-            UNIQUE (agent_id, unit, is_drill, host, channel)
-        );
-        CREATE TABLE event_dictionaries (
-            id         INTEGER PRIMARY KEY,
-            created_at INTEGER NOT NULL,
-            samples    INTEGER NOT NULL,
-            bytes      BLOB    NOT NULL
-        );
+        {EventsSchemaV3.EventIndexes}
+        {EventsSchemaV3.SourcesAndDictionaries}
         CREATE TABLE batches (
             agent_id      TEXT    NOT NULL,
             seq           INTEGER NOT NULL,

@@ -17,30 +17,10 @@ internal static class EventsVersion3
 
     public static void Apply(SqliteConnection connection, SqliteTransaction transaction)
     {
-        Execute(connection, transaction, """
-            CREATE TABLE event_sources (
-                id       INTEGER PRIMARY KEY,
-                agent_id TEXT    NOT NULL,
-                unit     TEXT    NOT NULL,
-                is_drill INTEGER NOT NULL,
-                host     TEXT    NOT NULL,
-                channel  TEXT    NOT NULL,
-                UNIQUE (agent_id, unit, is_drill, host, channel)
-            );
-            CREATE TABLE event_dictionaries (
-                id         INTEGER PRIMARY KEY,
-                created_at INTEGER NOT NULL,
-                samples    INTEGER NOT NULL,
-                bytes      BLOB    NOT NULL
-            );
+        Execute(connection, transaction, $"""
+            {EventsSchemaV3.SourcesAndDictionaries}
             CREATE TABLE events_v3 (
-                id          INTEGER PRIMARY KEY AUTOINCREMENT,
-                received_at INTEGER NOT NULL,
-                time        INTEGER NOT NULL,
-                source      INTEGER NOT NULL,
-                event_id    INTEGER NOT NULL,
-                dict        INTEGER NOT NULL,
-                body        BLOB    NOT NULL
+            {EventsSchemaV3.EventColumns}
             );
             INSERT INTO event_sources (agent_id, unit, is_drill, host, channel)
                 SELECT DISTINCT agent_id, unit, is_drill, host, channel FROM events;
@@ -48,11 +28,10 @@ internal static class EventsVersion3
         var sequence = Scalar(connection, transaction, "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0);");
         var dictionary = Train(connection, transaction);
         CopyEvents(connection, transaction, dictionary);
-        Execute(connection, transaction, """
+        Execute(connection, transaction, $"""
             DROP TABLE events;
             ALTER TABLE events_v3 RENAME TO events;
-            CREATE INDEX events_source_time ON events (source, time);
-            CREATE INDEX events_event_id ON events (event_id, source, time);
+            {EventsSchemaV3.EventIndexes}
             """);
         // New events continue after the highest id ever given, even if retention deleted it.
         using (var seq = connection.CreateCommand())
