@@ -5,7 +5,7 @@ using ATTT.Monitor.Events;
 namespace ATTT.Monitor.Collector.Incidents;
 
 /// <summary>The JSON shapes of the incidents API (snake_case, times as UTC ISO 8601 with Z).</summary>
-internal static class IncidentJson
+public static class IncidentJson
 {
     public static object From(Incident i) => new
     {

@@ -3,7 +3,6 @@ using System.Text.Json;
 using ATTT.Monitor.Collector.Access;
 using ATTT.Monitor.Collector.Dashboard.Localization;
 using ATTT.Monitor.Collector.Incidents;
-using ATTT.Monitor.Events;
 
 namespace ATTT.Monitor.Collector.Dashboard.Exports;
 
@@ -42,34 +41,17 @@ internal static class IncidentExport
         foreach (var i in incidents)
         {
             csv.Row(
-                i.Id.ToString(CultureInfo.InvariantCulture), text["Severity." + i.Severity.ToText()], i.Title, text["Category." + i.Category], i.Host, i.Unit,
-                text["State." + i.State.ToText()], i.Assignee, DashboardClock.Format(i.CreatedAt), DashboardClock.Format(i.FirstSeen), DashboardClock.Format(i.LastSeen),
+                i.Id.ToString(CultureInfo.InvariantCulture), text.Severity(i.Severity), i.Title, text["Category." + i.Category], i.Host, i.Unit,
+                text.State(i.State), i.Assignee, DashboardClock.Format(i.CreatedAt), DashboardClock.Format(i.FirstSeen), DashboardClock.Format(i.LastSeen),
                 i.Count.ToString(CultureInfo.InvariantCulture), i.RuleTitle ?? i.RuleId);
         }
 
         return csv.ToBytes();
     }
 
-    public static byte[] Json(IEnumerable<Incident> incidents) => JsonSerializer.SerializeToUtf8Bytes(incidents.Select(i => new
-    {
-        id = i.Id,
-        title = i.Title,
-        rule_id = i.RuleId,
-        rule_title = i.RuleTitle,
-        category = i.Category,
-        severity = i.Severity.ToText(),
-        state = i.State.ToText(),
-        unit = i.Unit,
-        host = i.Host,
-        agent_id = i.AgentId,
-        assignee = i.Assignee,
-        detected_at = EventTime.Format(i.CreatedAt),
-        first_seen = EventTime.Format(i.FirstSeen),
-        last_seen = EventTime.Format(i.LastSeen),
-        resolved_at = i.ResolvedAt is { } r ? EventTime.Format(r) : null,
-        count = i.Count,
-        drill = i.IsDrill,
-    }), ExportJson.Options);
+    /// <summary>The incidents in the incidents API's own shape, so an export and the API read alike.</summary>
+    public static byte[] Json(IEnumerable<Incident> incidents) =>
+        JsonSerializer.SerializeToUtf8Bytes(incidents.Select(IncidentJson.From), ExportJson.Options);
 
     /// <summary>A file name with the local time, e.g. su-co-20260115-0930.csv.</summary>
     public static string FileName(DateTimeOffset now, string extension) =>
