@@ -31,6 +31,14 @@ public sealed partial class VietnameseFormatTests
         Assert.Contains("Từ ngày &quot;11/27/2026&quot; không phải là một ngày", await bad.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         var badTo = await officer.GetAsync("/incidents?to=31/02/2026");
         Assert.Contains("Đến ngày &quot;31/02/2026&quot;", await badTo.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        // An export of the same filter is refused too, rather than exporting every incident.
+        foreach (var handler in new[] { "Csv", "Json" })
+        {
+            var export = await officer.GetAsync("/incidents?handler=" + handler + "&from=11/27/2026");
+            Assert.Equal(HttpStatusCode.BadRequest, export.StatusCode);
+            Assert.Contains("11/27/2026", await export.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
     }
 
     [Fact]
