@@ -140,9 +140,6 @@ public sealed class IndexModel(IIncidentService incidentService, IncidentBulkSer
         return QueryHelpers.AddQueryString("/incidents", query.Where(kv => !string.IsNullOrEmpty(kv.Value)));
     }
 
-    /// <summary>The PC page of an incident's host: the enrolled agent's, or the page of a host only events name.</summary>
-    public static string PcLink(Incident incident) => Workstations.PcLinks.For(incident);
-
     private Dictionary<string, string?> FilterValues() => new()
     {
         ["q"] = Q, ["state"] = State, ["severity"] = Severity, ["unit"] = Unit, ["host"] = Host,
