@@ -18,7 +18,7 @@ namespace ATTT.Monitor.Collector.Dashboard.Pages.Pcs;
 /// sent. A PC of a unit the user may not see is a 404, like an absent one. Admins may revoke the
 /// agent here (audited); its token stops working at once.
 /// </summary>
-public sealed class DetailModel(IAgentRegistry agentRegistry, IIncidentService incidentService, IEventStore eventStore, PcDirectory directory, PlanIndicatorService plan, IAuthorizationService authorization, DashboardAudit audit, TimeProvider time) : PageModel
+public sealed class DetailModel(IAgentRegistry agentRegistry, IIncidentService incidentService, IEventStore eventStore, PcDirectory directory, PlanIndicatorService plan, DetectionEvidence evidence, SilentPcs silentPcs, IAuthorizationService authorization, DashboardAudit audit, TimeProvider time) : PageModel
 {
     public const int EventsPerPage = 25;
     public const int HistoryRows = 50;
@@ -44,8 +44,8 @@ public sealed class DetailModel(IAgentRegistry agentRegistry, IIncidentService i
 
     public const int EvidencePerPage = 25;
 
-    /// <summary>The low and informational detections on this PC that opened no incident, newest first; null when detection is not hosted.</summary>
-    public IReadOnlyList<TimelineEntry>? Evidence { get; private set; }
+    /// <summary>The low and informational detections on this PC that opened no incident, newest first.</summary>
+    public IReadOnlyList<TimelineEntry> Evidence { get; private set; } = [];
     public bool HasMoreEvidence { get; private set; }
 
     /// <summary>Evidence page, from 1.</summary>
@@ -114,21 +114,13 @@ public sealed class DetailModel(IAgentRegistry agentRegistry, IIncidentService i
 
     private async Task LoadSignalAsync(PcSummary pc, CancellationToken cancellationToken)
     {
-        var services = HttpContext.RequestServices;
         EvidencePage = Math.Max(1, EvidencePage);
-        if (services.GetService(typeof(DetectionEvidence)) is DetectionEvidence evidence)
-        {
-            // One more than a page tells whether an older page exists.
-            var rows = await evidence.ForHostAsync(pc.Agent.Unit, pc.Agent.Host, UnitScope.FromUser(User), EvidencePerPage + 1, cancellationToken,
-                pc.Agent.IsDrill, (EvidencePage - 1) * EvidencePerPage);
-            HasMoreEvidence = rows.Count > EvidencePerPage;
-            Evidence = rows.Take(EvidencePerPage).ToList();
-        }
-
-        if (services.GetService(typeof(SilentPcs)) is SilentPcs silent)
-        {
-            SilentInWorkingHours = silent.Current.FirstOrDefault(s => s.AgentId == pc.Agent.AgentId);
-            SilenceCheckedAt = silent.CheckedAt;
-        }
+        // One more than a page tells whether an older page exists.
+        var rows = await evidence.ForHostAsync(pc.Agent.Unit, pc.Agent.Host, UnitScope.FromUser(User), EvidencePerPage + 1, cancellationToken,
+            pc.Agent.IsDrill, (EvidencePage - 1) * EvidencePerPage);
+        HasMoreEvidence = rows.Count > EvidencePerPage;
+        Evidence = rows.Take(EvidencePerPage).ToList();
+        SilentInWorkingHours = silentPcs.Current.FirstOrDefault(s => s.AgentId == pc.Agent.AgentId);
+        SilenceCheckedAt = silentPcs.CheckedAt;
     }
 }
