@@ -26,10 +26,9 @@ internal static class IncidentEvidence
         var keys = new HashSet<EventKey>();
         var file = Path.Combine(data, EventsDatabase.FileName);
         await using var store = new SqliteEventStore(new EventsDatabase(file), new EventAppendedSignal(), new CommittedEventFeed(0), new EventStoreOptions(), NullLogger<SqliteEventStore>.Instance);
-        foreach (var chunk in ids.Chunk(500))
-            foreach (var stored in await store.GetByIdsAsync(chunk, default).ConfigureAwait(false))
-                if (stored.Event.RecordId != 0)
-                    keys.Add(new EventKey(stored.Event.Computer, stored.Event.Channel, stored.Event.RecordId));
+        // Record id 0 is kept as attt scan reports it: OTRF's flattened PowerShell events carry no record id.
+        foreach (var stored in await store.GetByIdsAsync(ids, default).ConfigureAwait(false))
+            keys.Add(new EventKey(stored.Event.Computer, stored.Event.Channel, stored.Event.RecordId));
 
         return keys;
     }
