@@ -15,19 +15,6 @@ namespace ATTT.Monitor.EndToEnd.Tests.Dashboard;
 /// </summary>
 public sealed class VietnameseEverywhereTests(DemoLikeSiteFixture fixture) : IClassFixture<DemoLikeSiteFixture>
 {
-    // Reading the page's own text without the marked elements, and apart from it the labels of
-    // controls that people hear or see (placeholder, aria-label, alt).
-    private const string VisibleText = """
-        () => {
-            const copy = document.body.cloneNode(true);
-            copy.querySelectorAll('[data-verbatim], script, style').forEach(e => e.remove());
-            const labels = [...copy.querySelectorAll('[placeholder], [aria-label], [alt]')]
-                .map(e => [e.getAttribute('placeholder'), e.getAttribute('aria-label'), e.getAttribute('alt')].filter(Boolean).join(' '));
-            return [copy.textContent, labels.join('\n')];
-        }
-        """;
-
-    private const int MaxPages = 120;
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
 
     [Fact]
@@ -38,46 +25,31 @@ public sealed class VietnameseEverywhereTests(DemoLikeSiteFixture fixture) : ICl
         var users = (await fixture.Site.App.Services.GetRequiredService<UserStore>().ListAsync(Caller.System, Ct)).Select(u => u.UserName).ToHashSet(StringComparer.Ordinal);
         var page = await fixture.SignInAsync("admin");
         var incident = fixture.Incidents[0];
-        var queue = new Queue<string>(["/", "/incidents?state=all", $"/incidents/{incident}", "/notifications/dead-letters", "/account/password"]);
+        var queue = new Queue<string>([.. PageWalk.Start, $"/incidents/{incident}"]);
         var seen = new HashSet<string>(queue, StringComparer.Ordinal);
         var findings = new List<string>();
         var visited = 0;
-        while (queue.Count > 0 && visited < MaxPages)
+        while (queue.Count > 0 && visited < PageWalk.MaxPages)
         {
             var path = queue.Dequeue();
             var response = await page.GotoAsync(path);
             // A link to a rule no longer loaded is a 404 page, in Vietnamese too; anything else must answer.
             Assert.True(response is { Ok: true } or { Status: 404 }, $"{path} answered {response?.Status}");
             visited++;
-            var (text, labels) = await page.EvaluateAsync<string[]>(VisibleText) is [var t, var l] ? (t, l) : ("", "");
+            var (text, labels) = await page.EvaluateAsync<string[]>(PageWalk.VisibleText) is [var t, var l] ? (t, l) : ("", "");
             // A control's label may name the person of its row (the role selector of "admin"): a user's name is data.
             var words = RawCodes.Words(text).Concat(RawCodes.Words(labels).Where(w => !users.Contains(w)));
             foreach (var word in words.Where(forbidden.IsForbidden).Distinct(StringComparer.Ordinal))
-                findings.Add($"{path}: \"{word}\" in …{Around(text + " " + labels, word)}…");
+                findings.Add($"{path}: \"{word}\" in …{PageWalk.Around(text + " " + labels, word)}…");
 
-            foreach (var link in await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))"))
+            foreach (var link in await page.EvaluateAsync<string[]>(PageWalk.Links))
             {
-                if (Follow(link) && seen.Add(link))
+                if (PageWalk.Follow(link) && seen.Add(link))
                     queue.Enqueue(link);
             }
         }
 
         Assert.True(visited >= 15, $"only {visited} pages reached: {string.Join(", ", seen)}");
         Assert.True(findings.Count == 0, $"raw codes or English words on {visited} pages walked:\n" + string.Join('\n', findings));
-    }
-
-    /// <summary>Pages of the dashboard, not downloads, printouts (the forms' official layout, checked through their PDF), the sign-out or other sites.</summary>
-    private static bool Follow(string href) =>
-        href.StartsWith('/') && !href.StartsWith("//", StringComparison.Ordinal)
-        && !href.Contains("handler=Pdf", StringComparison.OrdinalIgnoreCase) && !href.Contains("handler=Csv", StringComparison.OrdinalIgnoreCase) && !href.Contains("handler=Json", StringComparison.OrdinalIgnoreCase)
-        && !href.Contains("handler=Report", StringComparison.OrdinalIgnoreCase) && !href.Contains("handler=Print", StringComparison.OrdinalIgnoreCase)
-        && !href.Contains("/print", StringComparison.OrdinalIgnoreCase)
-        && !href.StartsWith("/signout", StringComparison.Ordinal) && !href.StartsWith("/assets", StringComparison.Ordinal) && !href.StartsWith("/api", StringComparison.Ordinal);
-
-    private static string Around(string text, string word)
-    {
-        var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase);
-        var start = Math.Max(0, at - 40);
-        return text.Substring(start, Math.Min(text.Length - start, word.Length + 80)).ReplaceLineEndings(" ");
     }
 }

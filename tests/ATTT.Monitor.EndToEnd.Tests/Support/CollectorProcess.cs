@@ -19,6 +19,7 @@ public sealed class CollectorProcess : IAsyncDisposable
     private const string FirstLinePrefix = "ATTT Monitor dashboard: ";
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _log = new();
+    private readonly ConcurrentQueue<string> _output = new();
 
     private CollectorProcess(Process process, string dataPath)
     {
@@ -33,6 +34,9 @@ public sealed class CollectorProcess : IAsyncDisposable
 
     /// <summary>The collector's log so far (stderr), for assertion messages.</summary>
     public string Log => string.Join('\n', _log);
+
+    /// <summary>Stdout after the first line so far (the start-up notices, e.g. the first administrator's one-time password).</summary>
+    public string Output => string.Join('\n', _output);
 
     /// <summary>
     /// Starts <c>attt serve --data DATA --urls http://127.0.0.1:0</c> plus <paramref name="extraArgs"/>
@@ -61,8 +65,8 @@ public sealed class CollectorProcess : IAsyncDisposable
             if (first is null || !first.StartsWith(FirstLinePrefix, StringComparison.Ordinal))
                 throw new InvalidOperationException($"attt serve did not print its URL (first line: {first ?? "none"}). Log:\n{collector.Log}");
             collector.BaseAddress = new Uri(first[FirstLinePrefix.Length..].Trim());
-            // Keep draining stdout so the child never blocks on a full pipe.
-            _ = process.StandardOutput.ReadToEndAsync();
+            // Keep draining stdout so the child never blocks on a full pipe, and keep what it says.
+            _ = collector.KeepOutputAsync();
             return collector;
         }
         catch
@@ -70,6 +74,19 @@ public sealed class CollectorProcess : IAsyncDisposable
             collector.Kill();
             collector._process.Dispose();
             throw;
+        }
+    }
+
+    private async Task KeepOutputAsync()
+    {
+        try
+        {
+            while (await _process.StandardOutput.ReadLineAsync() is { } line)
+                _output.Enqueue(line);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The process was killed and disposed while a line was awaited.
         }
     }
 
