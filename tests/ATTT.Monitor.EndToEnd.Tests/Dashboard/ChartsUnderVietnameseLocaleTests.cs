@@ -24,7 +24,7 @@ public sealed partial class ChartsUnderVietnameseLocaleTests
                 .flatMap(a => a.name === 'viewBox' ? a.value.split(' ').map(v => 'viewBox=' + v) : [a.name + '=' + a.value]))
         """;
 
-    [GeneratedRegex(@"^[a-zA-Z-]+=(-?\d+(\.\d+)?|100%)$")]
+    [GeneratedRegex(@"^[a-zA-Z0-9-]+=(-?\d+(\.\d+)?|100%)$")]
     private static partial Regex InvariantAttribute();
 
     [GeneratedRegex(@"một lần / one-time password: (\S+)")]
@@ -42,7 +42,7 @@ public sealed partial class ChartsUnderVietnameseLocaleTests
         var code = await AtttExecutable.RunCollectorCommandAsync("agents", "enroll-code", "--data", data.Path, "--unit", "xa-sang-moc");
         Assert.True(code.ExitCode == 0, code.StandardError);
         using var agent = await AgentHttpClient.EnrollAsync(collector.BaseAddress, code.LastLine, "PC-KETOAN-01", Ct);
-        var samples = SampleEvents.Load(int.MaxValue);
+        var samples = SampleEvents.Load(20_000);
         Assert.True(samples.Count > 1000, $"only {samples.Count} sample events");
         var sequence = 0;
         foreach (var chunk in samples.Chunk(1000))
