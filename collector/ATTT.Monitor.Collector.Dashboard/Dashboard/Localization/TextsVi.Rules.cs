@@ -141,5 +141,7 @@ internal static partial class TextsVi
         ["ContactRole.it"] = "Cán bộ CNTT",
         ["ContactRole.data_protection"] = "Cơ quan bảo vệ dữ liệu cá nhân",
         ["ContactRole.other"] = "Khác",
+        // Suppression filters reused instead of added twice.
+        ["Rules.FilterReused"] = "Bộ lọc giống hệt đã có sẵn nên được dùng lại, không thêm trùng.",
     };
 }
