@@ -141,5 +141,7 @@ internal static partial class TextsEn
         ["ContactRole.it"] = "IT officer",
         ["ContactRole.data_protection"] = "Data-protection agency",
         ["ContactRole.other"] = "Other",
+        // Rule levels that are not an incident severity.
+        ["RuleLevel.informational"] = "Informational",
     };
 }

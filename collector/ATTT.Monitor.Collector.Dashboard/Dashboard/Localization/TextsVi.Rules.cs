@@ -141,5 +141,7 @@ internal static partial class TextsVi
         ["ContactRole.it"] = "Cán bộ CNTT",
         ["ContactRole.data_protection"] = "Cơ quan bảo vệ dữ liệu cá nhân",
         ["ContactRole.other"] = "Khác",
+        // Rule levels that are not an incident severity.
+        ["RuleLevel.informational"] = "Thông tin",
     };
 }
