@@ -13,8 +13,13 @@ internal static class DisplayTexts
 {
     public static string Severity(this DashboardText texts, IncidentSeverity severity) => Lookup(texts, "Severity." + severity.ToText());
 
-    /// <summary>A Sigma rule's level as the severity its incidents get (informational is low, unknown is medium).</summary>
-    public static string RuleLevel(this DashboardText texts, string? level) => texts.Severity(IncidentText.FromRuleLevel(level));
+    /// <summary>
+    /// A Sigma rule's level: a level with a word of its own (informational, which the profile
+    /// <c>all</c> loads beside low) keeps it, so that two levels never read the same; the others read
+    /// as the severity their incidents get (unknown is medium).
+    /// </summary>
+    public static string RuleLevel(this DashboardText texts, string? level) =>
+        texts.Texts.TryGetValue("RuleLevel." + level?.Trim().ToLowerInvariant(), out var text) ? text : texts.Severity(IncidentText.FromRuleLevel(level));
 
     /// <summary>A Sigma rule status (stable, test, experimental, deprecated, unsupported).</summary>
     public static string RuleStatus(this DashboardText texts, string? status) => Lookup(texts, "RuleStatus." + (status ?? "unknown"));

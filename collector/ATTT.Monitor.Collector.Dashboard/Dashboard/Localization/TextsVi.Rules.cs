@@ -143,5 +143,7 @@ internal static partial class TextsVi
         ["ContactRole.other"] = "Khác",
         // Suppression filters reused instead of added twice.
         ["Rules.FilterReused"] = "Bộ lọc giống hệt đã có sẵn nên được dùng lại, không thêm trùng.",
+        // Rule levels that are not an incident severity.
+        ["RuleLevel.informational"] = "Thông tin",
     };
 }
