@@ -12,13 +12,16 @@ internal sealed class WriterStatements : IDisposable
     private readonly SqliteCommand _lastId;
     private readonly SqliteCommand _insertBatch;
     private readonly SqliteCommand _countHour;
+    private readonly SqliteCommand _extendRecompression;
+    private readonly long _currentDictionary;
 
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
     private readonly EventSourceIds _sources;
 
-    public WriterStatements(SqliteConnection connection, SqliteTransaction transaction, EventSourceIds sources)
+    public WriterStatements(SqliteConnection connection, SqliteTransaction transaction, EventSourceIds sources, long currentDictionary)
     {
+        _currentDictionary = currentDictionary;
         _connection = connection;
         _transaction = transaction;
         _sources = sources;
@@ -34,6 +37,7 @@ internal sealed class WriterStatements : IDisposable
         _countHour = Create(connection, transaction,
             "INSERT INTO event_hours (hour, unit, events) VALUES ($hour, $unit, $events) ON CONFLICT (hour, unit) DO UPDATE SET events = events + excluded.events;",
             "$hour", "$unit", "$events");
+        _extendRecompression = Create(connection, transaction, BodyRecompression.ExtendSql, "$last");
     }
 
     public AppendResult Append(PendingAppend pending)
@@ -48,8 +52,10 @@ internal sealed class WriterStatements : IDisposable
 
         var p = _insertEvent.Parameters;
         p[0].Value = pending.ReceivedAtMs;
+        var stale = false;
         foreach (var row in pending.Rows)
         {
+            stale |= row.Dictionary != _currentDictionary;
             p[1].Value = row.TimeUs;
             p[2].Value = _sources.GetOrAdd(_connection, _transaction, agent, row.Host, row.Channel);
             p[3].Value = row.EventId;
@@ -59,6 +65,12 @@ internal sealed class WriterStatements : IDisposable
         }
 
         var last = pending.Rows.Count == 0 ? 0L : (long)_lastId.ExecuteScalar()!;
+        if (stale)
+        {
+            // Compressed just before a newer dictionary came in: the rewrite reaches these rows too.
+            _extendRecompression.Parameters[0].Value = last;
+            _extendRecompression.ExecuteNonQuery();
+        }
         var b = _insertBatch.Parameters;
         b[0].Value = agent.AgentId;
         b[1].Value = seq;
@@ -98,5 +110,6 @@ internal sealed class WriterStatements : IDisposable
         _lastId.Dispose();
         _insertBatch.Dispose();
         _countHour.Dispose();
+        _extendRecompression.Dispose();
     }
 }
