@@ -134,28 +134,7 @@ public static class EventJsonWriter
     {
         if (name is not null)
             w.WritePropertyName(name);
-        switch (field.Kind)
-        {
-            case EventValueKind.Integer when long.TryParse(field.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n):
-                w.WriteNumberValue(n);
-                break;
-            case EventValueKind.Integer when ulong.TryParse(field.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var u):
-                // UInt64 values above long's range (BITS writes 2^64-1 for "unknown") stay numbers.
-                w.WriteNumberValue(u);
-                break;
-            case EventValueKind.Float when double.TryParse(field.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d):
-                w.WriteNumberValue(d);
-                break;
-            case EventValueKind.Boolean:
-                w.WriteBooleanValue(string.Equals(field.Value, "true", StringComparison.OrdinalIgnoreCase));
-                break;
-            default:
-                if (field.Value is null)
-                    w.WriteNullValue();
-                else
-                    w.WriteStringValue(field.Value);
-                break;
-        }
+        EventFieldJson.WriteValue(w, field);
     }
 
     private static void Number(Utf8JsonWriter w, string name, int? value)
