@@ -12,8 +12,8 @@ internal sealed class RecompressionBatch(RecompressionState state, long after, I
 
     public void Apply(SqliteConnection connection, SqliteTransaction transaction)
     {
-        using var delete = Command(connection, transaction, "DELETE FROM events WHERE id = $id AND dict = $dict;", "$id", "$dict");
-        using var insert = Command(connection, transaction,
+        using var delete = Sql.Prepared(connection, transaction, "DELETE FROM events WHERE id = $id AND dict = $dict;", "$id", "$dict");
+        using var insert = Sql.Prepared(connection, transaction,
             "INSERT INTO events (id, received_at, time, source, event_id, dict, body) VALUES ($id, $received, $time, $source, $event_id, $dict, $body);",
             "$id", "$received", "$time", "$source", "$event_id", "$dict", "$body");
         // All the deletes first: the emptied pages merge once, and the inserts fill what is left.
@@ -43,22 +43,11 @@ internal sealed class RecompressionBatch(RecompressionState state, long after, I
         }
 
         // Only if no newer schedule replaced this one meanwhile.
-        using var progress = Command(connection, transaction,
+        using var progress = Sql.Prepared(connection, transaction,
             "UPDATE event_recompression SET next_id = $after WHERE id = 1 AND dict = $dict AND next_id = $next;", "$after", "$dict", "$next");
         progress.Parameters[0].Value = after;
         progress.Parameters[1].Value = state.Dictionary;
         progress.Parameters[2].Value = state.Next;
         progress.ExecuteNonQuery();
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] names)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in names)
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        command.Prepare();
-        return command;
     }
 }

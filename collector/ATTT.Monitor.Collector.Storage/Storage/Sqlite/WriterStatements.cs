@@ -25,19 +25,19 @@ internal sealed class WriterStatements : IDisposable
         _connection = connection;
         _transaction = transaction;
         _sources = sources;
-        _findBatch = Create(connection, transaction, "SELECT last_event_id FROM batches WHERE agent_id = $agent AND seq = $seq;", "$agent", "$seq");
-        _insertEvent = Create(connection, transaction,
+        _findBatch = Sql.Prepared(connection, transaction, "SELECT last_event_id FROM batches WHERE agent_id = $agent AND seq = $seq;", "$agent", "$seq");
+        _insertEvent = Sql.Prepared(connection, transaction,
             "INSERT INTO events (received_at, time, source, event_id, dict, body) VALUES ($received, $time, $source, $event_id, $dict, $body);",
             "$received", "$time", "$source", "$event_id", "$dict", "$body");
-        _lastId = Create(connection, transaction, "SELECT last_insert_rowid();");
-        _insertBatch = Create(connection, transaction,
+        _lastId = Sql.Prepared(connection, transaction, "SELECT last_insert_rowid();");
+        _insertBatch = Sql.Prepared(connection, transaction,
             "INSERT INTO batches (agent_id, seq, received_at, accepted, dropped, last_event_id, losses) VALUES ($agent, $seq, $received, $accepted, $dropped, $last, $losses);",
             "$agent", "$seq", "$received", "$accepted", "$dropped", "$last", "$losses");
         // One row per batch, not per event: a batch's events share their unit and time of receipt.
-        _countHour = Create(connection, transaction,
+        _countHour = Sql.Prepared(connection, transaction,
             "INSERT INTO event_hours (hour, unit, events) VALUES ($hour, $unit, $events) ON CONFLICT (hour, unit) DO UPDATE SET events = events + excluded.events;",
             "$hour", "$unit", "$events");
-        _extendRecompression = Create(connection, transaction, BodyRecompression.ExtendSql, "$last");
+        _extendRecompression = Sql.Prepared(connection, transaction, BodyRecompression.ExtendSql, "$last");
     }
 
     public AppendResult Append(PendingAppend pending)
@@ -90,17 +90,6 @@ internal sealed class WriterStatements : IDisposable
         }
 
         return new AppendResult(seq, pending.Rows.Count, false, last);
-    }
-
-    private static SqliteCommand Create(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in parameters)
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        command.Prepare();
-        return command;
     }
 
     public void Dispose()
