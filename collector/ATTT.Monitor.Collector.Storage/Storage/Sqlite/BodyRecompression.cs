@@ -174,13 +174,8 @@ internal sealed class BodyRecompression : IAsyncDisposable
         return new RecompressionBatch(state, after, rewritten);
     }
 
-    private int _disposed;
-
     public async ValueTask DisposeAsync()
     {
-        // The store is registered under two service types, so DI may dispose it twice.
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
-            return;
         await _stopping.CancelAsync().ConfigureAwait(false);
         if (_loop.IsValueCreated)
             await _loop.Value.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

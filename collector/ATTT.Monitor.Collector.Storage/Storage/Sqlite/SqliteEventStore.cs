@@ -15,6 +15,7 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
     private readonly EventStoreOptions _options;
     private readonly Lazy<EventBodyCodec> _codec;
     private readonly BodyRecompression _recompression;
+    private int _disposed;
 
     public SqliteEventStore(EventsDatabase database, IEventAppendedSignal signal, CommittedEventFeed feed, EventStoreOptions options, ILogger<SqliteEventStore> logger)
         : this(database, signal, feed, options, logger, TimeProvider.System)
@@ -255,6 +256,9 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Registered as itself and behind IEventStore (StorageRegistration), so the container disposes it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            return;
         await _recompression.DisposeAsync().ConfigureAwait(false);
         await _writer.DisposeAsync().ConfigureAwait(false);
         if (_codec.IsValueCreated)
