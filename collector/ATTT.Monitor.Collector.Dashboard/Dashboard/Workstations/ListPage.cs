@@ -11,7 +11,7 @@ public sealed record ListPage<T>(IReadOnlyList<T> Rows, int Page, int PageSize, 
 }
 
 /// <summary>Cuts a list into <see cref="ListPage{T}"/>s.</summary>
-public static class ListPage
+internal static class ListPage
 {
     /// <summary>The page of <paramref name="all"/> asked for, the last one when asked beyond it.</summary>
     public static ListPage<T> Of<T>(IReadOnlyList<T> all, int page, int pageSize)
