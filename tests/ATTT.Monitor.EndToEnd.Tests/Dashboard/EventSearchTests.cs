@@ -73,7 +73,7 @@ public sealed class EventSearchTests(DeskSiteFixture fixture)
 
         // A time that cannot be read: the filter is named, the form keeps what was typed, and nothing is listed.
         await SearchAsync(page, new() { ["from"] = "31/02/2019" });
-        await Assertions.Expect(page.Locator("#search-error")).ToContainTextAsync("Từ: không phải thời gian hợp lệ");
+        await Assertions.Expect(page.Locator("#search-error")).ToContainTextAsync("Từ \"31/02/2019\": không phải thời gian hợp lệ (ghi ngày/tháng/năm");
         await Assertions.Expect(page.Locator("#from")).ToHaveValueAsync("31/02/2019");
         await Assertions.Expect(page.Locator("#event-results")).ToHaveCountAsync(0);
     }
