@@ -16,5 +16,14 @@ internal static partial class TextsEn
         ["Notices.DeadLetters"] = "See undelivered messages",
         ["DeadLetters.GiveUp"] = "Give up (never send)",
         ["DeadLetters.GivenUp"] = "Message given up",
+        // A reporting deadline's time left, on the overview, the incident and its report.
+        ["Deadline.Met"] = "met",
+        ["Deadline.StoppedFalsePositive"] = "stopped (false positive)",
+        ["Deadline.StoppedResolved"] = "stopped (incident resolved)",
+        ["Deadline.Left"] = "{0} left",
+        ["Deadline.Overdue"] = "overdue by {0}",
+        ["Deadline.DaysHours"] = "{0} d {1} h",
+        ["Deadline.HoursMinutes"] = "{0} h {1} min",
+        ["Deadline.Minutes"] = "{0} min",
     };
 }

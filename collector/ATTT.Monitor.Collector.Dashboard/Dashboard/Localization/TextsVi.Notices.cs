@@ -16,5 +16,14 @@ internal static partial class TextsVi
         ["Notices.DeadLetters"] = "Xem thư không gửi được",
         ["DeadLetters.GiveUp"] = "Bỏ qua (không gửi nữa)",
         ["DeadLetters.GivenUp"] = "Đã bỏ qua thư",
+        // A reporting deadline's time left, on the overview, the incident and its report.
+        ["Deadline.Met"] = "đã hoàn thành",
+        ["Deadline.StoppedFalsePositive"] = "đã dừng (cảnh báo nhầm)",
+        ["Deadline.StoppedResolved"] = "đã dừng (sự cố đã khắc phục)",
+        ["Deadline.Left"] = "còn {0}",
+        ["Deadline.Overdue"] = "quá hạn {0}",
+        ["Deadline.DaysHours"] = "{0} ngày {1} giờ",
+        ["Deadline.HoursMinutes"] = "{0} giờ {1} phút",
+        ["Deadline.Minutes"] = "{0} phút",
     };
 }

@@ -25,10 +25,13 @@ public sealed record DeadlineStatus(
 
     public bool IsStopped => StoppedAt is not null && MetAt is null;
 
+    /// <summary>Stopped because the incident was marked a false positive (else, when stopped, it was resolved).</summary>
+    public bool IsFalsePositiveStop => IsStopped && StopReason == DeadlineStore.StoppedFalsePositive;
+
     public bool IsOverdue => MetAt is null && StoppedAt is null && Now >= DueAt;
 
     /// <summary>"còn 3 ngày 4 giờ", "quá hạn 2 giờ 5 phút", "đã hoàn thành" or why it stopped.</summary>
     public string TimeLeftText => IsMet ? "đã hoàn thành"
-        : IsStopped ? (StopReason == DeadlineStore.StoppedFalsePositive ? "đã dừng (cảnh báo nhầm)" : "đã dừng (sự cố đã khắc phục)")
+        : IsStopped ? (IsFalsePositiveStop ? "đã dừng (cảnh báo nhầm)" : "đã dừng (sự cố đã khắc phục)")
         : Templates.VietnameseLabels.Duration(TimeLeft);
 }
