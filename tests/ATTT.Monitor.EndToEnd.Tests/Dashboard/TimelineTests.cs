@@ -66,6 +66,9 @@ public sealed class TimelineTests(DeskSiteFixture fixture)
         await Assertions.Expect(page.Locator("#timeline-host")).ToHaveTextAsync(DeskSiteFixture.SampleHost);
         await Assertions.Expect(page.Locator("#timeline-incident")).ToContainTextAsync($"#{incident.Id}");
 
+        // The window is ±15 minutes around the incident's first event, in Vietnam time.
+        await Assertions.Expect(page.Locator("#window")).ToHaveValueAsync("15");
+        await Assertions.Expect(page.Locator("#h-timeline")).ToContainTextAsync($"từ {Local(incident.FirstSeen - Window)} đến {Local(incident.FirstSeen + Window)} (±15 phút quanh {Local(incident.FirstSeen)})");
         var rows = await RowsAsync(page);
         Assert.Equal(SampleKeys(incident.FirstSeen - Window, incident.FirstSeen + Window), rows.Select(r => r[1]).Order(StringComparer.Ordinal).ToList());
         var marked = rows.Where(r => r[2] == "marked").Select(r => long.Parse(r[0], System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
@@ -92,5 +95,36 @@ public sealed class TimelineTests(DeskSiteFixture fixture)
         var after = centre + Window;
         await Assertions.Expect(page.Locator("#h-timeline")).Not.ToHaveTextAsync(heading!);
         Assert.Equal(SampleKeys(after, after + (2 * Window)), (await RowsAsync(page)).Select(r => r[1]).Order(StringComparer.Ordinal).ToList());
+
+        // The windows above may hold no event of the PC: a few minutes' window typed in the form, around
+        // one of the PC's sample events, moves over events, so each move is checked against events it must
+        // show and events it must leave out.
+        var (at, minutes) = (from e in fixture.CommuneAEvents.Where(e => e.Computer == DeskSiteFixture.SampleHost).OrderBy(e => e.TimeCreated)
+                             let second = new DateTimeOffset(e.TimeCreated.UtcTicks - (e.TimeCreated.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero)
+                             from m in Enumerable.Range(1, 7)
+                             where Moved(second, TimeSpan.FromMinutes(m)).Any(start => SampleKeys(start, start + TimeSpan.FromMinutes(2 * m)).Count > 0)
+                             select (second, m)).FirstOrDefault();
+        Assert.True(minutes > 0, $"no event of {DeskSiteFixture.SampleHost} has others 1 to 21 minutes before or after it: the moves would show nothing");
+        centre = at;
+        var narrow = TimeSpan.FromMinutes(minutes);
+        var moved = Moved(centre, narrow);
+        await page.Locator("#at").FillAsync(centre.ToOffset(TimeSpan.FromHours(7)).ToString("dd/MM/yyyy HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator("#window").FillAsync(minutes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xem", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#h-timeline")).ToContainTextAsync($"(±{minutes} phút quanh {Local(centre)})");
+        await Assertions.Expect(page.Locator("#timeline-incident")).ToContainTextAsync($"#{incident.Id}");
+        Assert.Equal(SampleKeys(centre - narrow, centre + narrow), (await RowsAsync(page)).Select(r => r[1]).Order(StringComparer.Ordinal).ToList());
+        await page.Locator("#earlier").ClickAsync();
+        await Assertions.Expect(page.Locator("#h-timeline")).ToContainTextAsync($"từ {Local(moved[0])} đến");
+        Assert.Equal(SampleKeys(moved[0], moved[0] + (2 * narrow)), (await RowsAsync(page)).Select(r => r[1]).Order(StringComparer.Ordinal).ToList());
+        await page.Locator("#later").ClickAsync();
+        await page.Locator("#later").ClickAsync();
+        await Assertions.Expect(page.Locator("#h-timeline")).ToContainTextAsync($"từ {Local(moved[1])} đến");
+        Assert.Equal(SampleKeys(moved[1], moved[1] + (2 * narrow)), (await RowsAsync(page)).Select(r => r[1]).Order(StringComparer.Ordinal).ToList());
     }
+
+    /// <summary>Where the window of ±<paramref name="half"/> around <paramref name="centre"/> starts after one move earlier, and after one move later.</summary>
+    private static DateTimeOffset[] Moved(DateTimeOffset centre, TimeSpan half) => [centre - (3 * half), centre + half];
+
+    private static string Local(DateTimeOffset time) => time.ToOffset(TimeSpan.FromHours(7)).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }
