@@ -1,3 +1,4 @@
+using ATTT.Monitor.Collector.Incidents;
 using System.Globalization;
 using System.Text;
 using ATTT.Monitor.Collector.Incidents.Journal;
@@ -125,7 +126,7 @@ internal sealed class ReportService(
 
     private static IncidentReport? First(IReadOnlyList<IncidentReport> reports) => reports.Count > 0 ? reports[0] : null;
 
-    private static ReportFields Prefill(IncidentSnapshot i, IReadOnlyList<(string Name, string Email, DateTimeOffset SentAt)> notified, IncidentReport? initial, ReportingOrganisationOptions org, DateTimeOffset now)
+    private static ReportFields Prefill(Incident i, IReadOnlyList<(string Name, string Email, DateTimeOffset SentAt)> notified, IncidentReport? initial, ReportingOrganisationOptions org, DateTimeOffset now)
     {
         var description = new StringBuilder()
             .Append(i.Title).Append(". Loại sự cố: ").Append(VietnameseLabels.Category(i.Category))
