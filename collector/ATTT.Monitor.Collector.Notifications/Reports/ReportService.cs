@@ -117,7 +117,7 @@ internal sealed class ReportService(
     }
 
     /// <summary>Biểu mẫu 04's handling result: the state reached and the officer's resolution note.</summary>
-    private static string HandlingResult(IncidentSnapshot incident, string? note)
+    private static string HandlingResult(Incident incident, string? note)
     {
         var ended = incident.State is Incidents.IncidentState.Resolved or Incidents.IncidentState.Closed or Incidents.IncidentState.FalsePositive;
         var state = ended ? $"Sự cố {VietnameseLabels.State(incident.State)}." : "";
