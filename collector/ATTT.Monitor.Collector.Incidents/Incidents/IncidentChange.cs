@@ -13,4 +13,8 @@ public sealed record IncidentChange(IncidentChangeKind Kind, Incident Incident, 
     /// <summary>When the collector first found the incident: where reporting clocks start (never the events' own time, <see cref="Incident.FirstSeen"/>).</summary>
     [JsonIgnore]
     public DateTimeOffset DetectedAt => Incident.CreatedAt;
+
+    /// <summary>The changed incident's id (what most readers key on).</summary>
+    [JsonIgnore]
+    public long IncidentId => Incident.Id;
 }

@@ -77,7 +77,7 @@ public sealed class IncidentJournalRowTests
     public async Task Notifications_read_a_flat_row_an_existing_database_holds_and_tell_the_police()
     {
         await using var h = await NotificationsHarness.StartAsync(time: new ManualTimeProvider(DateTimeOffset.Parse("2026-12-07T15:00:00+00:00", System.Globalization.CultureInfo.InvariantCulture)));
-        await using (var connection = await h.Database.OpenAsync())
+        await using (var connection = await h.Database.OpenAsync(TestContext.Current.CancellationToken))
         {
             await using var insert = connection.CreateCommand();
             insert.CommandText = "INSERT INTO incident_journal (incident_id, kind, at, change_json) VALUES (57, 'Opened', '2026-12-07T14:32:59.299909Z', $json);";
