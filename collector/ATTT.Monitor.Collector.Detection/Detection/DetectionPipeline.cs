@@ -199,7 +199,11 @@ internal sealed class DetectionPipeline : BackgroundService
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         if (slice.Hits.Count > 0)
+        {
             await _sink.RecordAsync(slice.Hits, connection, transaction, cancellationToken).ConfigureAwait(false);
+            await RuleHits.RecordAsync(slice.Hits, _time.GetUtcNow(), connection, transaction, cancellationToken).ConfigureAwait(false);
+        }
+
         await DetectionCheckpoint.WriteAsync(connection, transaction, slice.LastId, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         if (slice.State is { } state)
             await DetectionCheckpoint.WriteStateAsync(connection, transaction, state, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);

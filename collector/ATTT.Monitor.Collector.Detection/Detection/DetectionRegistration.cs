@@ -9,6 +9,7 @@ public static class DetectionRegistration
             services.AddSingleton(migration);
         services.AddOptions<DetectionOptions>().Bind(configuration.GetSection(DetectionOptions.Section));
         services.AddSingleton<DetectionStatistics>();
+        services.AddSingleton<RuleHits>();
         services.AddSingleton<RuleCatalog>();
         services.AddSingleton(sp => new Packs.RulePackLayout(sp.GetRequiredService<Storage.DataDirectoryOptions>().Path));
         services.AddSingleton<Packs.RuleTuningStore>();

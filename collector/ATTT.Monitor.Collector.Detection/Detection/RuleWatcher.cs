@@ -29,6 +29,9 @@ internal sealed class RuleWatcher : BackgroundService
     {
         await Task.Run(_catalog.EnsureLoaded, stoppingToken).ConfigureAwait(false);
         Watch(_catalog.Paths);
+        // A configured mapping outside the rule folders changes every compiled rule: watch it too.
+        if (_catalog.MappingPath is { } mapping && !_catalog.Paths.Any(p => IsUnder(mapping, p)))
+            Watch([mapping]);
         if (_catalog.PackLayout is { } packs)
             WatchPackPointers(packs);
         try
@@ -83,6 +86,13 @@ internal sealed class RuleWatcher : BackgroundService
         };
         watcher.EnableRaisingEvents = true;
         _watchers.Add(watcher);
+    }
+
+    private static bool IsUnder(string file, string path)
+    {
+        var full = Path.GetFullPath(path);
+        return string.Equals(file, full, StringComparison.Ordinal)
+            || file.StartsWith(Path.TrimEndingDirectorySeparator(full) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
     }
 
     private void Watch(IReadOnlyList<string> paths)

@@ -17,7 +17,6 @@ public static class IncidentsRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(LoadGuidance);
         services.AddSingleton<DetectionEvidence>();
-        services.AddSingleton<RuleHits>();
         services.AddSingleton<IncidentManager>();
         services.AddSingleton<IDetectionSink>(sp => sp.GetRequiredService<IncidentManager>());
         services.AddSingleton<IIncidentService, IncidentService>();

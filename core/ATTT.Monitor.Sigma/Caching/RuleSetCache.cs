@@ -8,7 +8,8 @@ namespace ATTT.Monitor.Sigma.Caching;
 /// <summary>
 /// The compiled-rule cache. One file per set of rule paths and load options
 /// (<c>rules-&lt;hash&gt;.cache</c> in the cache folder) holds the compiled set, keyed by the SHA-256
-/// of the engine version, the options, the mapping and every rule file's path and content. A file
+/// of the engine version, the options, the mapping file's path and content, and every rule file's path
+/// and content. A file
 /// whose size and modification time match the manifest is not read again (its recorded hash is
 /// used) unless it changed within two seconds of the manifest, where a same-size edit could share
 /// the time stamp. When the key differs, the set is compiled again, reusing the parsed form of
@@ -313,7 +314,9 @@ internal sealed class RuleSetCache(string directory, SigmaLoadOptions options, s
         void Add(string s) => sha.AppendData(Encoding.UTF8.GetBytes(s + "\0"));
         Add(EngineVersion.Current);
         Add(OptionsText());
-        Add(mappingText);
+        // The field mapping (logsource routes and field renames) compiles into every rule: its path and content.
+        Add("mapping " + (options.MappingPath ?? "(built in)"));
+        sha.AppendData(SHA256.HashData(Encoding.UTF8.GetBytes(mappingText)));
         foreach (var e in manifest)
         {
             Add(e.Path);

@@ -13,13 +13,21 @@ internal static class DisplayTexts
 {
     public static string Severity(this DashboardText texts, IncidentSeverity severity) => Lookup(texts, "Severity." + severity.ToText());
 
-    /// <summary>A Sigma rule's level as the severity its incidents get (informational is low, unknown is medium).</summary>
-    public static string RuleLevel(this DashboardText texts, string? level) => texts.Severity(IncidentText.FromRuleLevel(level));
+    /// <summary>
+    /// A Sigma rule's level: a level with a word of its own (informational, which the profile
+    /// <c>all</c> loads beside low) keeps it, so that two levels never read the same; the others read
+    /// as the severity their incidents get (unknown is medium).
+    /// </summary>
+    public static string RuleLevel(this DashboardText texts, string? level) =>
+        texts.Texts.TryGetValue("RuleLevel." + level?.Trim().ToLowerInvariant(), out var text) ? text : texts.Severity(IncidentText.FromRuleLevel(level));
 
     /// <summary>A Sigma rule status (stable, test, experimental, deprecated, unsupported).</summary>
     public static string RuleStatus(this DashboardText texts, string? status) => Lookup(texts, "RuleStatus." + (status ?? "unknown"));
 
     public static string State(this DashboardText texts, IncidentState state) => Lookup(texts, "State." + state.ToText());
+
+    /// <summary>An incident category's name (<see cref="IncidentCategoryNames"/>); a configured category it does not know is shown by its code.</summary>
+    public static string Category(this DashboardText texts, string category) => Lookup(texts, "Category." + category);
 
     public static string Role(this DashboardText texts, string role) => Lookup(texts, "Role." + role);
 
