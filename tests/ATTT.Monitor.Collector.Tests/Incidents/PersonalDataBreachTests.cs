@@ -20,7 +20,7 @@ public sealed class PersonalDataBreachTests
         new(h.Db.Database, new ListEventStore([]), h.Audit, h.Clock, NullLogger<IncidentService>.Instance);
 
     private static async Task<long> OpenAsync(IncidentsHarness h) =>
-        (await h.Manager.RecordDetectionsAsync([Hits.Make("win-rdp-brute", "high", Unit, "PC-KETOAN-01", T0 - TimeSpan.FromDays(3))], Ct))[0].IncidentId;
+        (await h.Manager.RecordDetectionsAsync([Hits.Brute(1, T0 - TimeSpan.FromDays(3), unit: Unit, level: "high")], Ct))[0].IncidentId;
 
     [Fact]
     public async Task An_administrator_of_the_unit_marks_it_once_at_the_service_clock_and_the_journal_carries_the_note()
@@ -44,10 +44,10 @@ public sealed class PersonalDataBreachTests
         h.Clock.Set(T0.AddHours(40));
         var again = await service.MarkPersonalDataBreachAsync(id, "khác", new Caller("admin.tinh", UserRoles.Admin, null), Ct);
         Assert.Equal(mark, again);
-        Assert.Single((await h.JournaledAsync()).Where(c => c.Kind == IncidentChangeKind.PersonalDataBreachKnown));
+        Assert.Single(await h.JournaledAsync(), c => c.Kind == IncidentChangeKind.PersonalDataBreachKnown);
         var detail = await service.GetAsync(id, UnitScope.All, Ct);
         Assert.Equal(mark, detail!.PersonalDataBreach);
-        Assert.Single(detail.Timeline.Where(t => t.Action == IncidentService.PersonalDataAction));
+        Assert.Single(detail.Timeline, t => t.Action == IncidentService.PersonalDataAction);
     }
 
     [Fact]
