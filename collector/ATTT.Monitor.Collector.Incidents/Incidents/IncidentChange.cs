@@ -28,6 +28,9 @@ public sealed record IncidentChange(
     /// <summary>The incident's Vietnamese explanation (what happened, why it matters, what to do), as its page shows it.</summary>
     public IncidentExplanation? Explanation { get; init; }
 
+    /// <summary>The incident's <see cref="Incident.IsBackfill"/>: null in journal rows written before the mark existed.</summary>
+    public bool? IsBackfill { get; init; }
+
     /// <summary>What the change says in words: for <see cref="IncidentChangeKind.PersonalDataBreachKnown"/>, which personal data the breach concerns.</summary>
     public string? Note { get; init; }
 }

@@ -128,5 +128,7 @@ public static class IncidentsSchema
                 marked_by TEXT NOT NULL
             );
             """),
+        // Whether the detection that opened an incident was on a backfilled event (NULL: stored before the mark existed).
+        new SchemaMigration(Area, 5, "ALTER TABLE incidents ADD COLUMN backfill INTEGER NULL;"),
     ];
 }

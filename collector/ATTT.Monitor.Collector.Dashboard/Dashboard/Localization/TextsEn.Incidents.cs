@@ -111,5 +111,8 @@ internal static partial class TextsEn
         ["Incidents.PersonalDataMarked"] = "Personal data breach recorded; the 72-hour clock starts now.",
         ["Incidents.PersonalDataAlready"] = "This incident was already recorded as a personal data breach; its clock is unchanged.",
         ["Audit.personal_data_breach"] = "Personal data breach recorded",
+        // Backfilled events.
+        ["Incidents.Backfill"] = "Backfilled data",
+        ["Incidents.BackfillHelp"] = "The events reached the collector long after they occurred (a PC sending what it kept while offline, or replayed data). The collector found the incident at {0}; reporting deadlines count from then.",
     };
 }

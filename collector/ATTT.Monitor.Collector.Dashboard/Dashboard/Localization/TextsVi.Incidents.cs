@@ -111,5 +111,8 @@ internal static partial class TextsVi
         ["Incidents.PersonalDataMarked"] = "Đã ghi nhận vi phạm dữ liệu cá nhân; thời hạn 72 giờ bắt đầu từ lúc này.",
         ["Incidents.PersonalDataAlready"] = "Sự cố đã được ghi nhận là vi phạm dữ liệu cá nhân từ trước; thời hạn giữ nguyên.",
         ["Audit.personal_data_breach"] = "Xác định vi phạm dữ liệu cá nhân",
+        // Backfilled events.
+        ["Incidents.Backfill"] = "Dữ liệu gửi bù",
+        ["Incidents.BackfillHelp"] = "Các sự kiện đến bộ thu muộn so với lúc xảy ra (máy trạm gửi bù sau khi mất kết nối, hoặc dữ liệu phát lại). Bộ thu phát hiện sự cố lúc {0}; thời hạn báo cáo tính từ lúc đó.",
     };
 }

@@ -15,7 +15,7 @@ internal static class IncidentJournal
     public static IncidentChange ToChange(IncidentChangeKind kind, Incident incident, string? actor, DateTimeOffset at) => new(
         kind, incident.Id, incident.Title, incident.RuleId, incident.RuleTitle, incident.Tags, incident.Category,
         incident.Severity, incident.State, incident.Unit, incident.Host, incident.FirstSeen, incident.LastSeen,
-        incident.Count, incident.IsDrill, actor, at, incident.CreatedAt) { Explanation = incident.Explanation };
+        incident.Count, incident.IsDrill, actor, at, incident.CreatedAt) { Explanation = incident.Explanation, IsBackfill = incident.IsBackfill };
 
     public static async Task<IncidentChange> AppendAsync(
         IncidentChangeKind kind, Incident incident, string? actor, DateTimeOffset at,

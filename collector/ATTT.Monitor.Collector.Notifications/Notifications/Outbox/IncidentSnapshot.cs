@@ -29,9 +29,14 @@ internal sealed record IncidentSnapshot(
     /// <summary>The incident's Vietnamese explanation, the same text its dashboard page shows.</summary>
     public IncidentExplanation? Explanation { get; init; }
 
+    /// <summary>
+    /// The snapshot of a journaled change. Backfill is the incident's own mark (ingest's rule on the
+    /// opening event's received and occurred times); a change journaled before the mark existed has
+    /// none, and for it the snapshot still guesses from detection against the first event (<paramref name="backfillAfter"/>).
+    /// </summary>
     public static IncidentSnapshot From(IncidentChange c, TimeSpan backfillAfter) =>
         new(c.IncidentId, c.Title, c.RuleId, c.RuleTitle, c.Tags, c.Category, c.Severity, c.State, c.Unit, c.Host, c.FirstSeen, c.LastSeen, c.Count, c.IsDrill,
-            c.DetectedAt, c.DetectedAt - c.FirstSeen > backfillAfter)
+            c.DetectedAt, c.IsBackfill ?? c.DetectedAt - c.FirstSeen > backfillAfter)
         {
             Explanation = c.Explanation,
         };
