@@ -17,4 +17,7 @@ public sealed record IncidentChange(IncidentChangeKind Kind, Incident Incident, 
     /// <summary>The changed incident's id (what most readers key on).</summary>
     [JsonIgnore]
     public long IncidentId => Incident.Id;
+
+    /// <summary>What the change says in words: for <see cref="IncidentChangeKind.PersonalDataBreachKnown"/>, which personal data the breach concerns.</summary>
+    public string? Note { get; init; }
 }

@@ -15,11 +15,13 @@ namespace ATTT.Monitor.Collector.Notifications.Outbox;
 internal static class NotificationIncidentStore
 {
     /// <summary>
-    /// An incident whose events came from a backlog (a spool draining after days offline, a replay):
-    /// found by the collector long after its first event. Its notices say so.
+    /// An incident whose events came from a backlog (a spool draining after days offline, a replay). Its
+    /// notices say so. The incident's own mark decides (ingest's rule on the opening event's received
+    /// and occurred times); an incident journaled before the mark existed has none, and for it this
+    /// still guesses from detection against the first event (Notifications:Budget:BackfillAfter).
     /// </summary>
     public static bool IsBackfill(Incident incident, NotificationsOptions options) =>
-        incident.CreatedAt != default && incident.CreatedAt - incident.FirstSeen > options.Budget.BackfillAfter;
+        incident.IsBackfill ?? (incident.CreatedAt != default && incident.CreatedAt - incident.FirstSeen > options.Budget.BackfillAfter);
 
     public static async Task<bool> UpsertAsync(SqliteConnection connection, SqliteTransaction? transaction, Incident s, bool backfill, DateTimeOffset at, CancellationToken cancellationToken)
     {
@@ -53,7 +55,7 @@ internal static class NotificationIncidentStore
     public static async Task<Incident?> GetAsync(SqliteConnection connection, SqliteTransaction? transaction, long incidentId, CancellationToken cancellationToken)
     {
         await using var select = Sql.Command(connection, transaction, """
-            SELECT incident_id, title, rule_id, rule_title, tags, category, severity, state, unit, host, first_seen, last_seen, count, is_drill, detected_at, updated_at, resolved_at, explanation
+            SELECT incident_id, title, rule_id, rule_title, tags, category, severity, state, unit, host, first_seen, last_seen, count, is_drill, detected_at, updated_at, resolved_at, explanation, backfill
             FROM notification_incidents WHERE incident_id = $id;
             """, ("$id", incidentId));
         await using var r = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -65,6 +67,7 @@ internal static class NotificationIncidentStore
             Assignee: null, Description: null, CreatedAt: DbTime.ReadOrNull(r, 14) ?? DbTime.Read(r, 10), UpdatedAt: DbTime.Read(r, 15), ResolvedAt: DbTime.ReadOrNull(r, 16), Duration: null)
         {
             Explanation = IncidentExplanation.FromJson(Sql.StringOrNull(r, 17)),
+            IsBackfill = r.GetInt64(18) != 0,
         };
     }
 }

@@ -73,6 +73,10 @@ internal sealed class OutboxWriter(NotificationComposer composer, IOptionsMonito
                 await UpdateBatch.AddAsync(connection, transaction, incident.Id, $"trạng thái chuyển sang {VietnameseLabels.State(incident.State)}", now, cancellationToken).ConfigureAwait(false);
                 return;
 
+            case IncidentChangeKind.PersonalDataBreachKnown:
+                await PersonalDataBreachAsync(change, incident, opts, now, connection, transaction, cancellationToken).ConfigureAwait(false);
+                return;
+
             default:
                 // Updated (a repeated detection), Assigned, Commented: the dashboard shows them; no mail (no storms).
                 return;
@@ -113,6 +117,31 @@ internal sealed class OutboxWriter(NotificationComposer composer, IOptionsMonito
         await DeadlineStore.StopAsync(connection, transaction, incident.Id, DeadlineStore.StoppedResolved, DeadlinePolicy.ClosingReportKey, change.At, cancellationToken).ConfigureAwait(false);
         if (incident.Severity >= DeadlinePolicy.ClosingReport.MinSeverity && !await HasClockAsync(connection, transaction, incident.Id, DeadlinePolicy.ClosingReportKey, cancellationToken).ConfigureAwait(false))
             await DeadlineStore.RestartAsync(connection, transaction, incident.Id, DeadlinePolicy.ClosingReport, change.At, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The breach became known at the change's time: the data-protection clock starts there (not at
+    /// detection nor at the first event; planned once, so a later change never moves it), and the
+    /// routes for <c>data_breach</c> get the breach notice with what data it concerns.
+    /// </summary>
+    private async Task PersonalDataBreachAsync(IncidentChange change, Incident incident, NotificationsOptions opts, DateTimeOffset now, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (incident.State == IncidentState.FalsePositive)
+            return;
+        if (!incident.IsDrill)
+            await DeadlineStore.PlanAsync(connection, transaction, incident.Id, DeadlinePolicy.ForPersonalData(opts), change.At, cancellationToken).ConfigureAwait(false);
+        var recipients = NotificationRouter.PersonalDataRoute(incident, opts);
+        if (recipients.Count == 0)
+            return;
+        var extra = new Dictionary<string, string>
+        {
+            ["deadlines"] = await DeadlineLinesAsync(connection, transaction, incident.Id, now, cancellationToken).ConfigureAwait(false),
+            ["known_at"] = VietnameseLabels.Time(change.At),
+            ["known_by"] = change.Actor ?? "",
+            ["personal_data"] = change.Note ?? "",
+        };
+        var messages = composer.Compose(MessageKinds.PersonalData, incident, recipients, extra, incident.IsDrill, incident.Severity);
+        await NotificationBudget.InsertAsync(connection, transaction, messages, opts, now, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A running (or met) closing-report clock; one stopped by a reopening does not count, so the next resolution starts it again.</summary>
