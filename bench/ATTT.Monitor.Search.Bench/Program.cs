@@ -52,6 +52,10 @@ if (!reuse)
     var (wall, cpu) = await Generator.FillAsync(store, templates, events, producers);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"ingest: {events:N0} events in {wall.TotalSeconds:F1} s = {events / wall.TotalSeconds:N0} events/s wall, {events / cpu.TotalSeconds:N0} per CPU-second ({producers} producers)"));
+    // Bodies stored before the newest dictionary are rewritten in the background; the figures below count them rewritten.
+    var rewrite = Stopwatch.StartNew();
+    await store.WhenBodiesRecompressedAsync(default);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"recompression caught up {rewrite.Elapsed.TotalSeconds:F1} s after ingest"));
 }
 
 await using (var store = new SqliteEventStore(new EventsDatabase(file), new EventAppendedSignal(), new CommittedEventFeed(0), options, NullLogger<SqliteEventStore>.Instance))
@@ -62,6 +66,16 @@ await using (var store = new SqliteEventStore(new EventsDatabase(file), new Even
     {
         checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
         checkpoint.ExecuteNonQuery();
+    }
+
+    using (var connection = await new EventsDatabase(file).OpenAsync(default))
+    using (var pages = connection.CreateCommand())
+    {
+        pages.CommandText = "SELECT (SELECT freelist_count FROM pragma_freelist_count) * (SELECT page_size FROM pragma_page_size), (SELECT COUNT(*) FROM events GROUP BY dict ORDER BY dict DESC LIMIT 1), (SELECT COUNT(*) FROM event_dictionaries);";
+        using var reader = pages.ExecuteReader();
+        reader.Read();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"free pages: {reader.GetInt64(0):N0} bytes (reused by later events); {reader.GetInt64(1):N0} events with the newest of {reader.GetInt64(2)} dictionaries"));
     }
 
     var bytes = new FileInfo(file).Length + (File.Exists(file + "-wal") ? new FileInfo(file + "-wal").Length : 0);

@@ -33,6 +33,7 @@ public static class DashboardRegistration
         services.AddSingleton<DashboardClock>();
         services.AddSingleton<DashboardAudit>();
         services.AddScoped<Workstations.PcDirectory>();
+        services.AddScoped<Workstations.PcList>();
         services.AddTransient<IStartupFilter, SecurityHeadersStartupFilter>();
         services.AddTransient<IStartupFilter, PasswordChangeGateStartupFilter>();
         services.TryAddSingleton<Users.StartupNotices>();

@@ -122,7 +122,12 @@ public sealed class SuppressionStore(EmbeddedDatabase database, IAuditLog audit,
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<long> AddFilterAsync(string ruleId, string unit, IEnumerable<FilterCondition> conditions, string reason, Caller caller, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds a filter, or returns the active one that is already the same (<see cref="FilterIdentity"/>)
+    /// without writing anything. The check runs inside the write transaction, so two requests at once
+    /// cannot both add it.
+    /// </summary>
+    public async Task<FilterAddition> AddFilterAsync(string ruleId, string unit, IEnumerable<FilterCondition> conditions, string reason, Caller caller, CancellationToken cancellationToken)
     {
         ruleId = SuppressionInput.RuleId(ruleId);
         unit = SuppressionInput.Unit(unit);
@@ -131,9 +136,15 @@ public sealed class SuppressionStore(EmbeddedDatabase database, IAuditLog audit,
         var checkedConditions = SuppressionInput.Conditions(conditions, MaxConditions);
         var json = JsonSerializer.Serialize(checkedConditions);
         var now = time.GetUtcNow();
-        long id = 0;
+        FilterAddition? result = null;
         await ChangeAsync(async (connection, transaction) =>
         {
+            if (await SameActiveFilterAsync(connection, transaction, ruleId, unit, checkedConditions, cancellationToken).ConfigureAwait(false) is { } existing)
+            {
+                result = new FilterAddition(existing, Reused: true);
+                return;
+            }
+
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = "INSERT INTO rule_filters (rule_id, unit, conditions, reason, created_by, created_at) VALUES ($rule, $unit, $conditions, $reason, $by, $at) RETURNING id;";
@@ -143,10 +154,31 @@ public sealed class SuppressionStore(EmbeddedDatabase database, IAuditLog audit,
             command.Parameters.AddWithValue("$reason", reason);
             command.Parameters.AddWithValue("$by", actor);
             command.Parameters.AddWithValue("$at", DbTime.Format(now));
-            id = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+            var id = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+            result = new FilterAddition(id, Reused: false);
             await audit.WriteAsync(new AuditEntry(SuppressionSchema.AuditArea, "filter_added", actor, "rule:" + ruleId, $"filter={id}; unit={unit}; conditions={json}; reason={reason}", now), connection, transaction, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
-        return id;
+        return result!;
+    }
+
+    private static async Task<long?> SameActiveFilterAsync(SqliteConnection connection, SqliteTransaction transaction, string ruleId, string unit, List<FilterCondition> conditions, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        // Rule and unit coverage (the same unit, or every unit) are FilterIdentity's first two tests.
+        command.CommandText = "SELECT id, conditions FROM rule_filters WHERE rule_id = $rule AND unit IN ($unit, $all) AND removed_at IS NULL ORDER BY id;";
+        command.Parameters.AddWithValue("$rule", ruleId);
+        command.Parameters.AddWithValue("$unit", unit);
+        command.Parameters.AddWithValue("$all", SuppressionUnits.All);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var stored = JsonSerializer.Deserialize<List<FilterCondition>>(reader.GetString(1)) ?? [];
+            if (FilterIdentity.SameConditions(stored, conditions))
+                return reader.GetInt64(0);
+        }
+
+        return null;
     }
 
     /// <summary>Marks the filter removed (kept as history). False when there is no active filter of that id.</summary>

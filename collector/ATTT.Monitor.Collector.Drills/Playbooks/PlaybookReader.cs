@@ -11,14 +11,8 @@ namespace ATTT.Monitor.Collector.Playbooks;
 /// </summary>
 internal static partial class PlaybookReader
 {
-    /// <summary>Categories of <see cref="IncidentCategory"/>; configuration may add more through <c>extraCategories</c>.</summary>
-    public static readonly IReadOnlySet<string> KnownCategories = new HashSet<string>(StringComparer.Ordinal)
-    {
-        IncidentCategory.Malware, IncidentCategory.Ransomware, IncidentCategory.AccountCompromise,
-        IncidentCategory.Phishing, IncidentCategory.Defacement, IncidentCategory.DataBreach,
-        IncidentCategory.Intrusion, IncidentCategory.ProtectionDisabled, IncidentCategory.AgentSilent,
-        IncidentCategory.Other,
-    };
+    /// <summary>Categories of <see cref="IncidentCategoryNames"/>; configuration may add more through <c>extraCategories</c>.</summary>
+    public static readonly IReadOnlySet<string> KnownCategories = new HashSet<string>(IncidentCategoryNames.Codes, StringComparer.Ordinal);
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{1,79}$")]
     private static partial Regex IdPattern();

@@ -5,4 +5,7 @@ public sealed class EventSearchException(string parameter, EventSearchProblem pr
 {
     public string Parameter { get; } = parameter;
     public EventSearchProblem Problem { get; } = problem;
+
+    /// <summary>The value refused, when showing it helps (a time that cannot be read).</summary>
+    public string? Value { get; init; }
 }

@@ -8,17 +8,11 @@ namespace ATTT.Monitor.Collector.Search;
 /// Checks an <see cref="EventSearchRequest"/> and makes it an <see cref="EventQuery"/>, or throws an
 /// <see cref="EventSearchException"/> naming the filter at fault. Times are ISO 8601
 /// (<c>2026-11-27T03:14:59Z</c>, <c>2026-11-27T10:14+07:00</c>), or without an offset
-/// (<c>2026-11-27T10:14</c>, <c>2026-11-27</c>, <c>27/11/2026 10:14</c>) in the zone the caller gives.
+/// (<see cref="DayMonthYear"/>: <c>27/11/2026 10:14</c>, <c>27/11/2026</c>, <c>2026-11-27T10:14</c>) in the zone the caller gives.
 /// </summary>
 public static partial class EventSearchFilters
 {
     public const int MaxTextLength = 200;
-
-    private static readonly string[] LocalFormats =
-    [
-        "yyyy-MM-dd", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ss.FFFFFFF", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss",
-        "dd/MM/yyyy", "dd/MM/yyyy HH:mm", "dd/MM/yyyy HH:mm:ss",
-    ];
 
     public static EventQuery Parse(EventSearchRequest request, TimeSpan localOffset, int defaultLimit = 50)
     {
@@ -63,10 +57,13 @@ public static partial class EventSearchFilters
         if (OffsetSuffix().IsMatch(text)
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var withOffset))
             return withOffset;
-        if (DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var local))
-            return new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), localOffset);
+        if (DayMonthYear.TryParseLocal(text, out var local))
+            return new DateTimeOffset(local, localOffset);
         throw new EventSearchException(parameter, EventSearchProblem.NotATime,
-            $"{parameter} \"{text}\" is not a time (write 2026-11-27T10:15, 2026-11-27, 27/11/2026 10:15 or an ISO 8601 time with its offset).");
+            $"{parameter} \"{text}\" is not a time (write 27/11/2026 10:15, 27/11/2026, 2026-11-27T10:15 or an ISO 8601 time with its offset).")
+        {
+            Value = text,
+        };
     }
 
     private static EventFieldFilter Field(string text)

@@ -18,6 +18,23 @@ public static class Sql
         return command;
     }
 
+    /// <summary>
+    /// A prepared command with the named parameters and no values yet, for a statement run many times
+    /// in one transaction: the caller sets <c>Parameters[i].Value</c> in the order the names are given.
+    /// </summary>
+    public static SqliteCommand Prepared(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] names)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(names);
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in names)
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        command.Prepare();
+        return command;
+    }
+
     /// <summary>Gives a parameter its value, adding it on a command's first run (a prepared command run many times).</summary>
     public static void Set(SqliteCommand command, string name, object? value)
     {

@@ -28,6 +28,10 @@ public static class StorageRegistration
         services.AddSingleton(_ => new EventsDatabase(Path.Combine(data.Path, EventsDatabase.FileName)));
         services.AddSingleton<SqliteEventStore>();
         services.AddSingleton<IEventStore>(CreateEventStore);
+        // Only the embedded store keeps its sources apart; on Elasticsearch no IEventHosts is resolved (null).
+        services.AddSingleton<IEventHosts>(sp => string.Equals(sp.GetRequiredService<EventStoreOptions>().Kind, EventStoreOptions.SqliteKind, StringComparison.OrdinalIgnoreCase)
+            ? new SqliteEventHosts(sp.GetRequiredService<EventsDatabase>())
+            : null!);
         services.AddSingleton<Search.EventSearch>();
         services.AddSingleton(EventRetentionSettings.Migration);
         services.AddSingleton<EventRetentionSettings>();

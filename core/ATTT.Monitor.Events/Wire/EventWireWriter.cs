@@ -91,7 +91,7 @@ public static class EventWireWriter
         {
             writer.WriteStartArray();
             writer.WriteStringValue(f.Name);
-            WriteValue(writer, f);
+            EventFieldJson.WriteValue(writer, f);
             writer.WriteEndArray();
         }
 
@@ -99,34 +99,6 @@ public static class EventWireWriter
         if (e.Recovered)
             writer.WriteBoolean("recovered", true);
         writer.WriteEndObject();
-    }
-
-    private static void WriteValue(Utf8JsonWriter writer, EventField f)
-    {
-        if (f.Value is null || f.Kind == EventValueKind.Null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        switch (f.Kind)
-        {
-            case EventValueKind.Integer when long.TryParse(f.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l):
-                writer.WriteNumberValue(l);
-                break;
-            case EventValueKind.Integer when ulong.TryParse(f.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var u):
-                writer.WriteNumberValue(u);
-                break;
-            case EventValueKind.Float when double.TryParse(f.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d):
-                writer.WriteNumberValue(d);
-                break;
-            case EventValueKind.Boolean when bool.TryParse(f.Value, out var b):
-                writer.WriteBooleanValue(b);
-                break;
-            default:
-                writer.WriteStringValue(f.Value);
-                break;
-        }
     }
 
     private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)

@@ -67,8 +67,8 @@ public sealed class AdministrationServicesTests
     {
         await using var site = await AccessSite.StartAsync();
         var store = site.Services.GetRequiredService<SuppressionStore>();
-        var filterB = await store.AddFilterAsync(TestRules.FailedLogonId, AccessSite.UnitB,
-            [new FilterCondition(FilterCondition.HostField, FilterOperators.Exact, "PC-B")], "máy thử", ProvinceAdmin, Ct);
+        var filterB = (await store.AddFilterAsync(TestRules.FailedLogonId, AccessSite.UnitB,
+            [new FilterCondition(FilterCondition.HostField, FilterOperators.Exact, "PC-B")], "máy thử", ProvinceAdmin, Ct)).Id;
 
         await RefusedAsync("Access.OtherUnit", () => store.DisableAsync(TestRules.FailedLogonId, AccessSite.UnitB, "lý do", OfficerA, Ct));
         await RefusedAsync("Access.AllUnitsProvinceOnly", () => store.DisableAsync(TestRules.FailedLogonId, SuppressionUnits.All, "lý do", OfficerA, Ct));

@@ -100,6 +100,36 @@ public sealed class RulesPageTests
     }
 
     [Fact]
+    public async Task Adding_the_same_filter_again_from_the_page_reuses_it_and_says_so()
+    {
+        await using var site = await RulesSite.StartAsync();
+        using var officer = await site.SignInAsync("canbo.a");
+        var first = await RulesSite.PostRuleAsync(officer, "AddFilter", new()
+        {
+            ["unit"] = "", ["field"] = "host", ["op"] = "equals", ["value"] = "pc-ketoan-01", ["reason"] = "Máy kế toán thử mật khẩu tự động",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        var again = await RulesSite.PostRuleAsync(officer, "AddFilter", new()
+        {
+            ["unit"] = RulesSite.UnitA, ["field"] = "HOST", ["op"] = "equals", ["value"] = "PC-KETOAN-01", ["reason"] = "Đánh dấu cảnh báo nhầm lần nữa",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Contains("done=Rules.FilterReused", again.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var filter = Assert.Single(site.Collector.Services.GetRequiredService<SuppressionStore>().Current.Filters);
+        Assert.Equal("Máy kế toán thử mật khẩu tự động", filter.Reason);
+        var page = await officer.GetStringAsync(again.Headers.Location!.OriginalString);
+        Assert.Contains("Bộ lọc giống hệt đã có sẵn nên được dùng lại", page, StringComparison.Ordinal);
+
+        var different = await RulesSite.PostRuleAsync(officer, "AddFilter", new()
+        {
+            ["unit"] = "", ["field"] = "host", ["op"] = "startswith", ["value"] = "pc-ketoan-01", ["reason"] = "Mọi máy kế toán",
+        });
+        Assert.Contains("done=Rules.FilterAdded", different.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(2, site.Collector.Services.GetRequiredService<SuppressionStore>().Current.Filters.Count);
+    }
+
+    [Fact]
     public async Task A_filter_with_hostile_values_is_shown_encoded()
     {
         await using var site = await RulesSite.StartAsync();

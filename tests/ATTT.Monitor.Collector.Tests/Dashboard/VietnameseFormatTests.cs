@@ -87,7 +87,7 @@ public sealed partial class VietnameseFormatTests
         Assert.Equal(("Đơn vị mặc định", "Default unit", "Xã Sảng Mộc"), (vi.Unit("default"), en.Unit("default"), vi.Unit("Xã Sảng Mộc")));
         Assert.Equal(("Đã gửi", "Sent"), (vi.MailStatus("sent"), en.MailStatus("sent")));
         Assert.Equal(("Quản trị viên", "Hệ thống"), (vi.Role("admin"), vi.Actor("system")));
-        Assert.Equal(("Trung bình", "Thấp", "Medium"), (vi.RuleLevel("medium"), vi.RuleLevel("informational"), en.RuleLevel("bogus")));
+        Assert.Equal(("Trung bình", "Thông tin", "Medium"), (vi.RuleLevel("medium"), vi.RuleLevel("informational"), en.RuleLevel("bogus")));
         Assert.Equal(("1.234.567", "1,234,567", "0,5"), (vi.Number(1234567), en.Number(1234567), vi.Number(0.5, 1)));
     }
 

@@ -136,6 +136,30 @@ public sealed class IncidentBulkServiceTests
     }
 
     [Fact]
+    public async Task Bulk_false_positive_reuses_a_filter_that_is_already_there_instead_of_adding_it_again()
+    {
+        await using var site = await StartAsync();
+        var (mine, _) = await SeedAsync(site);
+        var rule = (await site.Incidents.GetAsync(mine[0], UnitScope.All, Ct))!.Incident.RuleId!;
+        // The same filter for PC-1, added one by one earlier (the host spelt in another case).
+        var single = await site.Suppressions.AddFilterAsync(rule, SangMoc,
+            [new FilterCondition(FilterCondition.HostField, FilterOperators.Exact, "pc-1")], "máy thử", OfficerA, Ct);
+
+        var outcome = await site.Bulk.RunAsync(OfficerA, BulkSelection.Of(mine[..2]), new BulkCommand(BulkAction.FalsePositive, Suppress: true), Ct);
+
+        Assert.Equal(mine[..2], outcome.Changed);
+        Assert.Empty(outcome.Failed);
+        Assert.Equal([single.Id], outcome.FiltersReused);
+        var added = Assert.Single(outcome.FiltersAdded);
+        var filters = (await site.Suppressions.LoadAsync(Ct)).Filters;
+        Assert.Equal([single.Id, added], filters.Select(f => f.Id).Order());
+        Assert.Equal("PC-2", filters.Single(f => f.Id == added).Conditions.Single().Value);
+        var audited = await site.Harness.Audit.QueryAsync(new AuditQuery { Area = SuppressionSchema.AuditArea }, Ct);
+        Assert.Equal(2, audited.Count(a => a.Action == "filter_added"));
+
+    }
+
+    [Fact]
     public async Task A_viewer_is_refused_before_any_change_and_the_refusal_is_audited()
     {
         await using var site = await StartAsync();

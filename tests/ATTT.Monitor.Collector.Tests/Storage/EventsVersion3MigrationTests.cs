@@ -66,7 +66,7 @@ public sealed class EventsVersion3MigrationTests : IDisposable
         command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('events') WHERE name IN ('agent_id', 'unit', 'host', 'channel', 'is_drill');";
         Assert.Equal(0L, await command.ExecuteScalarAsync(Ct));
         command.CommandText = "PRAGMA user_version;";
-        Assert.Equal(3L, await command.ExecuteScalarAsync(Ct));
+        Assert.Equal((long)EventsDatabase.CurrentVersion, await command.ExecuteScalarAsync(Ct));
     }
 
     /// <summary>

@@ -74,9 +74,9 @@ public sealed class SuppressionStoreTests
         var (db, store, audit) = await CreateAsync();
         await using var _ = db;
         var suppressions = new DetectionSuppressions(store);
-        var id = await store.AddFilterAsync(Rule, "xa-sang-moc",
+        var id = (await store.AddFilterAsync(Rule, "xa-sang-moc",
             [new FilterCondition("Image", FilterOperators.EndsWith, @"\MISA.EXE"), new FilterCondition("host", FilterOperators.Exact, "pc-ketoan-01")],
-            "Phần mềm kế toán hợp lệ", Officer, Ct);
+            "Phần mềm kế toán hợp lệ", Officer, Ct)).Id;
 
         Assert.True(suppressions.ShouldSuppress(Match(), Event()));
         Assert.False(suppressions.ShouldSuppress(Match(), Event(computer: "PC-VANTHU-02")));

@@ -22,7 +22,7 @@ public sealed class AttackStoryPageTests(DashboardFixture fixture) : IClassFixtu
         await page.GotoAsync($"/incidents/{dump}");
 
         await Assertions.Expect(page.Locator("#incident-title")).ToContainTextAsync("Kết xuất bộ nhớ LSASS");
-        await Assertions.Expect(page.Locator("#incident-category")).ToHaveTextAsync("Tài khoản bị chiếm đoạt");
+        await Assertions.Expect(page.Locator("#incident-category")).ToHaveTextAsync("Tài khoản bị xâm phạm");
         var timeline = page.Locator("#incident-detections tbody tr");
         await Assertions.Expect(timeline).ToHaveCountAsync(2);
         await Assertions.Expect(timeline.Nth(0)).ToContainTextAsync("Dò tìm thông tin hệ thống");

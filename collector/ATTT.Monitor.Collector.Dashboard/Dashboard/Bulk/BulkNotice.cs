@@ -10,6 +10,9 @@ namespace ATTT.Monitor.Collector.Dashboard.Bulk;
 public sealed record BulkNotice(string Action, int Changed, int Failed, long Matched, bool Capped, int FiltersAdded, IReadOnlyList<BulkNotice.Failure> Failures, string? ErrorMessage = null)
 {
     public const int ShownFailures = 20;
+
+    /// <summary>False-positive filters that already existed and were reused rather than added again.</summary>
+    public int FiltersReused { get; init; }
     public const string TempDataKey = "bulk";
 
     public sealed record Failure(long Id, string Kind, string Message);
@@ -18,7 +21,10 @@ public sealed record BulkNotice(string Action, int Changed, int Failed, long Mat
     {
         ArgumentNullException.ThrowIfNull(outcome);
         return new BulkNotice(action.ToText(), outcome.Changed.Count, outcome.Failed.Select(f => f.IncidentId).Distinct().Count(), outcome.Matched, outcome.Capped, outcome.FiltersAdded.Count,
-            [.. outcome.Failed.Take(ShownFailures).Select(f => new Failure(f.IncidentId, f.Kind.ToString(), f.Message))]);
+            [.. outcome.Failed.Take(ShownFailures).Select(f => new Failure(f.IncidentId, f.Kind.ToString(), f.Message))])
+        {
+            FiltersReused = outcome.FiltersReused.Count,
+        };
     }
 
     public static BulkNotice Error(string action, string message) => new(action, 0, 0, 0, false, 0, [], message);

@@ -10,6 +10,6 @@ internal static class EventSearchMessages
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(error);
-        return text.Format("Events.Error." + error.Problem, text["Events.Param." + error.Parameter]);
+        return text.Format("Events.Error." + error.Problem, text["Events.Param." + error.Parameter], error.Value ?? "");
     }
 }

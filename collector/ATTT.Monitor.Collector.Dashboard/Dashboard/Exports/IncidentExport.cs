@@ -41,7 +41,7 @@ internal static class IncidentExport
         foreach (var i in incidents)
         {
             csv.Row(
-                i.Id.ToString(CultureInfo.InvariantCulture), text.Severity(i.Severity), i.Title, text["Category." + i.Category], i.Host, i.Unit,
+                i.Id.ToString(CultureInfo.InvariantCulture), text.Severity(i.Severity), i.Title, text.Category(i.Category), i.Host, i.Unit,
                 text.State(i.State), i.Assignee, DashboardClock.Format(i.CreatedAt), DashboardClock.Format(i.FirstSeen), DashboardClock.Format(i.LastSeen),
                 i.Count.ToString(CultureInfo.InvariantCulture), i.RuleTitle ?? i.RuleId);
         }

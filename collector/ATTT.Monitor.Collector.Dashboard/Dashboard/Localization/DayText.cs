@@ -1,17 +1,16 @@
 using System.Globalization;
+using ATTT.Monitor.Collector.Search;
 
 namespace ATTT.Monitor.Collector.Dashboard.Localization;
 
 /// <summary>
 /// A day typed in a filter as Vietnamese officials write it, dd/mm/yyyy, in a text box: the
 /// browser's own date picker shows the operating system's format (mm/dd/yyyy on most machines),
-/// whatever the page's language. yyyy-mm-dd, which older links carry, is read too.
+/// whatever the page's language. Read by <see cref="DayMonthYear"/>, as the event search reads its times.
 /// </summary>
 internal static class DayText
 {
-    public const string Placeholder = "dd/mm/yyyy";
-
-    private static readonly string[] Formats = ["d/M/yyyy", "yyyy-MM-dd"];
+    public const string Placeholder = DayMonthYear.Placeholder;
 
     /// <summary>True for a valid day or nothing (<paramref name="day"/> null); false for text that is not a day.</summary>
     public static bool TryParse(string? text, out DateOnly? day)
@@ -19,7 +18,7 @@ internal static class DayText
         day = null;
         if (string.IsNullOrWhiteSpace(text))
             return true;
-        if (!DateOnly.TryParseExact(text.Trim(), Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        if (!DayMonthYear.TryParseDay(text, out var parsed))
             return false;
         day = parsed;
         return true;

@@ -26,6 +26,9 @@ internal static class DisplayTexts
 
     public static string State(this DashboardText texts, IncidentState state) => Lookup(texts, "State." + state.ToText());
 
+    /// <summary>An incident category's name (<see cref="IncidentCategoryNames"/>); a configured category it does not know is shown by its code.</summary>
+    public static string Category(this DashboardText texts, string category) => Lookup(texts, "Category." + category);
+
     public static string Role(this DashboardText texts, string role) => Lookup(texts, "Role." + role);
 
     /// <summary>An outbox row's status (pending, sent, dead, given_up).</summary>

@@ -56,5 +56,7 @@ internal static partial class TextsEn
         ["Monthly.Print"] = "Printable page (A4)",
         ["Monthly.Pdf"] = "Download PDF",
         ["Monthly.SameAsMail"] = "The same figures as the scheduled monthly mail.",
+        // Suppression filters reused instead of added twice.
+        ["Bulk.FiltersReused"] = "{0} false-positive filters already existed and were reused, not added twice.",
     };
 }

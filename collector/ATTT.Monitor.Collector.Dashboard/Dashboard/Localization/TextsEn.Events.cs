@@ -56,7 +56,7 @@ internal static partial class TextsEn
         ["Events.Param.before"] = "Page",
         ["Events.Param.window"] = "Minutes each side",
         ["Events.Param.at"] = "Time",
-        ["Events.Error.NotATime"] = "{0}: not a valid time (for example 27/11/2026 10:15).",
+        ["Events.Error.NotATime"] = "{0} \"{1}\": not a valid time (write day/month/year hour:minute, for example 27/11/2026 10:15).",
         ["Events.Error.FromAfterTo"] = "\"From\" must be before \"To\".",
         ["Events.Error.NotAField"] = "{0}: write NAME=VALUE (a field name of letters, digits, _ . -; a value that is not empty).",
         ["Events.Error.NotANumber"] = "{0}: a whole number in the allowed range is needed.",

@@ -89,5 +89,14 @@ internal static partial class TextsEn
         ["Pcs.Duration.Hours"] = "{0} h {1} min",
         ["Pcs.Duration.Minutes"] = "{0} min",
         ["Overview.NoDeadlines"] = "No reporting deadline is pending.",
+        // PCs list paging and hosts seen only in stored events.
+        ["Pcs.PageRange"] = "Showing {0}–{1} (page {2} of {3}).",
+        ["Pcs.OtherHostsTotal"] = "{0} hosts in all.",
+        ["Pcs.SeenIn"] = "Seen in",
+        ["Pcs.SeenInEvents"] = "Events",
+        ["Pcs.SeenInIncidents"] = "Incidents",
+        ["Pcs.SeenInBoth"] = "Incidents and events",
+        ["Pcs.HostEventsOnly"] = "No incident names this host yet; it is seen only in stored events.",
+        ["Pcs.HostEvents"] = "See this host's events",
     };
 }

@@ -141,6 +141,8 @@ internal static partial class TextsEn
         ["ContactRole.it"] = "IT officer",
         ["ContactRole.data_protection"] = "Data-protection agency",
         ["ContactRole.other"] = "Other",
+        // Suppression filters reused instead of added twice.
+        ["Rules.FilterReused"] = "The same filter already exists; it is reused, not added twice.",
         // Rule levels that are not an incident severity.
         ["RuleLevel.informational"] = "Informational",
     };

@@ -56,5 +56,7 @@ internal static partial class TextsVi
         ["Monthly.Print"] = "Bản in (A4)",
         ["Monthly.Pdf"] = "Tải PDF",
         ["Monthly.SameAsMail"] = "Số liệu giống hệt thư báo cáo tháng gửi tự động.",
+        // Suppression filters reused instead of added twice.
+        ["Bulk.FiltersReused"] = "{0} bộ lọc cảnh báo nhầm đã có sẵn nên được dùng lại, không thêm trùng.",
     };
 }

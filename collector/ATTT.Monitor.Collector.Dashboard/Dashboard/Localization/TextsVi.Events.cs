@@ -57,7 +57,7 @@ internal static partial class TextsVi
         ["Events.Param.before"] = "Trang",
         ["Events.Param.window"] = "Số phút mỗi phía",
         ["Events.Param.at"] = "Thời điểm",
-        ["Events.Error.NotATime"] = "{0}: không phải thời gian hợp lệ (ví dụ 27/11/2026 10:15).",
+        ["Events.Error.NotATime"] = "{0} \"{1}\": không phải thời gian hợp lệ (ghi ngày/tháng/năm giờ:phút, ví dụ 27/11/2026 10:15).",
         ["Events.Error.FromAfterTo"] = "“Từ” phải trước “Đến”.",
         ["Events.Error.NotAField"] = "{0}: cần dạng TÊN=GIÁ TRỊ (tên trường gồm chữ, số, dấu _ . -; giá trị không để trống).",
         ["Events.Error.NotANumber"] = "{0}: cần một số nguyên trong khoảng cho phép.",

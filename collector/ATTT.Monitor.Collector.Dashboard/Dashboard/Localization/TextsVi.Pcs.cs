@@ -89,5 +89,14 @@ internal static partial class TextsVi
         ["Pcs.Duration.Hours"] = "{0} giờ {1} phút",
         ["Pcs.Duration.Minutes"] = "{0} phút",
         ["Overview.NoDeadlines"] = "Không có hạn báo cáo nào đang chờ.",
+        // PCs list paging and hosts seen only in stored events.
+        ["Pcs.PageRange"] = "Đang xem {0}–{1} (trang {2}/{3}).",
+        ["Pcs.OtherHostsTotal"] = "Tổng cộng {0} máy.",
+        ["Pcs.SeenIn"] = "Thấy trong",
+        ["Pcs.SeenInEvents"] = "Sự kiện",
+        ["Pcs.SeenInIncidents"] = "Sự cố",
+        ["Pcs.SeenInBoth"] = "Sự cố và sự kiện",
+        ["Pcs.HostEventsOnly"] = "Chưa có sự cố nào nêu tên máy này; máy chỉ thấy trong các sự kiện đã lưu.",
+        ["Pcs.HostEvents"] = "Xem các sự kiện của máy này",
     };
 }

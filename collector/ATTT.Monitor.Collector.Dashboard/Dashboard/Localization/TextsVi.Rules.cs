@@ -141,6 +141,8 @@ internal static partial class TextsVi
         ["ContactRole.it"] = "Cán bộ CNTT",
         ["ContactRole.data_protection"] = "Cơ quan bảo vệ dữ liệu cá nhân",
         ["ContactRole.other"] = "Khác",
+        // Suppression filters reused instead of added twice.
+        ["Rules.FilterReused"] = "Bộ lọc giống hệt đã có sẵn nên được dùng lại, không thêm trùng.",
         // Rule levels that are not an incident severity.
         ["RuleLevel.informational"] = "Thông tin",
     };

@@ -27,6 +27,7 @@ internal static class IncidentBulkEndpoints
                 changed = outcome.Changed,
                 failed = outcome.Failed.Select(f => new { id = f.IncidentId, reason = FailureText(f.Kind), message = f.Message }),
                 filters_added = outcome.FiltersAdded,
+                filters_reused = outcome.FiltersReused,
             });
         }
         catch (InvalidIncidentCommandException ex)

@@ -52,7 +52,10 @@ public sealed class IncidentBulkService(IIncidentService incidents, IAuditLog au
         var filters = command is { Action: BulkAction.FalsePositive, Suppress: true }
             ? await SuppressAsync(changed, command.Text, caller, failed, cancellationToken).ConfigureAwait(false)
             : [];
-        return new BulkOutcome([.. changed.Select(i => i.Id)], failed, selected, capped, filters);
+        return new BulkOutcome([.. changed.Select(i => i.Id)], failed, selected, capped, [.. filters.Where(f => !f.Reused).Select(f => f.Id)])
+        {
+            FiltersReused = [.. filters.Where(f => f.Reused).Select(f => f.Id).Distinct()],
+        };
     }
 
     private Task<Incident> ApplyAsync(long id, BulkCommand command, Caller caller, CancellationToken cancellationToken) => command.Action switch
@@ -100,10 +103,13 @@ public sealed class IncidentBulkService(IIncidentService incidents, IAuditLog au
         return (ids, total);
     }
 
-    /// <summary>One false-positive filter per rule and PC among the incidents marked, through the suppression service (which checks and audits it).</summary>
-    private async Task<List<long>> SuppressAsync(List<Incident> marked, string? note, Caller caller, List<BulkFailure> failed, CancellationToken cancellationToken)
+    /// <summary>
+    /// One false-positive filter per rule and PC among the incidents marked, through the suppression
+    /// service (which checks and audits it, and reuses a filter that is already the same).
+    /// </summary>
+    private async Task<List<FilterAddition>> SuppressAsync(List<Incident> marked, string? note, Caller caller, List<BulkFailure> failed, CancellationToken cancellationToken)
     {
-        var added = new List<long>();
+        var added = new List<FilterAddition>();
         var reason = string.IsNullOrWhiteSpace(note) ? DefaultSuppressionReason : note.Trim();
         foreach (var group in marked.Where(i => i.RuleId is not null).GroupBy(i => (Rule: i.RuleId!, i.Unit, i.Host)))
         {

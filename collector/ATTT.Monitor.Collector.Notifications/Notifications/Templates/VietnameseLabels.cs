@@ -13,20 +13,7 @@ internal static class VietnameseLabels
 
     public static string State(IncidentState state) => state.ToVietnamese();
 
-    public static string Category(string category) => category switch
-    {
-        IncidentCategory.Malware => "mã độc",
-        IncidentCategory.Ransomware => "mã độc tống tiền (ransomware)",
-        IncidentCategory.AccountCompromise => "tài khoản bị xâm phạm",
-        IncidentCategory.Phishing => "lừa đảo (phishing)",
-        IncidentCategory.Defacement => "thay đổi giao diện trang web",
-        IncidentCategory.DataBreach => "lộ lọt dữ liệu cá nhân",
-        IncidentCategory.Intrusion => "xâm nhập trái phép",
-        IncidentCategory.ProtectionDisabled => "tắt bảo vệ / phần mềm diệt virus",
-        IncidentCategory.AgentSilent => "tác tử mất kết nối",
-        IncidentCategory.Other => "khác",
-        _ => category,
-    };
+    public static string Category(string category) => IncidentCategoryNames.Vietnamese(category);
 
     public static string Time(DateTimeOffset at) =>
         at.ToOffset(VietnamOffset).ToString("HH:mm 'ngày' dd/MM/yyyy '(GMT+7)'", CultureInfo.InvariantCulture);

@@ -68,7 +68,7 @@ internal sealed class EventBodyCodec : IDisposable
             return;
         }
 
-        Training = Task.Run(() =>
+        Training = Task.Run(async () =>
         {
             try
             {
@@ -77,6 +77,8 @@ internal sealed class EventBodyCodec : IDisposable
                 var previous = _current;
                 _current = new CompressorPool(id, bytes);
                 previous.Dispose();
+                if (DictionaryAdded is { } added)
+                    await added(id).ConfigureAwait(false);
             }
             finally
             {
@@ -84,6 +86,9 @@ internal sealed class EventBodyCodec : IDisposable
             }
         });
     }
+
+    /// <summary>Called once a new dictionary is in use (the store schedules the rewrite of older bodies).</summary>
+    public Func<long, Task>? DictionaryAdded { get; set; }
 
     /// <summary>The latest dictionary training (tests wait for it); completed when none ran.</summary>
     public Task Training { get; private set; } = Task.CompletedTask;

@@ -12,7 +12,7 @@ public sealed class EventsDatabase
     public const string FileName = "events.db";
 
     /// <summary>
-    /// The schema of a new events.db (version 3). An event row is its id, times, source, event id and
+    /// The schema of a new events.db (version 4). An event row is its id, times, source, event id and
     /// compressed body, nothing else: the strings every event of one agent, PC and channel share
     /// live once in event_sources. Two indexes, each serving the search and nothing else: (source,
     /// time) reads one PC's, unit's or channel's events newest first, and (event_id, source, time)
@@ -44,10 +44,26 @@ public sealed class EventsDatabase
             events INTEGER NOT NULL,
             PRIMARY KEY (hour, unit)
         ) WITHOUT ROWID;
-        PRAGMA user_version = 3;
+        {BodyRecompression.Table}
+        PRAGMA user_version = 4;
         """;
 
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
+
+    /// <summary>
+    /// Version 4: the progress of rewriting bodies stored without a dictionary, or with an older one,
+    /// with the newest (<see cref="BodyRecompression"/>).
+    /// </summary>
+    private const string Version4 = $"""
+        {BodyRecompression.Table}
+        PRAGMA user_version = 4;
+        """;
+
+    /// <summary>A version 3 file's bodies from before its first dictionary: rewritten once, in the background.</summary>
+    private const string Version4FromVersion3 = """
+        INSERT INTO event_recompression (id, dict, next_id, end_id)
+            SELECT 1, MAX(id), 0, COALESCE((SELECT MAX(id) FROM events), 0) FROM event_dictionaries HAVING COUNT(*) > 0;
+        """;
 
     private const string Version1 = """
         DROP INDEX IF EXISTS events_received_at;
@@ -142,10 +158,13 @@ public sealed class EventsDatabase
 
         if (current < 2)
             Execute(connection, transaction, (current < 1 ? Version1 : "") + Version2);
-        EventsVersion3.Apply(connection, transaction);
+        if (current < 3)
+            EventsVersion3.Apply(connection, transaction);
+        Execute(connection, transaction, Version4 + (current == 3 ? Version4FromVersion3 : ""));
         transaction.Commit();
         // The old events table's pages are free now; give them back to the disk once.
-        Execute(connection, null, "VACUUM;");
+        if (current < 3)
+            Execute(connection, null, "VACUUM;");
     }
 
     private static long Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql)

@@ -40,7 +40,6 @@ internal static class EventsVersion3
             seq.CommandText = """
                 UPDATE sqlite_sequence SET seq = MAX(seq, $seq) WHERE name = 'events';
                 INSERT INTO sqlite_sequence (name, seq) SELECT 'events', $seq WHERE $seq > 0 AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'events');
-                PRAGMA user_version = 3;
                 """;
             seq.Parameters.AddWithValue("$seq", sequence);
             seq.ExecuteNonQuery();

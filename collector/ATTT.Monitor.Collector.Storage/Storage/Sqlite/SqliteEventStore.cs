@@ -14,6 +14,8 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
     private readonly SqliteEventWriter _writer;
     private readonly EventStoreOptions _options;
     private readonly Lazy<EventBodyCodec> _codec;
+    private readonly BodyRecompression _recompression;
+    private int _disposed;
 
     public SqliteEventStore(EventsDatabase database, IEventAppendedSignal signal, CommittedEventFeed feed, EventStoreOptions options, ILogger<SqliteEventStore> logger)
         : this(database, signal, feed, options, logger, TimeProvider.System)
@@ -25,10 +27,33 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
     {
         _database = database;
         _options = options;
-        _writer = new SqliteEventWriter(database, signal, feed, options, logger);
-        _codec = new Lazy<EventBodyCodec>(() => new EventBodyCodec(new EventDictionaries(database.Open, time), new DictionaryTraining()),
-            LazyThreadSafetyMode.ExecutionAndPublication);
+        _writer = new SqliteEventWriter(database, signal, feed, options, logger, () => _codec!.Value.CurrentDictionary);
+        _codec = new Lazy<EventBodyCodec>(() =>
+        {
+            var codec = new EventBodyCodec(new EventDictionaries(database.Open, time), new DictionaryTraining());
+            codec.DictionaryAdded = ScheduleRecompressionAsync;
+            return codec;
+        }, LazyThreadSafetyMode.ExecutionAndPublication);
+        _recompression = new BodyRecompression(database, () => _codec.Value, _writer, logger);
     }
+
+    private async Task ScheduleRecompressionAsync(long dictionary)
+    {
+        try
+        {
+            await _recompression.ScheduleAsync(dictionary, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (StoreOverloadedException)
+        {
+            // Stopping: the next process that writes events schedules it (BodyRecompression's start).
+        }
+    }
+
+    /// <summary>
+    /// Completes once every body stored without the newest dictionary, or with an older one, has
+    /// been rewritten with it (the rewrite runs in the background of a process that writes events).
+    /// </summary>
+    public Task WhenBodiesRecompressedAsync(CancellationToken cancellationToken) => _recompression.WhenCaughtUpAsync(cancellationToken);
 
     /// <summary>The latest body-dictionary training (tests wait for it before looking at the file).</summary>
     internal Task DictionaryTraining => _codec.Value.Training;
@@ -56,6 +81,7 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
         }
 
         codec.Offer(bodies);
+        _recompression.Start();
 
         var pending = new PendingAppend(agent, batch, receivedAt.ToUnixTimeMilliseconds(), rows);
         return await _writer.EnqueueAsync(pending, cancellationToken).ConfigureAwait(false);
@@ -243,6 +269,10 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Registered as itself and behind IEventStore (StorageRegistration), so the container disposes it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            return;
+        await _recompression.DisposeAsync().ConfigureAwait(false);
         await _writer.DisposeAsync().ConfigureAwait(false);
         if (_codec.IsValueCreated)
             _codec.Value.Dispose();

@@ -17,13 +17,17 @@ internal sealed class SqliteEventWriter : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly int _maxEventsPerCommit;
     private readonly Channel<PendingAppend> _queue;
+    private readonly Channel<WriterJob> _jobs = Channel.CreateUnbounded<WriterJob>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Func<long> _currentDictionary;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lazy<Task> _loop;
     private readonly EventSourceIds _sources = new();
     private int _disposed;
 
-    public SqliteEventWriter(EventsDatabase database, IEventAppendedSignal signal, CommittedEventFeed feed, EventStoreOptions options, ILogger logger)
+    public SqliteEventWriter(EventsDatabase database, IEventAppendedSignal signal, CommittedEventFeed feed, EventStoreOptions options, ILogger logger,
+        Func<long> currentDictionary)
     {
+        _currentDictionary = currentDictionary;
         _database = database;
         _signal = signal;
         _feed = feed;
@@ -47,13 +51,26 @@ internal sealed class SqliteEventWriter : IAsyncDisposable
         return pending.Completion.Task.WaitAsync(cancellationToken);
     }
 
+    /// <summary>Runs <paramref name="work"/> in a transaction of its own once no batch is waiting; committed when the task completes.</summary>
+    public Task RunWhenIdleAsync(Action<SqliteConnection, SqliteTransaction> work, CancellationToken cancellationToken)
+    {
+        _ = _loop.Value;
+        var job = new WriterJob(work);
+        if (!_jobs.Writer.TryWrite(job))
+            throw new StoreOverloadedException("The event store is shutting down.", TimeSpan.FromSeconds(5));
+        return job.Completion.Task.WaitAsync(cancellationToken);
+    }
+
     private async Task RunAsync()
     {
         SqliteConnection? connection = null;
         try
         {
             var group = new List<PendingAppend>();
-            while (await _queue.Reader.WaitToReadAsync(_stopping.Token).ConfigureAwait(false))
+            Task<bool>? batchesWaiting = null;
+            Task<bool>? jobsWaiting = null;
+            var jobsOpen = true;
+            while (true)
             {
                 group.Clear();
                 var events = 0;
@@ -63,16 +80,44 @@ internal sealed class SqliteEventWriter : IAsyncDisposable
                     events += next.Rows.Count;
                 }
 
-                connection ??= await _database.OpenAsync(_stopping.Token).ConfigureAwait(false);
-                if (!TryCommit(connection, group))
+                if (group.Count > 0)
                 {
-                    // Something in the group failed: commit each batch alone so one bad batch
-                    // cannot fail the others.
-                    foreach (var pending in group)
-                        TryCommit(connection, [pending]);
+                    connection ??= await _database.OpenAsync(_stopping.Token).ConfigureAwait(false);
+                    if (!TryCommit(connection, group))
+                    {
+                        // Something in the group failed: commit each batch alone so one bad batch
+                        // cannot fail the others.
+                        foreach (var pending in group)
+                            TryCommit(connection, [pending]);
+                    }
+
+                    _signal.Notify();
+                    continue;
                 }
 
-                _signal.Notify();
+                if (_jobs.Reader.TryRead(out var job))
+                {
+                    connection ??= await _database.OpenAsync(_stopping.Token).ConfigureAwait(false);
+                    Run(connection, job);
+                    continue;
+                }
+
+                // Nothing to do: wait for a batch or a job (each wait stays pending across turns).
+                batchesWaiting ??= _queue.Reader.WaitToReadAsync(_stopping.Token).AsTask();
+                jobsWaiting ??= jobsOpen ? _jobs.Reader.WaitToReadAsync(_stopping.Token).AsTask() : null;
+                await Task.WhenAny(batchesWaiting, jobsWaiting ?? batchesWaiting).ConfigureAwait(false);
+                if (batchesWaiting.IsCompleted)
+                {
+                    if (!await batchesWaiting.ConfigureAwait(false))
+                        break;
+                    batchesWaiting = null;
+                }
+
+                if (jobsWaiting is { IsCompleted: true })
+                {
+                    jobsOpen = await jobsWaiting.ConfigureAwait(false);
+                    jobsWaiting = null;
+                }
             }
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
@@ -89,6 +134,24 @@ internal sealed class SqliteEventWriter : IAsyncDisposable
                 await connection.DisposeAsync().ConfigureAwait(false);
             while (_queue.Reader.TryRead(out var left))
                 left.Completion.TrySetException(new StoreOverloadedException("The event store is shutting down.", TimeSpan.FromSeconds(5)));
+            _jobs.Writer.TryComplete();
+            while (_jobs.Reader.TryRead(out var job))
+                job.Completion.TrySetException(new StoreOverloadedException("The event store is shutting down.", TimeSpan.FromSeconds(5)));
+        }
+    }
+
+    private void Run(SqliteConnection connection, WriterJob job)
+    {
+        try
+        {
+            using var transaction = connection.BeginTransaction();
+            job.Work(connection, transaction);
+            transaction.Commit();
+            job.Completion.TrySetResult();
+        }
+        catch (Exception ex)
+        {
+            job.Completion.TrySetException(ex);
         }
     }
 
@@ -101,7 +164,7 @@ internal sealed class SqliteEventWriter : IAsyncDisposable
         try
         {
             using var transaction = connection.BeginTransaction();
-            using var statements = new WriterStatements(connection, transaction, _sources);
+            using var statements = new WriterStatements(connection, transaction, _sources, _currentDictionary());
             for (var i = 0; i < group.Count; i++)
                 results[i] = statements.Append(group[i]);
             inserted = timed ? TimeProvider.System.GetTimestamp() : 0;
@@ -175,6 +238,7 @@ internal sealed class SqliteEventWriter : IAsyncDisposable
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
             return;
         _queue.Writer.TryComplete();
+        _jobs.Writer.TryComplete();
         if (_loop.IsValueCreated)
         {
             // Let queued batches finish (they are being acknowledged), then stop.

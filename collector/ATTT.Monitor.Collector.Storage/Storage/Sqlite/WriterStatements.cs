@@ -12,28 +12,32 @@ internal sealed class WriterStatements : IDisposable
     private readonly SqliteCommand _lastId;
     private readonly SqliteCommand _insertBatch;
     private readonly SqliteCommand _countHour;
+    private readonly SqliteCommand _extendRecompression;
+    private readonly long _currentDictionary;
 
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
     private readonly EventSourceIds _sources;
 
-    public WriterStatements(SqliteConnection connection, SqliteTransaction transaction, EventSourceIds sources)
+    public WriterStatements(SqliteConnection connection, SqliteTransaction transaction, EventSourceIds sources, long currentDictionary)
     {
+        _currentDictionary = currentDictionary;
         _connection = connection;
         _transaction = transaction;
         _sources = sources;
-        _findBatch = Create(connection, transaction, "SELECT last_event_id FROM batches WHERE agent_id = $agent AND seq = $seq;", "$agent", "$seq");
-        _insertEvent = Create(connection, transaction,
+        _findBatch = Sql.Prepared(connection, transaction, "SELECT last_event_id FROM batches WHERE agent_id = $agent AND seq = $seq;", "$agent", "$seq");
+        _insertEvent = Sql.Prepared(connection, transaction,
             "INSERT INTO events (received_at, time, source, event_id, dict, body) VALUES ($received, $time, $source, $event_id, $dict, $body);",
             "$received", "$time", "$source", "$event_id", "$dict", "$body");
-        _lastId = Create(connection, transaction, "SELECT last_insert_rowid();");
-        _insertBatch = Create(connection, transaction,
+        _lastId = Sql.Prepared(connection, transaction, "SELECT last_insert_rowid();");
+        _insertBatch = Sql.Prepared(connection, transaction,
             "INSERT INTO batches (agent_id, seq, received_at, accepted, dropped, last_event_id, losses) VALUES ($agent, $seq, $received, $accepted, $dropped, $last, $losses);",
             "$agent", "$seq", "$received", "$accepted", "$dropped", "$last", "$losses");
         // One row per batch, not per event: a batch's events share their unit and time of receipt.
-        _countHour = Create(connection, transaction,
+        _countHour = Sql.Prepared(connection, transaction,
             "INSERT INTO event_hours (hour, unit, events) VALUES ($hour, $unit, $events) ON CONFLICT (hour, unit) DO UPDATE SET events = events + excluded.events;",
             "$hour", "$unit", "$events");
+        _extendRecompression = Sql.Prepared(connection, transaction, BodyRecompression.ExtendSql, "$last");
     }
 
     public AppendResult Append(PendingAppend pending)
@@ -48,8 +52,10 @@ internal sealed class WriterStatements : IDisposable
 
         var p = _insertEvent.Parameters;
         p[0].Value = pending.ReceivedAtMs;
+        var stale = false;
         foreach (var row in pending.Rows)
         {
+            stale |= row.Dictionary != _currentDictionary;
             p[1].Value = row.TimeUs;
             p[2].Value = _sources.GetOrAdd(_connection, _transaction, agent, row.Host, row.Channel);
             p[3].Value = row.EventId;
@@ -59,6 +65,12 @@ internal sealed class WriterStatements : IDisposable
         }
 
         var last = pending.Rows.Count == 0 ? 0L : (long)_lastId.ExecuteScalar()!;
+        if (stale)
+        {
+            // Compressed just before a newer dictionary came in: the rewrite reaches these rows too.
+            _extendRecompression.Parameters[0].Value = last;
+            _extendRecompression.ExecuteNonQuery();
+        }
         var b = _insertBatch.Parameters;
         b[0].Value = agent.AgentId;
         b[1].Value = seq;
@@ -80,17 +92,6 @@ internal sealed class WriterStatements : IDisposable
         return new AppendResult(seq, pending.Rows.Count, false, last);
     }
 
-    private static SqliteCommand Create(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in parameters)
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        command.Prepare();
-        return command;
-    }
-
     public void Dispose()
     {
         _findBatch.Dispose();
@@ -98,5 +99,6 @@ internal sealed class WriterStatements : IDisposable
         _lastId.Dispose();
         _insertBatch.Dispose();
         _countHour.Dispose();
+        _extendRecompression.Dispose();
     }
 }

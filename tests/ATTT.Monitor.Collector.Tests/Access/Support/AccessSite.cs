@@ -99,8 +99,8 @@ internal sealed class AccessSite : IAsyncDisposable
             site.Services.GetRequiredService<RuleCatalog>().EnsureLoaded();
             site.PcA = (await site.Services.GetRequiredService<IAgentRegistry>().EnrollInternalAsync(UnitA, "PC-A", false, CancellationToken.None)).Agent.AgentId;
             site.RunA = await site.Services.GetRequiredService<DrillRunStore>().StartManualAsync(Playbook, UnitA, CancellationToken.None);
-            site.FilterA = await site.Services.GetRequiredService<SuppressionStore>().AddFilterAsync(
-                TestRules.FailedLogonId, UnitA, [new FilterCondition(FilterCondition.HostField, FilterOperators.Exact, "PC-A")], "máy thử nghiệm", Caller.System, CancellationToken.None);
+            site.FilterA = (await site.Services.GetRequiredService<SuppressionStore>().AddFilterAsync(
+                TestRules.FailedLogonId, UnitA, [new FilterCondition(FilterCondition.HostField, FilterOperators.Exact, "PC-A")], "máy thử nghiệm", Caller.System, CancellationToken.None)).Id;
             site.ReportA = (await site.Services.GetRequiredService<IReportService>().CreateDraftAsync(site.IncidentA, ReportForm.Initial, CancellationToken.None)).Id;
             return site;
         }

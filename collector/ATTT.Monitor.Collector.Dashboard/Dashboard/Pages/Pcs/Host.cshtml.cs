@@ -10,9 +10,10 @@ namespace ATTT.Monitor.Collector.Dashboard.Pages.Pcs;
 /// <summary>
 /// A PC as incidents name it (<c>/pcs/host?unit=..&amp;name=..</c>): an enrolled PC of that unit and
 /// host name goes to its own page; a host no agent is enrolled for (a scanned file, a PC named in
-/// another PC's events) shows its incidents, paged. A unit the user may not see is a 404.
+/// another PC's events) shows its incidents, paged, or, when no incident names it but stored events
+/// do, says so and links to its events. A unit the user may not see is a 404.
 /// </summary>
-public sealed class HostModel(IIncidentService incidentService, PcDirectory directory) : PageModel
+public sealed class HostModel(IIncidentService incidentService, PcDirectory directory, PcList pcList) : PageModel
 {
     public const int PageSize = 25;
 
@@ -21,6 +22,12 @@ public sealed class HostModel(IIncidentService incidentService, PcDirectory dire
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public IncidentPage? Incidents { get; private set; }
+
+    /// <summary>No incident names the host; stored events do.</summary>
+    public bool EventsOnly { get; private set; }
+
+    public string EventsLink => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/events",
+        new Dictionary<string, string?> { ["unit"] = UnitName, ["host"] = HostName });
 
     /// <summary>The enrolled agents that reported this host's incidents (their own host names differ).</summary>
     public IReadOnlyList<PcSummary> ReportedBy { get; private set; } = [];
@@ -40,7 +47,11 @@ public sealed class HostModel(IIncidentService incidentService, PcDirectory dire
         var query = new IncidentQuery { Unit = UnitName, Host = HostName, Offset = (PageNumber - 1) * PageSize, Limit = PageSize };
         Incidents = await incidents.QueryAsync(query, scope, cancellationToken);
         if (Incidents.Total == 0)
-            return NotFound();
+        {
+            EventsOnly = await pcList.SeenInEventsAsync(User, UnitName, HostName, cancellationToken);
+            return EventsOnly ? Page() : NotFound();
+        }
+
         var agents = Incidents.Items.Select(i => i.AgentId).OfType<string>().ToHashSet(StringComparer.Ordinal);
         ReportedBy = pcs.Where(p => agents.Contains(p.Agent.AgentId)).ToList();
         return Page();

@@ -14,15 +14,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ATTT.Monitor.Collector.Dashboard.Pages.Pcs;
 
 /// <summary>
-/// Every PC seen in the user's units: enrolled ones with their antivirus class and open incidents,
-/// filters, enrollment codes for new ones; then the hosts that only incidents name (no agent enrolled).
+/// Every host seen in the user's units: enrolled PCs with their antivirus class and open incidents,
+/// filters, enrollment codes for new ones; then the hosts with no agent enrolled that incidents or
+/// stored events name. Each list is paged (<see cref="PcList.PageSize"/> a page, stable order) with its totals.
 /// </summary>
-public sealed class IndexModel(IAgentRegistry agentRegistry, EnrollmentCodes enrollmentCodes, PcDirectory directory, PlanIndicatorService plan, IAuthorizationService authorization, IncidentHostDirectory incidentHosts) : PageModel
+public sealed class IndexModel(IAgentRegistry agentRegistry, EnrollmentCodes enrollmentCodes, PcList pcList, PlanIndicatorService plan, IAuthorizationService authorization, IncidentHostDirectory incidentHosts) : PageModel
 {
-    /// <summary>The PCs shown (after the filters); null when the registry is not available.</summary>
-    public IReadOnlyList<PcSummary>? Pcs { get; private set; }
+    /// <summary>The page of PCs shown (after the filters); null when the registry is not available.</summary>
+    public ListPage<PcSummary>? Pcs { get; private set; }
     public int TotalPcs { get; private set; }
-    public bool HasPosture => directory.HasPosture;
+    public bool HasPosture => pcList.HasPosture;
     public bool CanEnroll { get; private set; }
     public string? UserUnit => User.OwnUnit();
     public string? NewCode { get; private set; }
@@ -30,8 +31,18 @@ public sealed class IndexModel(IAgentRegistry agentRegistry, EnrollmentCodes enr
     /// <summary>Open incidents per agent id (count, most severe).</summary>
     public IReadOnlyDictionary<string, (long Open, ATTT.Monitor.Collector.Incidents.IncidentSeverity Top)> OpenByAgent { get; private set; } = new Dictionary<string, (long, ATTT.Monitor.Collector.Incidents.IncidentSeverity)>();
 
-    /// <summary>Hosts named by incidents that match no enrolled PC of their unit (by host name).</summary>
-    public IReadOnlyList<IncidentHost> NamedHosts { get; private set; } = [];
+    /// <summary>The page of hosts incidents or stored events name that match no enrolled PC of their unit (by host name).</summary>
+    public ListPage<OtherHost> NamedHosts { get; private set; } = ListPage.Of<OtherHost>([], 1, PcList.PageSize);
+
+    public bool ListsEventHosts => pcList.ListsEventHosts;
+
+    /// <summary>Page of the PCs (from 1).</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    /// <summary>Page of the other hosts (from 1).</summary>
+    [BindProperty(SupportsGet = true, Name = "hp")]
+    public int HostsPageNumber { get; set; } = 1;
 
     /// <summary>Indicator 1 of the plan per unit the user may see.</summary>
     public IReadOnlyList<UnitPlanIndicators> Plan { get; private set; } = [];
@@ -74,11 +85,18 @@ public sealed class IndexModel(IAgentRegistry agentRegistry, EnrollmentCodes enr
 
     private const string NewCodeKey = "Pcs.EnrollCode";
 
+    /// <summary>This list with the filters kept and the given pages.</summary>
+    public string LinkTo(int pcsPage, int hostsPage) => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/pcs",
+        new Dictionary<string, string?> { ["posture"] = PostureFilter, ["status"] = StatusFilter, ["p"] = Number(pcsPage), ["hp"] = Number(hostsPage) }
+            .Where(kv => !string.IsNullOrEmpty(kv.Value) && !(kv.Value == "1" && kv.Key is "p" or "hp")));
+
+    private static string Number(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         if (FlashMessage.Take(TempData) is { Key: NewCodeKey, Args: [var code] })
             NewCode = code;
-        var all = await directory.ListAsync(User, cancellationToken);
+        var all = await pcList.EnrolledAsync(User, cancellationToken);
         if (all is null)
             return;
         TotalPcs = all.Count;
@@ -92,14 +110,10 @@ public sealed class IndexModel(IAgentRegistry agentRegistry, EnrollmentCodes enr
             shown = shown.Where(p => p.Status == status);
         else
             StatusFilter = null;
-        Pcs = shown.ToList();
+        Pcs = ListPage.Of<PcSummary>([.. shown], PageNumber, PcList.PageSize);
         if (incidentHosts is { } hosts)
-        {
-            var scope = UnitScope.FromUser(User);
-            OpenByAgent = await hosts.OpenByAgentAsync(scope, cancellationToken);
-            var enrolled = all.Select(p => (p.Agent.Unit, p.Agent.Host.ToUpperInvariant())).ToHashSet();
-            NamedHosts = (await hosts.ListAsync(scope, cancellationToken)).Where(h => !enrolled.Contains((h.Unit, h.Host.ToUpperInvariant()))).ToList();
-        }
+            OpenByAgent = await hosts.OpenByAgentAsync(UnitScope.FromUser(User), cancellationToken);
+        NamedHosts = ListPage.Of<OtherHost>(await pcList.OthersAsync(User, all, cancellationToken), HostsPageNumber, PcList.PageSize);
 
         CanEnroll = (await authorization.AuthorizeAsync(User, DashboardPolicies.Triage)).Succeeded;
     }

@@ -63,7 +63,8 @@ public sealed class RuleModel(RuleCatalog ruleCatalog, DetectionStatistics detec
             conditions.Add(new FilterCondition(name ?? "", op is not null && i < op.Length ? op[i] : "", text ?? ""));
         }
 
-        return ChangeAsync(id, unit, "Rules.FilterAdded", (u, caller) => store.AddFilterAsync(id!, u, conditions, reason ?? "", caller, cancellationToken), cancellationToken);
+        return ChangeAsync(id, unit, async (u, caller) =>
+            (await store.AddFilterAsync(id!, u, conditions, reason ?? "", caller, cancellationToken)).Reused ? "Rules.FilterReused" : "Rules.FilterAdded", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRemoveFilterAsync(string? id, long filter, string? reason, CancellationToken cancellationToken)
@@ -82,7 +83,15 @@ public sealed class RuleModel(RuleCatalog ruleCatalog, DetectionStatistics detec
     /// Checks the role and the unit, runs the change, and redirects (post/redirect/get). An empty unit
     /// means the user's own unit, or every unit for a province user.
     /// </summary>
-    private async Task<IActionResult> ChangeAsync(string? id, string? unit, string successKey, Func<string, Caller, Task> change, CancellationToken cancellationToken)
+    private Task<IActionResult> ChangeAsync(string? id, string? unit, string successKey, Func<string, Caller, Task> change, CancellationToken cancellationToken) =>
+        ChangeAsync(id, unit, async (u, caller) =>
+        {
+            await change(u, caller);
+            return successKey;
+        }, cancellationToken);
+
+    /// <summary>As above, with the change saying which message the page shows after it.</summary>
+    private async Task<IActionResult> ChangeAsync(string? id, string? unit, Func<string, Caller, Task<string>> change, CancellationToken cancellationToken)
     {
         if (!(await authorization.AuthorizeAsync(User, DashboardPolicies.Triage)).Succeeded)
             return Forbid(DashboardPolicies.Scheme);
@@ -91,9 +100,10 @@ public sealed class RuleModel(RuleCatalog ruleCatalog, DetectionStatistics detec
         var target = string.IsNullOrWhiteSpace(unit) ? OwnUnit ?? SuppressionUnits.All : unit.Trim();
         if (!MayChange(target))
             return Forbid(DashboardPolicies.Scheme);
+        string successKey;
         try
         {
-            await change(target, Caller.FromUser(User));
+            successKey = await change(target, Caller.FromUser(User));
         }
         catch (AccessRefusedException)
         {
