@@ -212,7 +212,6 @@ internal sealed class ElasticsearchEventStore : IEventStore, IDisposable
         return losses;
     }
 
-    /// <summary>Retention is the lifecycle policy's job; this deletes on demand (the contract's operation).</summary>
     public async Task<IReadOnlyList<string>> ListChannelsAsync(int limit, CancellationToken cancellationToken)
     {
         await EnsureSetupAsync(cancellationToken).ConfigureAwait(false);
@@ -229,6 +228,7 @@ internal sealed class ElasticsearchEventStore : IEventStore, IDisposable
             .Select(b => b.GetProperty("key").GetString() ?? "").Where(c => c.Length > 0).Order(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>Retention is the lifecycle policy's job; this deletes on demand (the contract's operation).</summary>
     public async Task<long> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await EnsureSetupAsync(cancellationToken).ConfigureAwait(false);
