@@ -1,3 +1,4 @@
+using ATTT.Monitor.Collector.Incidents;
 using ATTT.Monitor.Collector.Notifications.Options;
 
 namespace ATTT.Monitor.Collector.Notifications.Outbox;
@@ -9,7 +10,7 @@ namespace ATTT.Monitor.Collector.Notifications.Outbox;
 /// </summary>
 internal static class NotificationRouter
 {
-    public static IReadOnlyList<Recipient> Route(IncidentSnapshot incident, NotificationsOptions options)
+    public static IReadOnlyList<Recipient> Route(Incident incident, NotificationsOptions options)
     {
         if (incident.IsDrill)
             return DrillRecipients(options);
@@ -31,7 +32,7 @@ internal static class NotificationRouter
     }
 
     /// <summary>Whether an incident may reach the authorities at all: serious enough, and more than a PC that stopped reporting.</summary>
-    public static bool TellsAuthorities(IncidentSnapshot incident, NotificationsOptions options) =>
+    public static bool TellsAuthorities(Incident incident, NotificationsOptions options) =>
         !incident.IsDrill
         && incident.Severity >= options.Budget.AuthorityMinSeverity
         && !string.Equals(incident.Category, Incidents.IncidentCategory.AgentSilent, StringComparison.OrdinalIgnoreCase);
@@ -51,7 +52,7 @@ internal static class NotificationRouter
             .Select(c => new Recipient(c!.Id, c.Name, c.Email, IsTo: true, c.IsAuthority))
             .DistinctBy(r => r.Email, StringComparer.OrdinalIgnoreCase)];
 
-    public static bool Matches(RoutingRuleOptions rule, IncidentSnapshot incident) =>
+    public static bool Matches(RoutingRuleOptions rule, Incident incident) =>
         incident.Severity >= rule.MinSeverity
         && (rule.Units.Count == 0 || rule.Units.Contains(incident.Unit, StringComparer.OrdinalIgnoreCase))
         && (rule.Categories.Count == 0 || rule.Categories.Contains(incident.Category, StringComparer.OrdinalIgnoreCase))
