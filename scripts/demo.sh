@@ -9,7 +9,7 @@ data="${ATTT_DEMO_DATA:-$root/data}"
 url="${ATTT_DEMO_URL:-http://127.0.0.1:5080}"
 shared="$(cd "$root/.." && pwd)/shared"
 samples="${ATTT_DEMO_SAMPLES:-$shared/evtx/attack-samples}"
-rules="${ATTT_DEMO_RULES:-$shared/sigma/rules/windows}"
+rules="${ATTT_DEMO_RULES:-$shared/sigma}"
 out="$root/artifacts/demo-build"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
@@ -25,14 +25,12 @@ attt="$out/bin/ATTT.Monitor.Collector/release/attt"
 agent="$out/bin/ATTT.Monitor.Agent/release/attt-agent"
 
 mkdir -p "$data"
-config="$data/demo-config.json"
-# The product's own rules for communes, plus the public SigmaHQ Windows rules.
-python3 - "$config" "$root/rules" "$rules" <<'PY'
-import json, sys
-json.dump({"Detection": {"RulePaths": [sys.argv[2], sys.argv[3]]}}, open(sys.argv[1], "w"), ensure_ascii=False, indent=2)
-PY
+# The product's own rules for communes load with no configuration; the public SigmaHQ rules are
+# installed offline as a rule pack (default profile core+, the agents' channels), as an operator
+# installs a SigmaHQ release zip.
+"$attt" rules update --from "$rules" --data "$data" | tail -n 1
 
-"$attt" serve --data "$data" --urls "$url" --config "$config" >"$data/serve.out" 2>"$data/serve.log" &
+"$attt" serve --data "$data" --urls "$url" >"$data/serve.out" 2>"$data/serve.log" &
 serve=$!
 trap 'kill "$serve" 2>/dev/null || true' EXIT INT TERM
 for _ in $(seq 1 120); do

@@ -18,6 +18,9 @@ public sealed record DetectionHit(
     long? EventId,
     DateTimeOffset At)
 {
+    /// <summary>When the collector received the matched event (null for a detection not made on a stored event); with <see cref="At"/> it tells a backfilled event.</summary>
+    public DateTimeOffset? ReceivedAt { get; init; }
+
     /// <summary>See <see cref="RuleMatch.IsProductRule"/>.</summary>
     public bool IsProductRule { get; init; }
 

@@ -23,7 +23,8 @@ public sealed class DetectionOptions
     /// <summary>
     /// The channels the agents collect: only the installed pack's rules that can match an event of
     /// one of them are loaded (Hayabusa's channel filter). Empty: the agent's default subscription
-    /// (<see cref="DefaultChannels"/>); <c>*</c>: every channel.
+    /// (<see cref="DefaultChannels"/>); <c>*</c>: every channel. The channels of the stored events
+    /// are always added (checked every <see cref="ChannelCheckInterval"/>).
     /// </summary>
     public List<string> Channels { get; set; } = [];
 
@@ -36,6 +37,12 @@ public sealed class DetectionOptions
 
     /// <summary>The channel filter in force; null loads rules for every channel.</summary>
     public IReadOnlyList<string>? ChannelFilter => Channels.Count == 0 ? DefaultChannels : Channels.Contains("*") ? null : Channels;
+
+    /// <summary>The most stored channels added to the channel filter (an agent's channel names are its own to choose).</summary>
+    public const int MaxStoredChannels = 1000;
+
+    /// <summary>How often the store is asked whether events of a channel the pack was not loaded for have arrived.</summary>
+    public TimeSpan ChannelCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Rule files changing in a burst (an editor's save, a git pull) are reloaded once, this long after the last change.</summary>
     public TimeSpan ReloadDebounce { get; set; } = TimeSpan.FromSeconds(1);

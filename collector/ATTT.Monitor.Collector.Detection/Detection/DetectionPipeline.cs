@@ -240,6 +240,7 @@ internal sealed class DetectionPipeline : BackgroundService
         return new DetectionHit(match.RuleId, match.Title, match.Level, match.Tags, match.Description,
             stored.Unit, host, stored.AgentId, stored.IsDrill, stored.Id, at)
         {
+            ReceivedAt = stored.ReceivedAt,
             IsProductRule = match.IsProductRule,
             Guidance = match.Guidance,
             Related = match.Related,

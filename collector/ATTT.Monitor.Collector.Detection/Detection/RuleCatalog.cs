@@ -25,6 +25,7 @@ public sealed class RuleCatalog : IDetectorSource
     private readonly ILogger<RuleCatalog> _logger;
     private readonly RulePackStore? _packs;
     private readonly RuleProfile _profile;
+    private readonly IEventStore? _events;
     private LoadedSets? _current;
     private CatalogDetector? _handedOut;
     private RuleCatalogStatus _status = RuleCatalogStatus.Empty;
@@ -32,7 +33,8 @@ public sealed class RuleCatalog : IDetectorSource
     private bool _loaded;
 
     /// <param name="data">The data folder, where installed packs, the tuning and the cache live; null: the product's pack only, no cache.</param>
-    public RuleCatalog(IOptions<DetectionOptions> options, TimeProvider time, ILogger<RuleCatalog> logger, DataDirectoryOptions? data = null)
+    /// <param name="events">The event store, whose channels join the channel filter; null: the configured channels only.</param>
+    public RuleCatalog(IOptions<DetectionOptions> options, TimeProvider time, ILogger<RuleCatalog> logger, DataDirectoryOptions? data = null, IEventStore? events = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
@@ -40,6 +42,7 @@ public sealed class RuleCatalog : IDetectorSource
         _logger = logger;
         _profile = RuleProfile.Parse(_options.Profile);
         _packs = data is null ? null : new RulePackStore(new RulePackLayout(data.Path));
+        _events = events;
         Paths = RulePathResolver.Resolve(_options.RulePaths, AppContext.BaseDirectory, Directory.GetCurrentDirectory());
     }
 
@@ -168,11 +171,53 @@ public sealed class RuleCatalog : IDetectorSource
         var mapping = MappingPath;
         var product = SigmaRuleSet.Load(RuleFiles(mapping), RuleSetOptions.Product(mapping, tuning, cache));
         var installed = _packs?.Current();
+        var channels = installed is null ? _options.ChannelFilter : ChannelFilter();
         var pack = installed is null ? null
-            : SigmaRuleSet.Load([installed.RulesFolder], RuleSetOptions.Pack(mapping, _profile, tuning, _options.ChannelFilter, cache));
+            : SigmaRuleSet.Load([installed.RulesFolder], RuleSetOptions.Pack(mapping, _profile, tuning, channels, cache));
         foreach (var warning in product.Cache.Warnings.Concat(pack?.Cache.Warnings ?? []))
             _logger.LogWarning("Compiled-rule cache: {Warning}", warning);
-        return new LoadedSets(product, pack, installed, tuning);
+        return new LoadedSets(product, pack, installed, tuning, channels);
+    }
+
+    /// <summary>
+    /// The configured channels (or the agent's defaults) and every channel the stored events came
+    /// from, so that a pack rule for a channel an agent was set to forward is loaded; null: every channel.
+    /// </summary>
+    private List<string>? ChannelFilter()
+    {
+        if (_options.ChannelFilter is not { } configured)
+            return null;
+        var stored = StoredChannels();
+        return configured.Concat(stored.Where(c => !configured.Contains(c, StringComparer.OrdinalIgnoreCase)))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    // Loads run on a worker thread (the watcher's, or the first caller's), never on a request's.
+    private IReadOnlyList<string> StoredChannels()
+    {
+        if (_events is null)
+            return [];
+        try
+        {
+            return _events.ListChannelsAsync(DetectionOptions.MaxStoredChannels, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _logger.LogWarning(ex, "The channels of the stored events could not be read; the pack is loaded for the configured channels only");
+            return [];
+        }
+    }
+
+    /// <summary>
+    /// Whether the store holds events of a channel the installed pack was not loaded for (an agent
+    /// newly set to forward it): the watcher then reloads.
+    /// </summary>
+    internal async Task<bool> SeesNewChannelsAsync(CancellationToken cancellationToken)
+    {
+        if (_events is null || _current is not { Installed: not null, Channels: { } inUse })
+            return false;
+        var stored = await _events.ListChannelsAsync(DetectionOptions.MaxStoredChannels, cancellationToken).ConfigureAwait(false);
+        return stored.Any(c => !inUse.Contains(c, StringComparer.OrdinalIgnoreCase));
     }
 
     private RuleCatalogStatus Describe(LoadedSets sets, DateTimeOffset now, TimeSpan took)
@@ -188,7 +233,7 @@ public sealed class RuleCatalog : IDetectorSource
         {
             Pack = sets.Installed,
             Profile = _profile.Name,
-            Channels = _options.ChannelFilter,
+            Channels = sets.Installed is null ? _options.ChannelFilter : sets.Channels,
             PackExcludedCount = sets.Pack?.ExcludedCount ?? 0,
             Tuning = sets.Tuning,
             LoadDuration = took,
@@ -231,5 +276,5 @@ public sealed class RuleCatalog : IDetectorSource
     }
 
     /// <summary>The sets in service and what they were loaded from.</summary>
-    private sealed record LoadedSets(SigmaRuleSet Product, SigmaRuleSet? Pack, InstalledPack? Installed, RuleTuning Tuning);
+    private sealed record LoadedSets(SigmaRuleSet Product, SigmaRuleSet? Pack, InstalledPack? Installed, RuleTuning Tuning, IReadOnlyList<string>? Channels);
 }

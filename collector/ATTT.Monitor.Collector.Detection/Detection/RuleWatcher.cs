@@ -14,11 +14,13 @@ internal sealed class RuleWatcher : BackgroundService
     private readonly RuleCatalog _catalog;
     private readonly DetectionOptions _options;
     private readonly ILogger<RuleWatcher> _logger;
+    private readonly TimeProvider _time;
     private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly List<FileSystemWatcher> _watchers = [];
 
-    public RuleWatcher(RuleCatalog catalog, IOptions<DetectionOptions> options, ILogger<RuleWatcher> logger)
+    public RuleWatcher(RuleCatalog catalog, IOptions<DetectionOptions> options, ILogger<RuleWatcher> logger, TimeProvider time)
     {
+        _time = time;
         ArgumentNullException.ThrowIfNull(options);
         _catalog = catalog;
         _options = options.Value;
@@ -34,6 +36,7 @@ internal sealed class RuleWatcher : BackgroundService
             Watch([mapping]);
         if (_catalog.PackLayout is { } packs)
             WatchPackPointers(packs);
+        _ = CheckChannelsAsync(stoppingToken);
         try
         {
             while (await _changes.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
@@ -45,6 +48,30 @@ internal sealed class RuleWatcher : BackgroundService
                 }
                 while (_changes.Reader.TryRead(out _));
                 await Task.Run(_catalog.Reload, stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Asks for a reload when events of a channel the installed pack was not loaded for have been stored.</summary>
+    private async Task CheckChannelsAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            using var timer = new PeriodicTimer(_options.ChannelCheckInterval, _time);
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    if (await _catalog.SeesNewChannelsAsync(stoppingToken).ConfigureAwait(false))
+                        _changes.Writer.TryWrite(true);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    _logger.LogWarning(ex, "Could not read the channels of the stored events; trying again in {Interval}", _options.ChannelCheckInterval);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -24,17 +24,17 @@ internal sealed class DrillJournalReader : IIncidentJournalConsumer
     {
         ArgumentNullException.ThrowIfNull(entry);
         var change = entry.Change;
-        if (!change.IsDrill)
+        if (!change.Incident.IsDrill)
             return;
         var runId = change.Kind == IncidentChangeKind.Opened
             ? await LinkAsync(change, connection, transaction, cancellationToken).ConfigureAwait(false)
-            : await LinkedRunAsync(change.IncidentId, connection, transaction, cancellationToken).ConfigureAwait(false);
+            : await LinkedRunAsync(change.Incident.Id, connection, transaction, cancellationToken).ConfigureAwait(false);
         if (runId is not { } run)
             return;
         if (change.Kind == IncidentChangeKind.Opened)
         {
-            await RecordAsync(connection, transaction, run, DrillLink.Detected, change.At, change.RuleId, cancellationToken).ConfigureAwait(false);
-            await RecordAsync(connection, transaction, run, DrillLink.IncidentOpened, change.At, change.IncidentId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+            await RecordAsync(connection, transaction, run, DrillLink.Detected, change.At, change.Incident.RuleId, cancellationToken).ConfigureAwait(false);
+            await RecordAsync(connection, transaction, run, DrillLink.IncidentOpened, change.At, change.Incident.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
         }
         else if (change.Actor is not null && !IsSystem(change.Actor) && change.Kind is IncidentChangeKind.StateChanged or IncidentChangeKind.Assigned or IncidentChangeKind.Commented)
         {
@@ -55,7 +55,7 @@ internal sealed class DrillJournalReader : IIncidentJournalConsumer
             WHERE unit = $unit AND started_at IS NOT NULL AND started_at >= $since AND started_at <= $at + 5
             ORDER BY started_at DESC, id DESC LIMIT 1;
             """;
-        find.Parameters.AddWithValue("$unit", change.Unit);
+        find.Parameters.AddWithValue("$unit", change.Incident.Unit);
         find.Parameters.AddWithValue("$since", (change.At - Window).ToUnixTimeSeconds());
         find.Parameters.AddWithValue("$at", change.At.ToUnixTimeSeconds());
         if (await find.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not long runId)
@@ -64,8 +64,8 @@ internal sealed class DrillJournalReader : IIncidentJournalConsumer
         link.Transaction = transaction;
         link.CommandText = "INSERT INTO drill_run_incidents (run_id, incident_id, rule_id, opened_at) VALUES ($run, $incident, $rule, $at) ON CONFLICT DO NOTHING;";
         link.Parameters.AddWithValue("$run", runId);
-        link.Parameters.AddWithValue("$incident", change.IncidentId);
-        link.Parameters.AddWithValue("$rule", (object?)change.RuleId ?? DBNull.Value);
+        link.Parameters.AddWithValue("$incident", change.Incident.Id);
+        link.Parameters.AddWithValue("$rule", (object?)change.Incident.RuleId ?? DBNull.Value);
         link.Parameters.AddWithValue("$at", change.At.ToUnixTimeMilliseconds());
         await link.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return runId;

@@ -29,4 +29,12 @@ public interface IIncidentService
     /// is also kept as a comment.
     /// </summary>
     Task<Incident> ChangeStateAsync(long id, IncidentState state, string? note, string actor, UnitScope scope, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that the incident is a personal-data breach known from now, with a short
+    /// <paramref name="note"/> of what data (the data-protection clock starts at this moment). Only an
+    /// administrator of the incident's unit or of the province may (<see cref="AccessRefusedException"/>,
+    /// audited, otherwise); an incident already marked keeps its first mark, which is returned.
+    /// </summary>
+    Task<PersonalDataBreach> MarkPersonalDataBreachAsync(long id, string? note, Caller caller, CancellationToken cancellationToken);
 }

@@ -37,4 +37,11 @@ public sealed record Incident(
 
     /// <summary>The highest level among the story's detections; <see cref="Severity"/> is one step above it after a progression.</summary>
     public IncidentSeverity? PeakSeverity { get; init; }
+
+    /// <summary>
+    /// Whether the detection that opened it was on a backfilled event (received long after it occurred,
+    /// <c>Ingest:BackfillAfter</c>): a spool draining, a replay. Set when the incident opens; null for
+    /// incidents stored before the mark existed.
+    /// </summary>
+    public bool? IsBackfill { get; init; }
 }

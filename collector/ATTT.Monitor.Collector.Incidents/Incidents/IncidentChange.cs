@@ -1,30 +1,23 @@
+using System.Text.Json.Serialization;
+
 namespace ATTT.Monitor.Collector.Incidents;
 
 /// <summary>
-/// What happened to an incident, as the incident journal records it. <see cref="At"/> is when the
-/// change was made; <see cref="DetectedAt"/> when the collector first found the incident, which is
-/// where reporting clocks start (never the events' own time, <see cref="FirstSeen"/>).
+/// What happened to an incident, as the incident journal records it: the incident as it is after the
+/// change, what kind of change it was, who made it (null for detection) and when (<see cref="At"/>).
+/// Readers of the journal (notifications, drills, reports) work from <see cref="Incident"/>; there is
+/// no second incident record type.
 /// </summary>
-public sealed record IncidentChange(
-    IncidentChangeKind Kind,
-    long IncidentId,
-    string Title,
-    string? RuleId,
-    string? RuleTitle,
-    IReadOnlyList<string> Tags,
-    string Category,
-    IncidentSeverity Severity,
-    IncidentState State,
-    string Unit,
-    string Host,
-    DateTimeOffset FirstSeen,
-    DateTimeOffset LastSeen,
-    long Count,
-    bool IsDrill,
-    string? Actor,
-    DateTimeOffset At,
-    DateTimeOffset DetectedAt)
+public sealed record IncidentChange(IncidentChangeKind Kind, Incident Incident, string? Actor, DateTimeOffset At)
 {
-    /// <summary>The incident's Vietnamese explanation (what happened, why it matters, what to do), as its page shows it.</summary>
-    public IncidentExplanation? Explanation { get; init; }
+    /// <summary>When the collector first found the incident: where reporting clocks start (never the events' own time, <see cref="Incident.FirstSeen"/>).</summary>
+    [JsonIgnore]
+    public DateTimeOffset DetectedAt => Incident.CreatedAt;
+
+    /// <summary>The changed incident's id (what most readers key on).</summary>
+    [JsonIgnore]
+    public long IncidentId => Incident.Id;
+
+    /// <summary>What the change says in words: for <see cref="IncidentChangeKind.PersonalDataBreachKnown"/>, which personal data the breach concerns.</summary>
+    public string? Note { get; init; }
 }

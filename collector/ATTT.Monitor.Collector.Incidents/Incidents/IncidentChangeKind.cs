@@ -8,4 +8,7 @@ public enum IncidentChangeKind
     StateChanged = 3,
     Assigned = 4,
     Commented = 5,
+
+    /// <summary>An administrator found that the incident is a personal-data breach (the data-protection clock starts here).</summary>
+    PersonalDataBreachKnown = 6,
 }

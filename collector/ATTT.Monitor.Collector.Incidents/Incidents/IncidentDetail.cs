@@ -19,4 +19,7 @@ public sealed record IncidentDetail(
 {
     /// <summary>The story's detections in time order (the first and last ones kept, as matched events are).</summary>
     public IReadOnlyList<TimelineEntry> Detections { get; init; } = [];
+
+    /// <summary>Set when the incident was found to be a personal-data breach.</summary>
+    public PersonalDataBreach? PersonalDataBreach { get; init; }
 }

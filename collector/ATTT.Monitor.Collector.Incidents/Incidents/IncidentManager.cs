@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using ATTT.Monitor.Collector.Detection;
 using ATTT.Monitor.Collector.Incidents.Journal;
+using ATTT.Monitor.Collector.Ingest;
 
 namespace ATTT.Monitor.Collector.Incidents;
 
@@ -22,11 +23,13 @@ internal sealed class IncidentManager : IDetectionSink
     private readonly IncidentCategorizer _categorizer;
     private readonly IncidentGuidance _guidance;
     private readonly TimeProvider _time;
+    private readonly IngestOptions _ingest;
 
     public IncidentManager(
         EmbeddedDatabase database, IAuditLog audit, 
-        IOptions<IncidentsOptions> options, TimeProvider time, IncidentGuidance? guidance = null)
+        IOptions<IncidentsOptions> options, TimeProvider time, IncidentGuidance? guidance = null, IngestOptions? ingest = null)
     {
+        _ingest = ingest ?? new IngestOptions();
         ArgumentNullException.ThrowIfNull(options);
         _database = database;
         _audit = audit;
@@ -154,13 +157,16 @@ internal sealed class IncidentManager : IDetectionSink
 
     private async Task<Incident> OpenAsync(StoryDetection detection, DateTimeOffset now, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
-        var opened = await IncidentRows.InsertAsync(connection, transaction, StoryKey, detection.Open(now), cancellationToken).ConfigureAwait(false);
+        var opened = await IncidentRows.InsertAsync(connection, transaction, StoryKey, detection.Open(now, IsBackfill(detection.Hit)), cancellationToken).ConfigureAwait(false);
         if (detection.Hit.EventId is { } id)
             await IncidentRows.AddEventAsync(connection, transaction, opened.Id, 1, id, _options.KeepFirstEvents, _options.KeepLastEvents, cancellationToken).ConfigureAwait(false);
         await AuditAsync("opened", opened, $"rule {detection.Hit.RuleId}", now, connection, transaction, cancellationToken).ConfigureAwait(false);
         await IncidentJournal.AppendAsync(IncidentChangeKind.Opened, opened, null, now, connection, transaction, cancellationToken).ConfigureAwait(false);
         return opened;
     }
+
+    /// <summary>Ingest's rule on the matched event's own times; a detection on no stored event is live.</summary>
+    private bool IsBackfill(DetectionHit hit) => hit.ReceivedAt is { } received && _ingest.IsBackfill(hit.At, received);
 
     /// <summary>Adds a detection to an open story in memory; a rise of severity is written and announced at once.</summary>
     private async Task<IncidentChange> AddAsync(
@@ -225,7 +231,7 @@ internal sealed class IncidentManager : IDetectionSink
         {
             var draft = new Incident(
                 0, report.Title, null, null, [], report.Category, report.Severity, IncidentState.New, report.Unit, report.Host,
-                report.AgentId, report.At, report.At, 1, report.IsDrill, null, report.Description, now, now, null, null);
+                report.AgentId, report.At, report.At, 1, report.IsDrill, null, report.Description, now, now, null, null) { IsBackfill = false };
             result = await IncidentRows.InsertAsync(connection, transaction, key, draft, cancellationToken).ConfigureAwait(false);
             await AuditAsync("opened", result, $"condition {report.ConditionKey}", now, connection, transaction, cancellationToken).ConfigureAwait(false);
             await IncidentJournal.AppendAsync(IncidentChangeKind.Opened, result, null, now, connection, transaction, cancellationToken).ConfigureAwait(false);

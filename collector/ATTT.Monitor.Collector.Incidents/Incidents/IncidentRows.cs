@@ -11,7 +11,7 @@ internal static class IncidentRows
 {
     public const string Columns =
         "id, title, rule_id, rule_title, tags, category, severity, state, unit, host, agent_id, first_seen, last_seen, " +
-        "count, is_drill, assignee, description, created_at, updated_at, resolved_at, duration_seconds, explanation, kill_chain, peak_severity";
+        "count, is_drill, assignee, description, created_at, updated_at, resolved_at, duration_seconds, explanation, kill_chain, peak_severity, backfill";
 
     public static Incident Read(SqliteDataReader r)
     {
@@ -43,6 +43,7 @@ internal static class IncidentRows
             Explanation = IncidentExplanation.FromJson(NullableString(r, 21)),
             KillChain = r.GetString(22),
             PeakSeverity = r.IsDBNull(23) ? null : (IncidentSeverity)r.GetInt32(23),
+            IsBackfill = r.IsDBNull(24) ? null : r.GetInt64(24) != 0,
         };
     }
 
@@ -121,10 +122,10 @@ internal static class IncidentRows
         command.CommandText = """
             INSERT INTO incidents (group_key, title, rule_id, rule_title, tags, category, severity, state, unit, host, agent_id,
                 first_seen, last_seen, count, is_drill, assignee, description, created_at, updated_at, resolved_at, duration_seconds,
-                explanation, kill_chain, peak_severity)
+                explanation, kill_chain, peak_severity, backfill)
             VALUES ($key, $title, $rule_id, $rule_title, $tags, $category, $severity, $state, $unit, $host, $agent_id,
                 $first_seen, $last_seen, $count, $drill, $assignee, $description, $created_at, $updated_at, $resolved_at, $duration,
-                $explanation, $kill_chain, $peak)
+                $explanation, $kill_chain, $peak, $backfill)
             RETURNING id;
             """;
         command.Parameters.AddWithValue("$key", groupKey);
@@ -133,6 +134,7 @@ internal static class IncidentRows
         command.Parameters.AddWithValue("$agent_id", (object?)draft.AgentId ?? DBNull.Value);
         command.Parameters.AddWithValue("$drill", draft.IsDrill ? 1 : 0);
         command.Parameters.AddWithValue("$created_at", DbTime.Format(draft.CreatedAt));
+        command.Parameters.AddWithValue("$backfill", draft.IsBackfill is { } backfill ? (backfill ? 1 : 0) : DBNull.Value);
         AddMutable(command, draft);
         var id = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         return draft with { Id = id };

@@ -104,7 +104,8 @@ internal sealed class IncidentService : IIncidentService
             }
         }
 
-        return new IncidentDetail(incident, eventIds, events, comments, timeline, IncidentTransitions.AllowedFrom(incident.State)) { Detections = detections };
+        var personalData = await PersonalDataBreachRows.LoadAsync(connection, null, id, cancellationToken).ConfigureAwait(false);
+        return new IncidentDetail(incident, eventIds, events, comments, timeline, IncidentTransitions.AllowedFrom(incident.State)) { Detections = detections, PersonalDataBreach = personalData };
     }
 
     public Task<Incident> AssignAsync(long id, string? assignee, string actor, UnitScope scope, CancellationToken cancellationToken)
@@ -159,6 +160,37 @@ internal sealed class IncidentService : IIncidentService
             await InsertCommentAsync(connection, transaction, incident.Id, actor, body, now, cancellationToken).ConfigureAwait(false),
         cancellationToken);
     }
+
+    public async Task<PersonalDataBreach> MarkPersonalDataBreachAsync(long id, string? note, Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var what = note?.Trim() ?? "";
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var incident = await IncidentRows.LoadAsync(connection, null, id, cancellationToken).ConfigureAwait(false);
+        if (incident is null || !caller.Scope.Allows(incident.Unit))
+            throw new IncidentNotFoundException(id);
+        await new AccessGuard(_audit, _time).DemandAsync(AdministrationPolicy.MarkPersonalDataBreach(caller, incident.Unit), caller, IncidentsSchema.Area, PersonalDataAction, IncidentTarget.Of(id), cancellationToken).ConfigureAwait(false);
+        if (what.Length == 0)
+            throw new InvalidIncidentCommandException("Cần ghi rõ loại dữ liệu cá nhân bị lộ lọt / say which personal data the breach concerns.", "note");
+        if (what.Length > PersonalDataBreachRows.MaxNoteLength)
+            throw new InvalidIncidentCommandException($"Ghi chú quá dài (tối đa {PersonalDataBreachRows.MaxNoteLength} ký tự) / the note is longer than {PersonalDataBreachRows.MaxNoteLength} characters.", "note");
+
+        var now = _time.GetUtcNow();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // Known once: a second mark (another administrator, a resubmitted form) neither restarts the clock nor notifies again.
+        if (await PersonalDataBreachRows.LoadAsync(connection, transaction, id, cancellationToken).ConfigureAwait(false) is { } existing)
+            return existing;
+        var current = await IncidentRows.LoadAsync(connection, transaction, id, cancellationToken).ConfigureAwait(false) ?? throw new IncidentNotFoundException(id);
+        var mark = new PersonalDataBreach(id, now, what, caller.Name);
+        await PersonalDataBreachRows.InsertAsync(connection, transaction, mark, cancellationToken).ConfigureAwait(false);
+        await _audit.WriteAsync(new AuditEntry(IncidentsSchema.Area, PersonalDataAction, caller.Name, IncidentTarget.Of(id), what, now), connection, transaction, cancellationToken).ConfigureAwait(false);
+        await IncidentJournal.AppendAsync(IncidentJournal.ToChange(IncidentChangeKind.PersonalDataBreachKnown, current, caller.Name, now) with { Note = what }, connection, transaction, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return mark;
+    }
+
+    /// <summary>The audit action of a personal-data breach mark (and of its refusal's details).</summary>
+    public const string PersonalDataAction = "personal_data_breach";
 
     private async Task<Incident> MutateAsync(
         long id, string actor, UnitScope scope, IncidentChangeKind kind,

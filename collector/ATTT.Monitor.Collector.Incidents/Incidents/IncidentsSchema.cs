@@ -119,5 +119,16 @@ public static class IncidentsSchema
                 updated_at TEXT NOT NULL
             );
             """),
+        // An incident found to be a personal-data breach: when it became known (the data-protection clock's start), written once.
+        new SchemaMigration(Area, 4, """
+            CREATE TABLE incident_personal_data (
+                incident_id INTEGER PRIMARY KEY REFERENCES incidents (id),
+                known_at TEXT NOT NULL,
+                note TEXT NOT NULL,
+                marked_by TEXT NOT NULL
+            );
+            """),
+        // Whether the detection that opened an incident was on a backfilled event (NULL: stored before the mark existed).
+        new SchemaMigration(Area, 5, "ALTER TABLE incidents ADD COLUMN backfill INTEGER NULL;"),
     ];
 }

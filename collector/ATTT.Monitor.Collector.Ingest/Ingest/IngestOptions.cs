@@ -55,4 +55,14 @@ public sealed class IngestOptions
 
     /// <summary>What the 503 for a detection backlog tells the agent to wait (detection clears 5,000 events in well under a second).</summary>
     public int DetectionBacklogRetryAfterSeconds { get; set; } = 1;
+
+    /// <summary>
+    /// An event received more than this after it occurred is backfilled (<c>Ingest:BackfillAfter</c>):
+    /// a spool draining after the PC or the network was down, a replay. An agent sends within seconds
+    /// when the collector is reachable, so an hour leaves room for a slow link and a PC clock a little off.
+    /// </summary>
+    public TimeSpan BackfillAfter { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Whether an event that occurred at <paramref name="occurredAt"/> and was received at <paramref name="receivedAt"/> is backfilled.</summary>
+    public bool IsBackfill(DateTimeOffset occurredAt, DateTimeOffset receivedAt) => receivedAt - occurredAt > BackfillAfter;
 }

@@ -1,3 +1,4 @@
+using ATTT.Monitor.Collector.Incidents;
 using ATTT.Monitor.Collector.Notifications.Outbox;
 using Microsoft.Data.Sqlite;
 using ATTT.Monitor.Collector.Storage;
@@ -12,8 +13,8 @@ namespace ATTT.Monitor.Collector.Reports;
 /// </summary>
 internal static class IncidentReportSource
 {
-    public static Task<IncidentSnapshot?> GetIncidentAsync(SqliteConnection connection, SqliteTransaction? transaction, long incidentId, CancellationToken cancellationToken) =>
-        IncidentSnapshotStore.GetAsync(connection, transaction, incidentId, cancellationToken);
+    public static Task<Incident?> GetIncidentAsync(SqliteConnection connection, SqliteTransaction? transaction, long incidentId, CancellationToken cancellationToken) =>
+        NotificationIncidentStore.GetAsync(connection, transaction, incidentId, cancellationToken);
 
     /// <summary>"Name &lt;email&gt; (time)" for each recipient a notice about the incident reached.</summary>
     public static async Task<IReadOnlyList<(string Name, string Email, DateTimeOffset SentAt)>> NotifiedAsync(SqliteConnection connection, SqliteTransaction? transaction, long incidentId, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using ATTT.Monitor.Collector.Incidents;
 using System.Globalization;
 using System.Text;
 using ATTT.Monitor.Collector.Incidents.Journal;
@@ -116,7 +117,7 @@ internal sealed class ReportService(
     }
 
     /// <summary>Biểu mẫu 04's handling result: the state reached and the officer's resolution note.</summary>
-    private static string HandlingResult(IncidentSnapshot incident, string? note)
+    private static string HandlingResult(Incident incident, string? note)
     {
         var ended = incident.State is Incidents.IncidentState.Resolved or Incidents.IncidentState.Closed or Incidents.IncidentState.FalsePositive;
         var state = ended ? $"Sự cố {VietnameseLabels.State(incident.State)}." : "";
@@ -125,7 +126,7 @@ internal sealed class ReportService(
 
     private static IncidentReport? First(IReadOnlyList<IncidentReport> reports) => reports.Count > 0 ? reports[0] : null;
 
-    private static ReportFields Prefill(IncidentSnapshot i, IReadOnlyList<(string Name, string Email, DateTimeOffset SentAt)> notified, IncidentReport? initial, ReportingOrganisationOptions org, DateTimeOffset now)
+    private static ReportFields Prefill(Incident i, IReadOnlyList<(string Name, string Email, DateTimeOffset SentAt)> notified, IncidentReport? initial, ReportingOrganisationOptions org, DateTimeOffset now)
     {
         var description = new StringBuilder()
             .Append(i.Title).Append(". Loại sự cố: ").Append(VietnameseLabels.Category(i.Category))

@@ -72,6 +72,13 @@ public static class AdministrationPolicy
     /// </summary>
     public static AccessDecision TriageIncidents(Caller caller) => Role(caller, UserRoles.Admin, UserRoles.Officer);
 
+    /// <summary>
+    /// Marks an incident of <paramref name="incidentUnit"/> a personal-data breach, which starts the
+    /// 72 h clock of a notice to the data-protection agency: the unit's administrator or the province's.
+    /// </summary>
+    public static AccessDecision MarkPersonalDataBreach(Caller caller, string incidentUnit) =>
+        Role(caller, UserRoles.Admin).Then(() => InUnit(caller, incidentUnit));
+
     /// <summary>Starts now a drill whose playbook runs in <paramref name="drillUnit"/>.</summary>
     public static AccessDecision StartDrill(Caller caller, string drillUnit) =>
         Role(caller, UserRoles.Admin, UserRoles.Coordinator).Then(() => InUnit(caller, drillUnit));

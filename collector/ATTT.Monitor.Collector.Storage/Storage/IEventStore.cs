@@ -39,6 +39,12 @@ public interface IEventStore
     /// </summary>
     Task<IReadOnlyList<BatchLosses>> ListLossesAsync(DateTimeOffset since, DateTimeOffset until, string? agentId, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The distinct channels the stored events came from (at most <paramref name="limit"/>, by name),
+    /// read from what the store keeps once per source, never from event bodies; for the rule pack's channel filter.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListChannelsAsync(int limit, CancellationToken cancellationToken);
+
     /// <summary>Deletes events received before <paramref name="cutoff"/> (retention); returns how many.</summary>
     Task<long> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }

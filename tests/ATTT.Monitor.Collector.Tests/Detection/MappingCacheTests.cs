@@ -85,8 +85,22 @@ public sealed class MappingCacheTests
         Assert.Equal(1, Matches(catalog));
         var version = catalog.Version;
 
+        // Written again now and then while waiting: the watcher starts after the first load, which the
+        // test's own reads may have made; rewriting on every poll would keep the debounce from settling.
         File.WriteAllText(mapping, Mapping("IpAddress"));
-        await Eventually.UntilAsync(() => catalog.Version > version, "the catalog reloads after the mapping changed");
+        var sinceWrite = System.Diagnostics.Stopwatch.StartNew();
+        await Eventually.UntilAsync(() =>
+        {
+            if (catalog.Version > version)
+                return true;
+            if (sinceWrite.Elapsed > TimeSpan.FromSeconds(2))
+            {
+                File.WriteAllText(mapping, Mapping("IpAddress"));
+                sinceWrite.Restart();
+            }
+
+            return false;
+        }, "the catalog reloads after the mapping changed");
         Assert.Equal(0, Matches(catalog));
         Assert.Equal("Rebuilt", catalog.Status.CacheOutcomes[0]);
     }

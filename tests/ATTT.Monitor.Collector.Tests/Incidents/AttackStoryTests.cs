@@ -19,8 +19,8 @@ public sealed class AttackStoryTests
         var changes = await h.Manager.RecordDetectionsAsync([LsassDump(3, T0.AddMinutes(50)), Brute(4, T0.AddMinutes(75))], Ct);
 
         Assert.Equal(1, await h.Db.ScalarAsync("SELECT COUNT(*) FROM incidents"));
-        Assert.Equal(T0.AddMinutes(75), changes[^1].LastSeen);
-        Assert.Equal(4, changes[^1].Count);
+        Assert.Equal(T0.AddMinutes(75), changes[^1].Incident.LastSeen);
+        Assert.Equal(4, changes[^1].Incident.Count);
         Assert.Equal(1, (await h.JournaledAsync()).Count(c => c.Kind == IncidentChangeKind.Opened));
         Assert.Equal(4, await h.Db.ScalarAsync("SELECT COUNT(*) FROM incident_detections"));
     }
@@ -45,8 +45,8 @@ public sealed class AttackStoryTests
 
         var stories = changes.GroupBy(c => c.IncidentId).ToList();
         Assert.Equal(2, stories.Count);
-        Assert.Equal(TimeSpan.FromHours(1), stories[0].Last().LastSeen - stories[0].Last().FirstSeen);
-        Assert.Equal(T0.AddMinutes(80), stories[1].First().FirstSeen);
+        Assert.Equal(TimeSpan.FromHours(1), stories[0].Last().Incident.LastSeen - stories[0].Last().Incident.FirstSeen);
+        Assert.Equal(T0.AddMinutes(80), stories[1].First().Incident.FirstSeen);
     }
 
     [Fact]
@@ -81,8 +81,8 @@ public sealed class AttackStoryTests
         Assert.Equal(2, changes.Count);
         Assert.Equal(2, await h.Db.ScalarAsync("SELECT COUNT(*) FROM incident_detections"));
         Assert.Equal(0, await h.Db.ScalarAsync($"SELECT COUNT(*) FROM incident_detections WHERE rule_id = '{LsassDump(0, T0).RuleId}'"));
-        Assert.Equal("Kết xuất bộ nhớ tiến trình LSASS", changes[^1].Title);
-        Assert.Equal(["Cô lập máy.", "Đổi mật khẩu."], changes[^1].Explanation!.WhatToDo);
+        Assert.Equal("Kết xuất bộ nhớ tiến trình LSASS", changes[^1].Incident.Title);
+        Assert.Equal(["Cô lập máy.", "Đổi mật khẩu."], changes[^1].Incident.Explanation!.WhatToDo);
     }
 
     [Fact]
@@ -105,8 +105,8 @@ public sealed class AttackStoryTests
         var opened = await h.Manager.RecordDetectionsAsync([Discovery(3, T0.AddHours(1))], Ct);
         var joined = await h.Manager.RecordDetectionsAsync([Brute(4, T0.AddHours(1).AddMinutes(20), level: "low")], Ct);
         Assert.Equal(opened[0].IncidentId, joined[0].IncidentId);
-        Assert.Equal(IncidentSeverity.Medium, joined[0].Severity);
-        Assert.Equal(T0.AddHours(1), joined[0].LastSeen);
+        Assert.Equal(IncidentSeverity.Medium, joined[0].Incident.Severity);
+        Assert.Equal(T0.AddHours(1), joined[0].Incident.LastSeen);
         Assert.Equal(1, await h.Db.ScalarAsync("SELECT COUNT(*) FROM incident_detections WHERE evidence = 1"));
 
         var evidence = await new DetectionEvidence(h.Db.Database).ForHostAsync("xa-sang-moc", "PC-KETOAN-01", UnitScope.All, 50, Ct);
@@ -130,7 +130,7 @@ public sealed class AttackStoryTests
         var changes = await h.Manager.RecordDetectionsAsync(
             [Discovery(1, T0), Discovery(2, T0.AddMinutes(1)), PrivilegeEscalation(3, T0.AddMinutes(2)), LsassDump(4, T0.AddMinutes(3))], Ct);
 
-        Assert.Equal([IncidentSeverity.Medium, IncidentSeverity.Medium, IncidentSeverity.Medium, IncidentSeverity.High], changes.Select(c => c.Severity));
+        Assert.Equal([IncidentSeverity.Medium, IncidentSeverity.Medium, IncidentSeverity.Medium, IncidentSeverity.High], changes.Select(c => c.Incident.Severity));
         Assert.Equal(IncidentChangeKind.SeverityRaised, changes[^1].Kind);
         Assert.Equal(1, await h.Db.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'severity_raised'"));
     }
@@ -140,11 +140,11 @@ public sealed class AttackStoryTests
     {
         await using var h = await IncidentsHarness.CreateAsync();
         var reversed = await h.Manager.RecordDetectionsAsync([LsassDump(1, T0), PrivilegeEscalation(2, T0.AddMinutes(1)), Discovery(3, T0.AddMinutes(2))], Ct);
-        Assert.Equal(IncidentSeverity.Medium, reversed[^1].Severity);
+        Assert.Equal(IncidentSeverity.Medium, reversed[^1].Incident.Severity);
 
         var critical = await h.Manager.RecordDetectionsAsync(
             [Discovery(4, T0) with { Host = "PC-B", RuleLevel = "critical" }, PrivilegeEscalation(5, T0.AddMinutes(1)) with { Host = "PC-B" }, LsassDump(6, T0.AddMinutes(2)) with { Host = "PC-B" }], Ct);
-        Assert.Equal(IncidentSeverity.Critical, critical[^1].Severity);
+        Assert.Equal(IncidentSeverity.Critical, critical[^1].Incident.Severity);
     }
 
     [Fact]
@@ -153,9 +153,9 @@ public sealed class AttackStoryTests
         await using var h = await IncidentsHarness.CreateAsync();
         var changes = await h.Manager.RecordDetectionsAsync([Discovery(1, T0), ProductLsassDump(2, T0.AddMinutes(5)), Discovery(3, T0.AddMinutes(6))], Ct);
 
-        Assert.Equal("Kết xuất bộ nhớ tiến trình LSASS", changes[^1].Title);
-        Assert.Equal("5b0e3a10-7f4c-4f0e-9a51-0a1b2c3d4e99", changes[^1].RuleId);
-        Assert.Equal(IncidentCategory.AccountCompromise, changes[^1].Category);
+        Assert.Equal("Kết xuất bộ nhớ tiến trình LSASS", changes[^1].Incident.Title);
+        Assert.Equal("5b0e3a10-7f4c-4f0e-9a51-0a1b2c3d4e99", changes[^1].Incident.RuleId);
+        Assert.Equal(IncidentCategory.AccountCompromise, changes[^1].Incident.Category);
     }
 
     [Fact]

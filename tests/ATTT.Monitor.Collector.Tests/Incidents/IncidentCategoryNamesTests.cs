@@ -62,9 +62,9 @@ public sealed class IncidentCategoryNamesTests
     public void A_notice_and_an_export_carry_the_tables_name()
     {
         var at = new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
-        var snapshot = new IncidentSnapshot(7, "Tắt Defender", null, null, [], IncidentCategory.ProtectionDisabled, IncidentSeverity.High,
-            IncidentState.New, "default", "KT-01", at, at, 1, false);
-        Assert.Equal("tắt bảo vệ / phần mềm diệt virus", NotificationComposer.IncidentValues(snapshot)["category"]);
+        var defenderOff = new Incident(7, "Tắt Defender", null, null, [], IncidentCategory.ProtectionDisabled, IncidentSeverity.High, IncidentState.New,
+            "default", "KT-01", null, at, at, 1, false, null, null, at, at, null, null);
+        Assert.Equal("tắt bảo vệ / phần mềm diệt virus", NotificationComposer.IncidentValues(defenderOff, backfill: false)["category"]);
 
         var incident = new Incident(7, "Tắt Defender", null, null, [], IncidentCategory.AgentSilent, IncidentSeverity.Low, IncidentState.New,
             "default", "KT-01", null, at, at, 1, false, null, null, at, at, null, null);

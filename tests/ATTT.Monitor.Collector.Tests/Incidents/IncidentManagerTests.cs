@@ -19,11 +19,11 @@ public sealed class IncidentManagerTests
         Assert.Single(changes.Select(c => c.IncidentId).Distinct());
         Assert.Equal(1, await h.Db.ScalarAsync("SELECT COUNT(*) FROM incidents"));
         var last = changes[^1];
-        Assert.Equal(4, last.Count);
-        Assert.Equal(T0, last.FirstSeen);
-        Assert.Equal(T0.AddMinutes(80), last.LastSeen);
-        Assert.Equal(IncidentSeverity.Medium, last.Severity);
-        Assert.Equal(IncidentCategory.AccountCompromise, last.Category);
+        Assert.Equal(4, last.Incident.Count);
+        Assert.Equal(T0, last.Incident.FirstSeen);
+        Assert.Equal(T0.AddMinutes(80), last.Incident.LastSeen);
+        Assert.Equal(IncidentSeverity.Medium, last.Incident.Severity);
+        Assert.Equal(IncidentCategory.AccountCompromise, last.Incident.Category);
         Assert.Equal(4, await h.Db.ScalarAsync("SELECT COUNT(*) FROM incident_events"));
         Assert.Equal(4, await h.Db.ScalarAsync("SELECT COUNT(*) FROM incident_detections"));
     }
@@ -39,7 +39,7 @@ public sealed class IncidentManagerTests
         var drill = await h.Manager.RecordDetectionsAsync([Brute(5, T0, drill: true)], Ct);
 
         Assert.Equal(5, await h.Db.ScalarAsync("SELECT COUNT(*) FROM incidents"));
-        Assert.True(drill[0].IsDrill);
+        Assert.True(drill[0].Incident.IsDrill);
         Assert.Equal(1, await h.Db.ScalarAsync("SELECT COUNT(*) FROM incidents WHERE is_drill = 1"));
     }
 
@@ -75,9 +75,9 @@ public sealed class IncidentManagerTests
         var changes = await h.Manager.RecordDetectionsAsync(
             [Brute(1, T0, level: "medium"), Brute(2, T0, level: "high"), Brute(3, T0, level: "medium")], Ct);
 
-        Assert.Equal(IncidentSeverity.Medium, changes[0].Severity);
+        Assert.Equal(IncidentSeverity.Medium, changes[0].Incident.Severity);
         Assert.Equal(IncidentChangeKind.SeverityRaised, changes[1].Kind);
-        Assert.Equal(IncidentSeverity.High, changes[2].Severity);
+        Assert.Equal(IncidentSeverity.High, changes[2].Incident.Severity);
         Assert.Equal(1, await h.Db.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'severity_raised'"));
     }
 
@@ -145,8 +145,8 @@ public sealed class IncidentManagerTests
         var audit = new ATTT.Monitor.Collector.Audit.SqliteAuditLog(db.Database);
         var manager = new IncidentManager(db.Database, audit, Microsoft.Extensions.Options.Options.Create(new IncidentsOptions()), new ManualTimeProvider());
         var changes = await manager.RecordDetectionsAsync([Ransom(1, T0)], Ct);
-        Assert.Equal(IncidentCategory.Ransomware, changes[0].Category);
-        Assert.Equal(IncidentSeverity.Critical, changes[0].Severity);
+        Assert.Equal(IncidentCategory.Ransomware, changes[0].Incident.Category);
+        Assert.Equal(IncidentSeverity.Critical, changes[0].Incident.Severity);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class ClockRuleTests
 
     /// <summary>An incident the collector found at <see cref="Detected"/> whose events happened <paramref name="ago"/> earlier.</summary>
     private static IncidentChange Backlogged(long id, TimeSpan ago, IncidentSeverity severity = IncidentSeverity.High, string host = "PC-KETOAN-01") =>
-        IncidentChanges.Opened(id: id, severity: severity, host: host) with { FirstSeen = Detected - ago, LastSeen = Detected - ago };
+        IncidentChanges.Opened(id: id, severity: severity, host: host).WithIncident(it => it with { FirstSeen = Detected - ago, LastSeen = Detected - ago });
 
     [Fact]
     public async Task Clocks_start_at_detection_not_at_the_time_the_events_occurred_and_backfilled_events_are_marked()
@@ -70,7 +70,7 @@ public sealed class ClockRuleTests
         await using var h = await NotificationsHarness.StartAsync(time: time);
         var opened = IncidentChanges.Opened(severity: IncidentSeverity.High);
         await h.ChangeAsync(opened);
-        await h.ChangeAsync(IncidentChanges.With(opened, IncidentChangeKind.StateChanged, Detected.AddHours(1)) with { State = IncidentState.FalsePositive, Actor = "cntt" });
+        await h.ChangeAsync(IncidentChanges.With(opened, IncidentChangeKind.StateChanged, Detected.AddHours(1)).WithIncident(it => it with { State = IncidentState.FalsePositive }) with { Actor = "cntt" });
         var clock = h.Services.GetRequiredService<IDeadlineClock>();
 
         Assert.All(await clock.GetAsync(1, Ct), c => Assert.True(c.IsStopped, c.Key));
@@ -80,7 +80,7 @@ public sealed class ClockRuleTests
         Assert.Empty(await h.RowsAsync("kind IN ('reminder', 'escalation')"));
         Assert.Equal("đã dừng (cảnh báo nhầm)", (await clock.GetAsync(1, Ct))[0].TimeLeftText);
 
-        await h.ChangeAsync(IncidentChanges.With(opened, IncidentChangeKind.StateChanged, time.Now) with { State = IncidentState.InProgress, Actor = "cntt" });
+        await h.ChangeAsync(IncidentChanges.With(opened, IncidentChangeKind.StateChanged, time.Now).WithIncident(it => it with { State = IncidentState.InProgress }) with { Actor = "cntt" });
         var resumed = await clock.GetAsync(1, Ct);
         Assert.All(resumed, c => Assert.False(c.IsStopped, c.Key));
         // Still counted from detection: a wrongly dismissed incident does not get a fresh week.
@@ -95,7 +95,7 @@ public sealed class ClockRuleTests
         var opened = IncidentChanges.Opened(severity: IncidentSeverity.High);
         await h.ChangeAsync(opened);
         var resolvedAt = Detected.AddHours(2);
-        await h.ChangeAsync(IncidentChanges.With(opened, IncidentChangeKind.StateChanged, resolvedAt) with { State = IncidentState.Resolved, Actor = "cntt" });
+        await h.ChangeAsync(IncidentChanges.With(opened, IncidentChangeKind.StateChanged, resolvedAt).WithIncident(it => it with { State = IncidentState.Resolved }) with { Actor = "cntt" });
         var clock = h.Services.GetRequiredService<IDeadlineClock>();
         var watcher = h.Services.GetRequiredService<NotificationWatcher>();
 
@@ -114,10 +114,10 @@ public sealed class ClockRuleTests
         Assert.Contains("Biểu mẫu 04", reminder, StringComparison.Ordinal);
 
         // Reopened: the response has not ended, so the closing report waits for the next resolution.
-        await h.ChangeAsync(IncidentChanges.With(opened, IncidentChangeKind.StateChanged, time.Now) with { State = IncidentState.InProgress, Actor = "cntt" });
+        await h.ChangeAsync(IncidentChanges.With(opened, IncidentChangeKind.StateChanged, time.Now).WithIncident(it => it with { State = IncidentState.InProgress }) with { Actor = "cntt" });
         Assert.True((await clock.GetAsync(1, Ct)).Single(c => c.Key == DeadlinePolicy.ClosingReportKey).IsStopped);
         var again = time.Now.AddHours(1);
-        await h.ChangeAsync(IncidentChanges.With(opened, IncidentChangeKind.StateChanged, again) with { State = IncidentState.Resolved, Actor = "cntt" });
+        await h.ChangeAsync(IncidentChanges.With(opened, IncidentChangeKind.StateChanged, again).WithIncident(it => it with { State = IncidentState.Resolved }) with { Actor = "cntt" });
         var closing = (await clock.GetAsync(1, Ct)).Single(c => c.Key == DeadlinePolicy.ClosingReportKey);
         Assert.Equal((again.AddDays(5), false), (closing.DueAt, closing.IsStopped));
     }
@@ -134,7 +134,7 @@ public sealed class ClockRuleTests
 
         var known = Detected.AddDays(2);
         time.Set(known);
-        await h.ChangeAsync(IncidentChanges.With(opened, IncidentChangeKind.Updated, known) with { Category = IncidentCategory.DataBreach, Count = 2 });
+        await h.ChangeAsync(IncidentChanges.With(opened, IncidentChangeKind.Updated, known).WithIncident(it => it with { Category = IncidentCategory.DataBreach, Count = 2 }));
 
         var data = (await clock.GetAsync(1, Ct)).Single(c => c.Key == DeadlinePolicy.DataProtection.Key);
         Assert.Equal(known, data.StartsAt);

@@ -26,7 +26,7 @@ public sealed class FollowUpExplanationTests
     {
         var time = new ManualTimeProvider(Detected);
         await using var h = await NotificationsHarness.StartAsync(time: time);
-        await h.ChangeAsync(IncidentChanges.Opened(severity: IncidentSeverity.High) with { Explanation = Explanation });
+        await h.ChangeAsync(IncidentChanges.Opened(severity: IncidentSeverity.High).WithIncident(i => i with { Explanation = Explanation }));
         var watcher = h.Services.GetRequiredService<NotificationWatcher>();
 
         time.Set(Detected.AddHours(13)); // the 24 h report is due in 11 hours

@@ -25,11 +25,11 @@ public sealed class NotificationBudgetTests
         var opened = IncidentChanges.Opened(severity: IncidentSeverity.High);
         await h.ChangeAsync(opened);
         for (var i = 1; i <= 20; i++)
-            await h.ChangeAsync(IncidentChanges.With(opened, IncidentChangeKind.Updated, opened.At.AddMinutes(i)) with { Count = 1 + i });
+            await h.ChangeAsync(IncidentChanges.With(opened, IncidentChangeKind.Updated, opened.At.AddMinutes(i)).WithIncident(it => it with { Count = 1 + i }));
         time.Advance(TimeSpan.FromMinutes(25));
-        await h.ChangeAsync(IncidentChanges.With(opened, IncidentChangeKind.SeverityRaised, time.Now) with { Severity = IncidentSeverity.Critical, Count = 22 });
+        await h.ChangeAsync(IncidentChanges.With(opened, IncidentChangeKind.SeverityRaised, time.Now).WithIncident(it => it with { Severity = IncidentSeverity.Critical, Count = 22 }));
         time.Advance(TimeSpan.FromMinutes(5));
-        await h.ChangeAsync(IncidentChanges.With(opened, IncidentChangeKind.StateChanged, time.Now) with { Severity = IncidentSeverity.Critical, State = IncidentState.InProgress, Actor = "cntt" });
+        await h.ChangeAsync(IncidentChanges.With(opened, IncidentChangeKind.StateChanged, time.Now).WithIncident(it => it with { Severity = IncidentSeverity.Critical, State = IncidentState.InProgress }) with { Actor = "cntt" });
         var watcher = h.Services.GetRequiredService<NotificationWatcher>();
 
         Assert.Equal(Authorities.Order(), (await h.RowsAsync(ToAuthorities)).Select(r => r.RecipientEmail).Order());

@@ -59,7 +59,7 @@ public sealed class OutboxWriterTests
         await h.ChangeAsync(opened);
         var before = (await h.RowsAsync()).Count;
         for (var i = 1; i <= 5; i++)
-            await h.ChangeAsync(IncidentChanges.With(opened, IncidentChangeKind.Updated, opened.At.AddMinutes(i)) with { Count = 1 + i });
+            await h.ChangeAsync(IncidentChanges.With(opened, IncidentChangeKind.Updated, opened.At.AddMinutes(i)).WithIncident(it => it with { Count = 1 + i }));
 
         Assert.Equal(before, (await h.RowsAsync()).Count);
         Assert.Equal(6, await h.ScalarAsync("SELECT count FROM notification_incidents WHERE incident_id = 1"));
@@ -97,12 +97,12 @@ public sealed class OutboxWriterTests
         await using var h = await NotificationsHarness.StartAsync(time: time);
         var low = IncidentChanges.Opened(severity: IncidentSeverity.Low);
         await h.ChangeAsync(low);
-        await h.ChangeAsync(IncidentChanges.With(low, IncidentChangeKind.SeverityRaised, low.At.AddMinutes(5)) with { Severity = IncidentSeverity.Critical });
+        await h.ChangeAsync(IncidentChanges.With(low, IncidentChangeKind.SeverityRaised, low.At.AddMinutes(5)).WithIncident(it => it with { Severity = IncidentSeverity.Critical }));
         var notices = await h.RowsAsync("kind = 'notice'");
         Assert.Equal(4, notices.Count);
 
         time.Set(low.At.AddHours(3));
-        await h.ChangeAsync(IncidentChanges.With(low, IncidentChangeKind.StateChanged, time.Now) with { Severity = IncidentSeverity.Critical, State = IncidentState.Resolved });
+        await h.ChangeAsync(IncidentChanges.With(low, IncidentChangeKind.StateChanged, time.Now).WithIncident(it => it with { Severity = IncidentSeverity.Critical, State = IncidentState.Resolved }));
         var watcher = h.Services.GetRequiredService<ATTT.Monitor.Collector.Notifications.Deadlines.NotificationWatcher>();
         await watcher.RunOnceAsync(TestContext.Current.CancellationToken);
         Assert.Empty(await h.RowsAsync("kind = 'update'"));

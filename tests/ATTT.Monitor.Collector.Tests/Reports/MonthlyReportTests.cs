@@ -30,7 +30,7 @@ public sealed class MonthlyReportTests
         var police = (await h.RowsAsync($"incident_id = 1 AND recipient_email = '{NotificationSettings.Police}'")).Single();
         await acks.ConfirmAsync((await acks.FindAsync(AcknowledgementTests.TokenOf(police), Ct))!, null, null, Ct);
         time.Advance(TimeSpan.FromHours(2.5));
-        await h.ChangeAsync(IncidentChanges.With(high, IncidentChangeKind.StateChanged, time.GetUtcNow()) with { State = IncidentState.Resolved });
+        await h.ChangeAsync(IncidentChanges.With(high, IncidentChangeKind.StateChanged, time.GetUtcNow()).WithIncident(it => it with { State = IncidentState.Resolved }));
         await CreateOtherAreasTablesAsync(h);
 
         var report = await h.Services.GetRequiredService<MonthlyReportService>().BuildAsync("xa-sang-moc", 2026, 11, Ct);

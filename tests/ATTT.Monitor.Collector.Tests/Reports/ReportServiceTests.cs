@@ -101,7 +101,7 @@ public sealed class ReportServiceTests
         await using var _ = h;
         var initial = await reports.SendAsync((await reports.CreateDraftAsync(1, ReportForm.Initial, Ct)).Id, Ct);
         time.Advance(TimeSpan.FromDays(2));
-        await h.ChangeAsync(IncidentChanges.With(IncidentChanges.Opened(severity: IncidentSeverity.Critical), IncidentChangeKind.StateChanged, time.GetUtcNow()) with { State = IncidentState.Resolved });
+        await h.ChangeAsync(IncidentChanges.With(IncidentChanges.Opened(severity: IncidentSeverity.Critical), IncidentChangeKind.StateChanged, time.GetUtcNow()).WithIncident(it => it with { State = IncidentState.Resolved }));
 
         var closing = await reports.CreateDraftAsync(1, ReportForm.Closing, Ct);
         Assert.Equal(initial.Number, closing.Fields.InitialReportNumber);

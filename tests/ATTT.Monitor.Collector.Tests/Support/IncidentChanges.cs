@@ -17,9 +17,15 @@ public static class IncidentChanges
         bool isDrill = false,
         IReadOnlyList<string>? tags = null,
         DateTimeOffset? at = null) =>
-        new(IncidentChangeKind.Opened, id, title, "rule-0001", "Ransomware file rename burst", tags ?? ["attack.impact", "attack.t1486"],
-            category, severity, IncidentState.New, unit, host, at ?? Detected, at ?? Detected, 1, isDrill, null, at ?? Detected, at ?? Detected);
+        new(IncidentChangeKind.Opened,
+            new Incident(id, title, "rule-0001", "Ransomware file rename burst", tags ?? ["attack.impact", "attack.t1486"],
+                category, severity, IncidentState.New, unit, host, null, at ?? Detected, at ?? Detected, 1, isDrill, null, null, at ?? Detected, at ?? Detected, null, null),
+            null, at ?? Detected);
 
     public static IncidentChange With(IncidentChange change, IncidentChangeKind kind, DateTimeOffset at) =>
-        change with { Kind = kind, At = at, LastSeen = at };
+        change with { Kind = kind, At = at, Incident = change.Incident with { LastSeen = at, UpdatedAt = at } };
+
+    /// <summary>The change with its incident altered (a state, a severity, the events' times).</summary>
+    public static IncidentChange WithIncident(this IncidentChange change, Func<Incident, Incident> alter) =>
+        change with { Incident = alter(change.Incident) };
 }

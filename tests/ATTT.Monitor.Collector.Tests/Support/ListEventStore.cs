@@ -21,5 +21,7 @@ internal sealed class ListEventStore(IEnumerable<StoredEvent> events) : IEventSt
     public Task<long> CountAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task<IReadOnlyList<HourlyCount>> CountPerHourAsync(DateTimeOffset since, IReadOnlyCollection<string>? units, CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task<IReadOnlyList<BatchLosses>> ListLossesAsync(DateTimeOffset since, DateTimeOffset until, string? agentId, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<IReadOnlyList<string>> ListChannelsAsync(int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>(_events.Values.Select(e => e.Event.Channel).Where(c => c.Length > 0).Distinct().Order(StringComparer.Ordinal).Take(limit).ToList());
     public Task<long> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => throw new NotSupportedException();
 }

@@ -101,5 +101,18 @@ internal static partial class TextsEn
         ["Audit.Detail.Step"] = "{0}, step {1}",
         ["Incidents.DateHelp"] = "Dates as day/month/year, for example 27/11/2026.",
         ["Incidents.BadDate"] = "{0} \"{1}\" is not a date: write it as day/month/year, for example 27/11/2026.",
+        // Personal-data breach mark.
+        ["Incidents.PersonalData"] = "Personal data breach",
+        ["Incidents.PersonalDataKnownAt"] = "Known at",
+        ["Incidents.PersonalDataMark"] = "Personal data breach",
+        ["Incidents.PersonalDataHelp"] = "When this incident is found to have exposed personal data, record it here: the 72-hour notice to the data-protection agency (Ministry of Public Security) counts from now, and the notice goes as routing says.",
+        ["Incidents.PersonalDataWhat"] = "Which data is affected (kinds, estimated volume)",
+        ["Incidents.PersonalDataSubmit"] = "Record personal data breach",
+        ["Incidents.PersonalDataMarked"] = "Personal data breach recorded; the 72-hour clock starts now.",
+        ["Incidents.PersonalDataAlready"] = "This incident was already recorded as a personal data breach; its clock is unchanged.",
+        ["Audit.personal_data_breach"] = "Personal data breach recorded",
+        // Backfilled events.
+        ["Incidents.Backfill"] = "Backfilled data",
+        ["Incidents.BackfillHelp"] = "The events reached the collector long after they occurred (a PC sending what it kept while offline, or replayed data). The collector found the incident at {0}; reporting deadlines count from then.",
     };
 }

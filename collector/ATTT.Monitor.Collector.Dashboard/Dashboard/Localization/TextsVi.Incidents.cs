@@ -101,5 +101,18 @@ internal static partial class TextsVi
         ["Audit.Detail.Step"] = "{0}, bước {1}",
         ["Incidents.DateHelp"] = "Ngày ghi theo dạng ngày/tháng/năm, ví dụ 27/11/2026.",
         ["Incidents.BadDate"] = "{0} \"{1}\" không phải là một ngày: hãy ghi theo dạng ngày/tháng/năm, ví dụ 27/11/2026.",
+        // Personal-data breach mark.
+        ["Incidents.PersonalData"] = "Vi phạm dữ liệu cá nhân",
+        ["Incidents.PersonalDataKnownAt"] = "Xác định lúc",
+        ["Incidents.PersonalDataMark"] = "Xác định vi phạm dữ liệu cá nhân",
+        ["Incidents.PersonalDataHelp"] = "Khi xác định sự cố này làm lộ lọt dữ liệu cá nhân, hãy ghi nhận tại đây: thời hạn 72 giờ thông báo cơ quan bảo vệ dữ liệu cá nhân (Bộ Công an) bắt đầu tính từ lúc này, và thông báo được gửi theo định tuyến.",
+        ["Incidents.PersonalDataWhat"] = "Dữ liệu nào bị ảnh hưởng (loại, số lượng ước tính)",
+        ["Incidents.PersonalDataSubmit"] = "Ghi nhận vi phạm dữ liệu cá nhân",
+        ["Incidents.PersonalDataMarked"] = "Đã ghi nhận vi phạm dữ liệu cá nhân; thời hạn 72 giờ bắt đầu từ lúc này.",
+        ["Incidents.PersonalDataAlready"] = "Sự cố đã được ghi nhận là vi phạm dữ liệu cá nhân từ trước; thời hạn giữ nguyên.",
+        ["Audit.personal_data_breach"] = "Xác định vi phạm dữ liệu cá nhân",
+        // Backfilled events.
+        ["Incidents.Backfill"] = "Dữ liệu gửi bù",
+        ["Incidents.BackfillHelp"] = "Các sự kiện đến bộ thu muộn so với lúc xảy ra (máy trạm gửi bù sau khi mất kết nối, hoặc dữ liệu phát lại). Bộ thu phát hiện sự cố lúc {0}; thời hạn báo cáo tính từ lúc đó.",
     };
 }

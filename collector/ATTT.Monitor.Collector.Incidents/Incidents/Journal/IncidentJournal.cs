@@ -12,10 +12,7 @@ namespace ATTT.Monitor.Collector.Incidents.Journal;
 /// </summary>
 internal static class IncidentJournal
 {
-    public static IncidentChange ToChange(IncidentChangeKind kind, Incident incident, string? actor, DateTimeOffset at) => new(
-        kind, incident.Id, incident.Title, incident.RuleId, incident.RuleTitle, incident.Tags, incident.Category,
-        incident.Severity, incident.State, incident.Unit, incident.Host, incident.FirstSeen, incident.LastSeen,
-        incident.Count, incident.IsDrill, actor, at, incident.CreatedAt) { Explanation = incident.Explanation };
+    public static IncidentChange ToChange(IncidentChangeKind kind, Incident incident, string? actor, DateTimeOffset at) => new(kind, incident, actor, at);
 
     public static async Task<IncidentChange> AppendAsync(
         IncidentChangeKind kind, Incident incident, string? actor, DateTimeOffset at,
@@ -30,10 +27,22 @@ internal static class IncidentJournal
     {
         await using var insert = Sql.Command(connection, transaction,
             "INSERT INTO incident_journal (incident_id, kind, at, change_json) VALUES ($id, $kind, $at, $json);",
-            ("$id", change.IncidentId), ("$kind", change.Kind.ToString()), ("$at", DbTime.Format(change.At)), ("$json", JsonSerializer.Serialize(change)));
+            ("$id", change.Incident.Id), ("$kind", change.Kind.ToString()), ("$at", DbTime.Format(change.At)), ("$json", JsonSerializer.Serialize(change)));
         await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public static IncidentChange Read(string json, long seq) =>
-        JsonSerializer.Deserialize<IncidentChange>(json) ?? throw new InvalidDataException($"incident_journal row {seq} holds no change.");
+    /// <summary>
+    /// Reads a row's change: <c>{"Kind", "Incident", "Actor", "At"}</c>, or the flat shape of rows
+    /// written before a change carried the whole incident (<see cref="IncidentChangeRowV1"/>).
+    /// </summary>
+    public static IncidentChange Read(string json, long seq)
+    {
+        using var document = JsonDocument.Parse(json);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+            throw new InvalidDataException($"incident_journal row {seq} holds no change.");
+        var change = document.RootElement.TryGetProperty(nameof(IncidentChange.Incident), out _)
+            ? document.RootElement.Deserialize<IncidentChange>()
+            : document.RootElement.Deserialize<IncidentChangeRowV1>()?.ToChange();
+        return change is { Incident: not null } ? change : throw new InvalidDataException($"incident_journal row {seq} holds no change.");
+    }
 }

@@ -8,8 +8,8 @@ internal sealed record StoryDetection(DetectionHit Hit, IncidentSeverity Level, 
     public TimelineEntry ToEntry(long? incidentId) => new(
         incidentId, Hit.At, Hit.RuleId, Explanation.Title, Explanation.TitleEn, Level, Tactics, Hit.EventId, !Counts);
 
-    /// <summary>The story this detection opens.</summary>
-    public Incident Open(DateTimeOffset now)
+    /// <summary>The story this detection opens, backfilled when <paramref name="isBackfill"/> says its event was.</summary>
+    public Incident Open(DateTimeOffset now, bool isBackfill)
     {
         var chain = KillChain.Add(KillChain.Empty, Tactics);
         return new Incident(
@@ -19,6 +19,7 @@ internal sealed record StoryDetection(DetectionHit Hit, IncidentSeverity Level, 
             Explanation = Explanation,
             KillChain = chain,
             PeakSeverity = Level,
+            IsBackfill = isBackfill,
         };
     }
 

@@ -1,5 +1,6 @@
 using ATTT.Monitor.Collector.Incidents;
 using ATTT.Monitor.Collector.Notifications.Options;
+using ATTT.Monitor.Collector.Notifications.Outbox;
 
 namespace ATTT.Monitor.Collector.Notifications.Deadlines;
 
@@ -26,7 +27,7 @@ internal static class DeadlinePolicy
         Title = "Thông báo cơ quan bảo vệ dữ liệu cá nhân (Bộ Công an) trong 72 giờ",
         Within = TimeSpan.FromHours(72),
         MinSeverity = IncidentSeverity.Low,
-        MetBy = "manual",
+        MetBy = MessageKinds.PersonalData,
     };
 
     public static DeadlineOptions ClosingReport { get; } = new()
@@ -37,6 +38,15 @@ internal static class DeadlinePolicy
         MinSeverity = IncidentSeverity.High,
         MetBy = "report04",
     };
+
+    /// <summary>
+    /// The clocks that start when an incident is found to be a personal-data breach: those configured
+    /// for <c>data_breach</c>, else the data-protection notice; at any severity, as the law asks.
+    /// </summary>
+    public static IReadOnlyList<DeadlineOptions> ForPersonalData(NotificationsOptions options) =>
+        options.Deadlines.TryGetValue(IncidentCategory.DataBreach, out var configured) && configured.Count > 0
+            ? [.. configured.Where(d => !string.IsNullOrWhiteSpace(d.Key))]
+            : [DataProtection];
 
     public static IReadOnlyList<DeadlineOptions> For(string category, IncidentSeverity severity, NotificationsOptions options)
     {

@@ -39,7 +39,7 @@ internal sealed class DigestWriter(NotificationComposer composer)
         var recipients = new Dictionary<string, Recipient>(StringComparer.OrdinalIgnoreCase);
         foreach (var item in items)
         {
-            if (await IncidentSnapshotStore.GetAsync(connection, transaction, item.Incident, cancellationToken).ConfigureAwait(false) is not { } incident)
+            if (await NotificationIncidentStore.GetAsync(connection, transaction, item.Incident, cancellationToken).ConfigureAwait(false) is not { } incident)
                 continue;
             foreach (var r in NotificationRouter.Route(incident, opts).Where(r => !r.IsAuthority))
                 recipients.TryAdd(r.Email, r with { IsTo = true });

@@ -69,7 +69,7 @@ internal sealed class NotificationWatcher(
 
         foreach (var d in open)
         {
-            var incident = await IncidentSnapshotStore.GetAsync(connection, transaction, d.Incident, cancellationToken).ConfigureAwait(false);
+            var incident = await NotificationIncidentStore.GetAsync(connection, transaction, d.Incident, cancellationToken).ConfigureAwait(false);
             if (incident is null)
                 continue;
             var overdue = now >= d.Due;
@@ -107,7 +107,7 @@ internal sealed class NotificationWatcher(
 
         foreach (var group in unconfirmed.GroupBy(u => u.Incident))
         {
-            var incident = await IncidentSnapshotStore.GetAsync(connection, transaction, group.Key, cancellationToken).ConfigureAwait(false);
+            var incident = await NotificationIncidentStore.GetAsync(connection, transaction, group.Key, cancellationToken).ConfigureAwait(false);
             if (incident is null)
                 continue;
             var resend = group.Select(u => new Recipient(u.ContactId, u.Name, u.Email, IsTo: true, u.Authority)).ToList();
@@ -138,7 +138,7 @@ internal sealed class NotificationWatcher(
     {
         foreach (var (incidentId, items) in await UpdateBatch.DueAsync(connection, transaction, now, opts.Budget.UpdateBatchInterval, cancellationToken).ConfigureAwait(false))
         {
-            var incident = await IncidentSnapshotStore.GetAsync(connection, transaction, incidentId, cancellationToken).ConfigureAwait(false);
+            var incident = await NotificationIncidentStore.GetAsync(connection, transaction, incidentId, cancellationToken).ConfigureAwait(false);
             if (incident is not null)
             {
                 var recipients = incident.IsDrill ? NotificationRouter.DrillRecipients(opts) : InternalRecipients(incident, opts);
@@ -151,13 +151,13 @@ internal sealed class NotificationWatcher(
     }
 
     /// <summary>The people who must act (commune, IT officer): the incident's recipients that are not authorities.</summary>
-    internal static IReadOnlyList<Recipient> InternalRecipients(IncidentSnapshot incident, NotificationsOptions opts)
+    internal static IReadOnlyList<Recipient> InternalRecipients(Incident incident, NotificationsOptions opts)
     {
         var routed = NotificationRouter.Route(incident, opts).Where(r => !r.IsAuthority).Select(r => r with { IsTo = true }).ToList();
         return routed.Count > 0 ? routed : NotificationRouter.Contacts(opts.EscalationContacts, opts);
     }
 
-    private static IReadOnlyList<Recipient> EscalationRecipients(IncidentSnapshot incident, NotificationsOptions opts) =>
+    private static IReadOnlyList<Recipient> EscalationRecipients(Incident incident, NotificationsOptions opts) =>
         incident.IsDrill
             ? NotificationRouter.DrillRecipients(opts)
             : [.. NotificationRouter.Contacts(opts.EscalationContacts, opts).Concat(InternalRecipients(incident, opts)).DistinctBy(r => r.Email, StringComparer.OrdinalIgnoreCase)];

@@ -25,7 +25,10 @@ public sealed class BudgetOptions
     /// </summary>
     public TimeSpan AuthorityHostWindow { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>An incident whose newest event is this much older than its detection came from a backlog (backfill).</summary>
+    /// <summary>
+    /// For incident changes journaled before incidents carried ingest's backfill mark (<c>Ingest:BackfillAfter</c>)
+    /// only: an incident detected this much after its first event is taken as backfilled.
+    /// </summary>
     public TimeSpan BackfillAfter { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>The time zone whose midnight starts a recipient's day.</summary>

@@ -16,5 +16,8 @@ internal static class MessageKinds
     /// <summary>Serious incidents on a PC the authorities already had a notice about, gathered into one follow-up.</summary>
     public const string Related = "related";
 
-    public static IReadOnlyList<string> All { get; } = [Notice, Update, Reminder, Escalation, Digest, Report, Overflow, Related, "monthly"];
+    /// <summary>The notice of a personal-data breach to whom routing names for data_breach (the data-protection agency).</summary>
+    public const string PersonalData = "personal_data";
+
+    public static IReadOnlyList<string> All { get; } = [Notice, Update, Reminder, Escalation, Digest, Report, Overflow, Related, "monthly", PersonalData];
 }

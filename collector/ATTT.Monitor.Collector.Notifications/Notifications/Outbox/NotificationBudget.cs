@@ -10,7 +10,7 @@ namespace ATTT.Monitor.Collector.Notifications.Outbox;
 /// Writes outbox rows within each recipient's daily cap (<see cref="BudgetOptions.MaxPerRecipientPerDay"/>,
 /// days in <see cref="BudgetOptions.TimeZone"/>): a message over the cap becomes a line of that
 /// recipient's overflow digest instead, which the watcher sends and which says why. Digests and the
-/// reports the rules require are never held back, and drills have their own recipients.
+/// reports and personal-data breach notices the rules require are never held back, and drills have their own recipients.
 /// </summary>
 internal static class NotificationBudget
 {
@@ -46,7 +46,7 @@ internal static class NotificationBudget
         return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
     }
 
-    private static bool Capped(OutboxMessage m) => !m.IsDrill && m.Kind is not (MessageKinds.Digest or MessageKinds.Overflow or MessageKinds.Related or MessageKinds.Report);
+    private static bool Capped(OutboxMessage m) => !m.IsDrill && m.Kind is not (MessageKinds.Digest or MessageKinds.Overflow or MessageKinds.Related or MessageKinds.Report or MessageKinds.PersonalData);
 
     private static async Task<long> CountTodayAsync(SqliteConnection connection, SqliteTransaction transaction, string email, DateTimeOffset since, CancellationToken cancellationToken)
     {

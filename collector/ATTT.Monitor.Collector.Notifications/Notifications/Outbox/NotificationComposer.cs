@@ -25,7 +25,7 @@ internal sealed class NotificationComposer(
 
     public IReadOnlyList<OutboxMessage> Compose(
         string kind,
-        IncidentSnapshot? incident,
+        Incident? incident,
         IReadOnlyList<Recipient> recipients,
         IReadOnlyDictionary<string, string> extra,
         bool isDrill,
@@ -40,7 +40,7 @@ internal sealed class NotificationComposer(
         foreach (var recipient in recipients)
         {
             var key = Guid.NewGuid().ToString("N");
-            var values = incident is null ? new Dictionary<string, string>() : IncidentValues(incident);
+            var values = incident is null ? new Dictionary<string, string>() : IncidentValues(incident, NotificationIncidentStore.IsBackfill(incident, opts));
             foreach (var (name, value) in extra)
                 values[name] = value;
             values["recipient_name"] = Greeting(recipient);
@@ -49,7 +49,7 @@ internal sealed class NotificationComposer(
             var rendered = renderer.Render(kind, values);
             var subject = Prefix(rendered.Subject, isDrill, toAuthority);
             messages.Add(new OutboxMessage(
-                0, incident?.IncidentId, kind, recipient.ContactId, recipient.Email, recipient.Name, [Address(recipient)], [],
+                0, incident?.Id, kind, recipient.ContactId, recipient.Email, recipient.Name, [Address(recipient)], [],
                 subject, rendered.TextBody, rendered.HtmlBody, $"{key}@{opts.Smtp.MessageIdDomain}",
                 isDrill, recipient.IsAuthority && !isDrill, severity, OutboxStatus.Pending, 0, now, null, now, null));
         }
@@ -69,9 +69,9 @@ internal sealed class NotificationComposer(
         return toAuthority && !subject.StartsWith(AuthorityPrefix, StringComparison.Ordinal) ? $"{AuthorityPrefix} {subject}" : subject;
     }
 
-    public static Dictionary<string, string> IncidentValues(IncidentSnapshot i) => new(StringComparer.Ordinal)
+    public static Dictionary<string, string> IncidentValues(Incident i, bool backfill) => new(StringComparer.Ordinal)
     {
-        ["incident_id"] = i.IncidentId.ToString(CultureInfo.InvariantCulture),
+        ["incident_id"] = i.Id.ToString(CultureInfo.InvariantCulture),
         ["title"] = i.Title,
         ["severity"] = VietnameseLabels.Severity(i.Severity),
         ["category"] = VietnameseLabels.Category(i.Category),
@@ -81,9 +81,9 @@ internal sealed class NotificationComposer(
         ["rule"] = i.RuleTitle is null ? i.RuleId ?? "" : $"{i.RuleTitle} ({i.RuleId})",
         ["tags"] = string.Join(", ", i.Tags),
         ["first_seen"] = VietnameseLabels.Time(i.FirstSeen),
-        ["detected_at"] = VietnameseLabels.Time(i.DetectedAt == default ? i.FirstSeen : i.DetectedAt),
-        ["backfill"] = i.IsBackfill
-            ? $"Lưu ý: dữ liệu gửi bù - các sự kiện xảy ra từ {VietnameseLabels.Time(i.FirstSeen)}, bộ thu chỉ nhận được và phát hiện lúc {VietnameseLabels.Time(i.DetectedAt)}; thời hạn tính từ lúc phát hiện."
+        ["detected_at"] = VietnameseLabels.Time(i.CreatedAt == default ? i.FirstSeen : i.CreatedAt),
+        ["backfill"] = backfill
+            ? $"Lưu ý: dữ liệu gửi bù - các sự kiện xảy ra từ {VietnameseLabels.Time(i.FirstSeen)}, bộ thu chỉ nhận được và phát hiện lúc {VietnameseLabels.Time(i.CreatedAt)}; thời hạn tính từ lúc phát hiện."
             : "",
         ["last_seen"] = VietnameseLabels.Time(i.LastSeen),
         ["count"] = i.Count.ToString(CultureInfo.InvariantCulture),

@@ -1,3 +1,4 @@
+using ATTT.Monitor.Collector.Incidents;
 using ATTT.Monitor.Collector.Notifications.Options;
 
 namespace ATTT.Monitor.Collector.Notifications.Outbox;
@@ -9,7 +10,7 @@ namespace ATTT.Monitor.Collector.Notifications.Outbox;
 /// </summary>
 internal static class NotificationRouter
 {
-    public static IReadOnlyList<Recipient> Route(IncidentSnapshot incident, NotificationsOptions options)
+    public static IReadOnlyList<Recipient> Route(Incident incident, NotificationsOptions options)
     {
         if (incident.IsDrill)
             return DrillRecipients(options);
@@ -30,8 +31,42 @@ internal static class NotificationRouter
         return [.. byEmail.Values.Where(r => authorities || !r.IsAuthority).OrderByDescending(r => r.IsTo).ThenBy(r => r.Email, StringComparer.OrdinalIgnoreCase)];
     }
 
+    /// <summary>
+    /// Who gets the notice of a personal-data breach: the routes that match the incident as a
+    /// <c>data_breach</c>. A route that names <c>data_breach</c> among its categories (the
+    /// data-protection agency's) reaches its authorities at any severity, as the law asks; other
+    /// matching routes reach theirs only as they would for any incident.
+    /// </summary>
+    public static IReadOnlyList<Recipient> PersonalDataRoute(Incident incident, NotificationsOptions options)
+    {
+        if (incident.IsDrill)
+            return DrillRecipients(options);
+        var breach = incident with { Category = Incidents.IncidentCategory.DataBreach };
+        var contacts = options.Contacts.Where(c => !string.IsNullOrWhiteSpace(c.Email))
+            .GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        var authorities = TellsAuthorities(breach, options);
+        var byEmail = new Dictionary<string, Recipient>(StringComparer.OrdinalIgnoreCase);
+        foreach (var rule in options.Routes.Where(r => Matches(r, breach)))
+        {
+            var named = rule.Categories.Contains(Incidents.IncidentCategory.DataBreach, StringComparer.OrdinalIgnoreCase);
+            var told = new Dictionary<string, Recipient>(StringComparer.OrdinalIgnoreCase);
+            foreach (var id in rule.To)
+                Add(told, contacts, id, isTo: true);
+            foreach (var id in rule.Cc)
+                Add(told, contacts, id, isTo: false);
+            foreach (var r in told.Values.Where(r => named || authorities || !r.IsAuthority))
+            {
+                if (!byEmail.TryGetValue(r.Email, out var existing) || (r.IsTo && !existing.IsTo))
+                    byEmail[r.Email] = r;
+            }
+        }
+
+        return [.. byEmail.Values.OrderByDescending(r => r.IsTo).ThenBy(r => r.Email, StringComparer.OrdinalIgnoreCase)];
+    }
+
     /// <summary>Whether an incident may reach the authorities at all: serious enough, and more than a PC that stopped reporting.</summary>
-    public static bool TellsAuthorities(IncidentSnapshot incident, NotificationsOptions options) =>
+    public static bool TellsAuthorities(Incident incident, NotificationsOptions options) =>
         !incident.IsDrill
         && incident.Severity >= options.Budget.AuthorityMinSeverity
         && !string.Equals(incident.Category, Incidents.IncidentCategory.AgentSilent, StringComparison.OrdinalIgnoreCase);
@@ -51,7 +86,7 @@ internal static class NotificationRouter
             .Select(c => new Recipient(c!.Id, c.Name, c.Email, IsTo: true, c.IsAuthority))
             .DistinctBy(r => r.Email, StringComparer.OrdinalIgnoreCase)];
 
-    public static bool Matches(RoutingRuleOptions rule, IncidentSnapshot incident) =>
+    public static bool Matches(RoutingRuleOptions rule, Incident incident) =>
         incident.Severity >= rule.MinSeverity
         && (rule.Units.Count == 0 || rule.Units.Contains(incident.Unit, StringComparer.OrdinalIgnoreCase))
         && (rule.Categories.Count == 0 || rule.Categories.Contains(incident.Category, StringComparer.OrdinalIgnoreCase))

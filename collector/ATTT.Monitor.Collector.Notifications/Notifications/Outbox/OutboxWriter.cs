@@ -31,8 +31,8 @@ internal sealed class OutboxWriter(NotificationComposer composer, IOptionsMonito
         var change = entry.Change;
         var opts = options.CurrentValue;
         var now = time.GetUtcNow();
-        var incident = IncidentSnapshot.From(change, opts.Budget.BackfillAfter);
-        var notified = await IncidentSnapshotStore.UpsertAsync(connection, transaction, incident, change.At, cancellationToken).ConfigureAwait(false);
+        var incident = change.Incident;
+        var notified = await NotificationIncidentStore.UpsertAsync(connection, transaction, incident, NotificationIncidentStore.IsBackfill(incident, opts), change.At, cancellationToken).ConfigureAwait(false);
         if (!incident.IsDrill)
             await KeepClocksAsync(change, incident, opts, connection, transaction, cancellationToken).ConfigureAwait(false);
 
@@ -48,7 +48,7 @@ internal sealed class OutboxWriter(NotificationComposer composer, IOptionsMonito
                     return;
                 }
 
-                var deadlines = await DeadlineLinesAsync(connection, transaction, incident.IncidentId, now, cancellationToken).ConfigureAwait(false);
+                var deadlines = await DeadlineLinesAsync(connection, transaction, incident.Id, now, cancellationToken).ConfigureAwait(false);
                 var recipients = NotificationRouter.Route(incident, opts);
                 var messages = composer.Compose(MessageKinds.Notice, incident, recipients, new Dictionary<string, string> { ["deadlines"] = deadlines }, incident.IsDrill, incident.Severity);
                 if (!incident.IsDrill && messages.Any(m => m.IsAuthority)
@@ -62,15 +62,19 @@ internal sealed class OutboxWriter(NotificationComposer composer, IOptionsMonito
 
                 await NotificationBudget.InsertAsync(connection, transaction, messages, opts, now, cancellationToken).ConfigureAwait(false);
                 if (recipients.Count > 0)
-                    await IncidentSnapshotStore.MarkNotifiedAsync(connection, transaction, incident.IncidentId, cancellationToken).ConfigureAwait(false);
+                    await NotificationIncidentStore.MarkNotifiedAsync(connection, transaction, incident.Id, cancellationToken).ConfigureAwait(false);
                 return;
 
             case IncidentChangeKind.SeverityRaised when notified:
-                await UpdateBatch.AddAsync(connection, transaction, incident.IncidentId, $"mức độ tăng lên {VietnameseLabels.Severity(incident.Severity)}", now, cancellationToken).ConfigureAwait(false);
+                await UpdateBatch.AddAsync(connection, transaction, incident.Id, $"mức độ tăng lên {VietnameseLabels.Severity(incident.Severity)}", now, cancellationToken).ConfigureAwait(false);
                 return;
 
             case IncidentChangeKind.StateChanged when notified:
-                await UpdateBatch.AddAsync(connection, transaction, incident.IncidentId, $"trạng thái chuyển sang {VietnameseLabels.State(incident.State)}", now, cancellationToken).ConfigureAwait(false);
+                await UpdateBatch.AddAsync(connection, transaction, incident.Id, $"trạng thái chuyển sang {VietnameseLabels.State(incident.State)}", now, cancellationToken).ConfigureAwait(false);
+                return;
+
+            case IncidentChangeKind.PersonalDataBreachKnown:
+                await PersonalDataBreachAsync(change, incident, opts, now, connection, transaction, cancellationToken).ConfigureAwait(false);
                 return;
 
             default:
@@ -84,20 +88,20 @@ internal sealed class OutboxWriter(NotificationComposer composer, IOptionsMonito
     /// category that becomes a personal-data breach), never at the events' own time, so a backlog is not
     /// born overdue. The "notify the authorities" clock exists only when the authorities are told.
     /// </summary>
-    private static async Task KeepClocksAsync(IncidentChange change, IncidentSnapshot incident, NotificationsOptions opts, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    private static async Task KeepClocksAsync(IncidentChange change, Incident incident, NotificationsOptions opts, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         if (incident.IsOpen)
         {
             if (change.Kind == IncidentChangeKind.StateChanged)
             {
                 // Reopened: what resolution or a false positive stopped is owed again; the closing report waits for the next resolution.
-                await DeadlineStore.ResumeAsync(connection, transaction, incident.IncidentId, cancellationToken).ConfigureAwait(false);
-                await DeadlineStore.StopOneAsync(connection, transaction, incident.IncidentId, DeadlinePolicy.ClosingReportKey, DeadlineStore.StoppedReopened, change.At, cancellationToken).ConfigureAwait(false);
+                await DeadlineStore.ResumeAsync(connection, transaction, incident.Id, cancellationToken).ConfigureAwait(false);
+                await DeadlineStore.StopOneAsync(connection, transaction, incident.Id, DeadlinePolicy.ClosingReportKey, DeadlineStore.StoppedReopened, change.At, cancellationToken).ConfigureAwait(false);
             }
 
             var authorities = NotificationRouter.TellsAuthorities(incident, opts) && NotificationRouter.Route(incident, opts).Any(r => r.IsAuthority);
             var due = DeadlinePolicy.For(incident.Category, incident.Severity, opts).Where(d => authorities || d.MetBy != MessageKinds.Notice);
-            await DeadlineStore.PlanAsync(connection, transaction, incident.IncidentId, due, change.At, cancellationToken).ConfigureAwait(false);
+            await DeadlineStore.PlanAsync(connection, transaction, incident.Id, due, change.At, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -105,14 +109,39 @@ internal sealed class OutboxWriter(NotificationComposer composer, IOptionsMonito
             return;
         if (incident.State == IncidentState.FalsePositive)
         {
-            await DeadlineStore.StopAsync(connection, transaction, incident.IncidentId, DeadlineStore.StoppedFalsePositive, null, change.At, cancellationToken).ConfigureAwait(false);
+            await DeadlineStore.StopAsync(connection, transaction, incident.Id, DeadlineStore.StoppedFalsePositive, null, change.At, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         // Resolved or closed: the response has ended; what remains owed is the closing report.
-        await DeadlineStore.StopAsync(connection, transaction, incident.IncidentId, DeadlineStore.StoppedResolved, DeadlinePolicy.ClosingReportKey, change.At, cancellationToken).ConfigureAwait(false);
-        if (incident.Severity >= DeadlinePolicy.ClosingReport.MinSeverity && !await HasClockAsync(connection, transaction, incident.IncidentId, DeadlinePolicy.ClosingReportKey, cancellationToken).ConfigureAwait(false))
-            await DeadlineStore.RestartAsync(connection, transaction, incident.IncidentId, DeadlinePolicy.ClosingReport, change.At, cancellationToken).ConfigureAwait(false);
+        await DeadlineStore.StopAsync(connection, transaction, incident.Id, DeadlineStore.StoppedResolved, DeadlinePolicy.ClosingReportKey, change.At, cancellationToken).ConfigureAwait(false);
+        if (incident.Severity >= DeadlinePolicy.ClosingReport.MinSeverity && !await HasClockAsync(connection, transaction, incident.Id, DeadlinePolicy.ClosingReportKey, cancellationToken).ConfigureAwait(false))
+            await DeadlineStore.RestartAsync(connection, transaction, incident.Id, DeadlinePolicy.ClosingReport, change.At, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The breach became known at the change's time: the data-protection clock starts there (not at
+    /// detection nor at the first event; planned once, so a later change never moves it), and the
+    /// routes for <c>data_breach</c> get the breach notice with what data it concerns.
+    /// </summary>
+    private async Task PersonalDataBreachAsync(IncidentChange change, Incident incident, NotificationsOptions opts, DateTimeOffset now, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (incident.State == IncidentState.FalsePositive)
+            return;
+        if (!incident.IsDrill)
+            await DeadlineStore.PlanAsync(connection, transaction, incident.Id, DeadlinePolicy.ForPersonalData(opts), change.At, cancellationToken).ConfigureAwait(false);
+        var recipients = NotificationRouter.PersonalDataRoute(incident, opts);
+        if (recipients.Count == 0)
+            return;
+        var extra = new Dictionary<string, string>
+        {
+            ["deadlines"] = await DeadlineLinesAsync(connection, transaction, incident.Id, now, cancellationToken).ConfigureAwait(false),
+            ["known_at"] = VietnameseLabels.Time(change.At),
+            ["known_by"] = change.Actor ?? "",
+            ["personal_data"] = change.Note ?? "",
+        };
+        var messages = composer.Compose(MessageKinds.PersonalData, incident, recipients, extra, incident.IsDrill, incident.Severity);
+        await NotificationBudget.InsertAsync(connection, transaction, messages, opts, now, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A running (or met) closing-report clock; one stopped by a reopening does not count, so the next resolution starts it again.</summary>
@@ -123,13 +152,13 @@ internal sealed class OutboxWriter(NotificationComposer composer, IOptionsMonito
         return Convert.ToInt64(await select.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0;
     }
 
-    private static async Task AddDigestItemAsync(SqliteConnection connection, SqliteTransaction transaction, IncidentSnapshot i, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task AddDigestItemAsync(SqliteConnection connection, SqliteTransaction transaction, Incident i, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"#{i.IncidentId} {VietnameseLabels.Time(i.FirstSeen)} - {i.Title} - máy {i.Host} - {VietnameseLabels.Severity(i.Severity)} - {VietnameseLabels.Category(i.Category)}");
+            $"#{i.Id} {VietnameseLabels.Time(i.FirstSeen)} - {i.Title} - máy {i.Host} - {VietnameseLabels.Severity(i.Severity)} - {VietnameseLabels.Category(i.Category)}");
         await using var insert = Sql.Command(connection, transaction,
             "INSERT INTO notification_digest_items (incident_id, unit, line, created_at) VALUES ($id, $unit, $line, $at);",
-            ("$id", i.IncidentId), ("$unit", i.Unit), ("$line", line), ("$at", DbTime.Format(now)));
+            ("$id", i.Id), ("$unit", i.Unit), ("$line", line), ("$at", DbTime.Format(now)));
         await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

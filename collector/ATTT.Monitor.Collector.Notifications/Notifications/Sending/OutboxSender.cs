@@ -159,6 +159,11 @@ internal sealed class OutboxSender : BackgroundService
             await using var connection = await _store.Database.OpenAsync(cancellationToken).ConfigureAwait(false);
             await DeadlineStore.MarkMetAsync(connection, null, incident, "notice", null, sentAt, cancellationToken).ConfigureAwait(false);
         }
+        else if (row is { IsAuthority: true, Kind: MessageKinds.PersonalData, IncidentId: { } breached })
+        {
+            await using var connection = await _store.Database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await DeadlineStore.MarkMetAsync(connection, null, breached, MessageKinds.PersonalData, null, sentAt, cancellationToken).ConfigureAwait(false);
+        }
         else if (row is { IsAuthority: true, Kind: MessageKinds.Overflow or MessageKinds.Related })
         {
             // The notices over the daily cap reached the authority in this digest.

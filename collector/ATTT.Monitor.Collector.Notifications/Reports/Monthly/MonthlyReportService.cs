@@ -95,7 +95,7 @@ internal sealed class MonthlyReportService(
     {
         if (opts.MonthlyReport.Recipients.Count > 0)
             return NotificationRouter.Contacts(opts.MonthlyReport.Recipients, opts);
-        var probe = new IncidentSnapshot(0, "", null, null, [], IncidentCategory.Other, IncidentSeverity.Medium, IncidentState.New, unit, "", default, default, 0, false);
+        var probe = new Incident(0, "", null, null, [], IncidentCategory.Other, IncidentSeverity.Medium, IncidentState.New, unit, "", null, default, default, 0, false, null, null, default, default, null, null);
         return [.. NotificationRouter.Route(probe, opts).Select(r => r with { IsTo = true })];
     }
 }

@@ -212,6 +212,22 @@ internal sealed class ElasticsearchEventStore : IEventStore, IDisposable
         return losses;
     }
 
+    public async Task<IReadOnlyList<string>> ListChannelsAsync(int limit, CancellationToken cancellationToken)
+    {
+        await EnsureSetupAsync(cancellationToken).ConfigureAwait(false);
+        var body = new JsonObject
+        {
+            ["size"] = 0,
+            ["aggs"] = new JsonObject
+            {
+                ["channels"] = new JsonObject { ["terms"] = new JsonObject { ["field"] = "winlog.channel", ["size"] = Math.Clamp(limit, 1, 10_000) } },
+            },
+        };
+        using var result = await _calls.SendJsonAsync(Method.POST, $"{_stream}/_search", body.ToJsonString(), cancellationToken).ConfigureAwait(false);
+        return result.RootElement.GetProperty("aggregations").GetProperty("channels").GetProperty("buckets").EnumerateArray()
+            .Select(b => b.GetProperty("key").GetString() ?? "").Where(c => c.Length > 0).Order(StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>Retention is the lifecycle policy's job; this deletes on demand (the contract's operation).</summary>
     public async Task<long> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {

@@ -248,6 +248,19 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
         return result;
     }
 
+    public async Task<IReadOnlyList<string>> ListChannelsAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT DISTINCT channel FROM event_sources WHERE channel <> '' ORDER BY channel LIMIT $limit;";
+        command.Parameters.AddWithValue("$limit", Math.Max(0, limit));
+        var result = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            result.Add(reader.GetString(0));
+        return result;
+    }
+
     public async Task<long> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);

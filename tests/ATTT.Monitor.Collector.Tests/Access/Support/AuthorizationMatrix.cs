@@ -74,6 +74,9 @@ internal static class AuthorizationMatrix
                                                                                                       "S    P    R     F      R     R     F     D     D", F(("text", "ý kiến"))),
         new("POST /incidents/{id:long} ?handler=State", MatrixRequest.Form, IncidentA + "?handler=State",
                                                                                                       "S    P    R     F      R     R     F     D     D", F(("state", "in_progress"))),
+        // Only an administrator of the unit or the province marks a personal-data breach; the service refuses (and audits) the rest.
+        new("POST /incidents/{id:long} ?handler=PersonalData", MatrixRequest.Form, IncidentA + "?handler=PersonalData",
+                                                                                                      "S    P    O     F      O     F     F     D     D", F(("note", "họ tên, số CCCD của 120 người dân"))),
         new("POST /incidents/{id:long} ?handler=Step", MatrixRequest.Form, IncidentA + "?handler=Step",
                                                                                                       "S    P    R     F      R     R     F     D     D", F(("playbook", "khong-co"), ("step", "khong-co"))),
         new("GET /incidents/{id:long}/reports/{reportId:long?}", MatrixRequest.Get, IncidentA + "/reports/{report}",

@@ -21,7 +21,9 @@ public sealed class PackHotSwapTests
         using var temp = new TempFolder();
         using var product = new TempFolder();
         File.WriteAllText(Path.Combine(product.Path, "failed.yml"), TestRules.FailedLogon());
-        await using var collector = await TestCollector.StartAsync($"--Detection:RulePaths:0={product.Path}", "--Detection:ReloadDebounce=00:00:00.200");
+        // The agents post as fast as they can: lift the per-agent rate limit, which would answer 429.
+        await using var collector = await TestCollector.StartAsync($"--Detection:RulePaths:0={product.Path}", "--Detection:ReloadDebounce=00:00:00.200",
+            "--Ingest:RequestsPerSecond=1000000", "--Ingest:RequestBurst=1000000");
         var layout = new RulePackLayout(collector.DataPath);
         var installer = new RulePackInstaller(layout, collector.Clock);
         installer.Install(SigmaArchives.Security(temp.Path, "sigma_old.zip", leaveOut: [SigmaArchives.LogClearedFile]), null, RuleProfile.Default);

@@ -52,6 +52,37 @@ public sealed class DetailModel(IDrillService drillService, IIncidentService inc
             return Incidents.ChangeStateAsync(id, target, note, Actor, Scope, cancellationToken);
         }, cancellationToken);
 
+    /// <summary>
+    /// Marks the incident a personal-data breach known now. Every signed-in user reaches the service,
+    /// which lets only an administrator of the incident's unit or of the province through and audits
+    /// a refusal; an incident already marked keeps its first mark (the redirect says so).
+    /// </summary>
+    public async Task<IActionResult> OnPostPersonalDataAsync(long id, string? note, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var before = (await Incidents.GetAsync(id, Scope, cancellationToken))?.PersonalDataBreach;
+            await Incidents.MarkPersonalDataBreachAsync(id, note, Caller.FromUser(User), cancellationToken);
+            return RedirectToPage(new { id, done = before is null ? "Incidents.PersonalDataMarked" : "Incidents.PersonalDataAlready" });
+        }
+        catch (IncidentNotFoundException)
+        {
+            return NotFound();
+        }
+        catch (AccessRefusedException)
+        {
+            return Forbid(DashboardPolicies.Scheme);
+        }
+        catch (InvalidIncidentCommandException e)
+        {
+            ErrorMessage = e.Message;
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+    }
+
+    /// <summary>Whether the caller may mark this incident a personal-data breach (the form is shown only then).</summary>
+    public bool CanMarkPersonalData { get; private set; }
+
     public async Task<IActionResult> OnPostStepAsync(long id, string? playbook, string? step, string? note, CancellationToken cancellationToken)
     {
         if (!(await authorization.AuthorizeAsync(User, DashboardPolicies.Triage)).Succeeded)
@@ -125,6 +156,7 @@ public sealed class DetailModel(IDrillService drillService, IIncidentService inc
         if (reportService is { } reports)
             Reports = await reports.ListAsync(id, cancellationToken);
         CanTriage = (await authorization.AuthorizeAsync(User, DashboardPolicies.Triage)).Succeeded;
+        CanMarkPersonalData = AdministrationPolicy.MarkPersonalDataBreach(Caller.FromUser(User), Detail.Incident.Unit).IsAllowed;
         if (Request.Query["done"].ToString() is { Length: > 0 } done && done.StartsWith("Incidents.", StringComparison.Ordinal))
             SuccessKey = done;
         return Detail is not null;
