@@ -46,6 +46,30 @@ public sealed class DrillMeasurementTests : IDisposable
     }
 
     [Fact]
+    public async Task A_drill_whose_rule_is_disabled_for_its_unit_misses_its_detection_target()
+    {
+        if (RepositoryPaths.Shared is not { } shared)
+        {
+            Assert.Skip("../shared (SigmaHQ rules) is not laid beside the repository.");
+            return;
+        }
+
+        // The rule that catches the EICAR inject is loaded (the re-run test below sees it fire) but disabled for the drill's unit.
+        var rule = Path.Combine(shared, "sigma", "rules", "windows", "builtin", "windefend", "win_defender_threat.yml");
+        var ruleId = File.ReadLines(rule).Single(l => l.StartsWith("id:", StringComparison.Ordinal))["id:".Length..].Trim();
+        await using var collector = await StartAsync(rule);
+        await collector.Services.GetRequiredService<ATTT.Monitor.Collector.Suppression.SuppressionStore>()
+            .DisableAsync(ruleId, "xa-sang-moc", "diễn tập: luật bị tắt", ATTT.Monitor.Collector.Access.Caller.System, Ct);
+        var drills = collector.Services.GetRequiredService<IDrillService>();
+
+        var report = await RunAsync(drills);
+
+        Assert.Empty(report.IncidentIds);
+        Assert.Equal(DrillOutcome.Missed, report.Measures.Single(m => m.Link == DrillLink.Detected).Outcome);
+        Assert.Equal(DrillOutcome.Missed, report.Verdict);
+    }
+
+    [Fact]
     public async Task A_rerun_right_after_a_run_opens_and_measures_incidents_of_its_own()
     {
         if (RepositoryPaths.Shared is not { } shared)

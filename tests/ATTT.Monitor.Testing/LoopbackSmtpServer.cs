@@ -11,7 +11,7 @@ using SmtpServer.ComponentModel;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace ATTT.Monitor.Collector.Tests.Support;
+namespace ATTT.Monitor.Testing;
 
 /// <summary>
 /// A real SMTP server on 127.0.0.1 (the SmtpServer package) with STARTTLS on a self-signed
