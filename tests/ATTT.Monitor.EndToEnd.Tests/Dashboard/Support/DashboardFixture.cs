@@ -21,11 +21,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     public async Task<IPage> SignInAsync(string userName)
     {
         var page = await NewPageAsync();
-        await page.GotoAsync("/signin");
-        await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
-        await page.GetByLabel("Mật khẩu").FillAsync(DashboardSite.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await Navigation.WaitForUrlAsync(page, Navigation.NotSignIn);
+        await Navigation.SignInAsync(page, userName, DashboardSite.Password);
         return page;
     }
 

@@ -72,11 +72,7 @@ public sealed class DemoLikeSiteFixture : IAsyncLifetime
         if (_browser is null)
             Assert.Skip($"{Browser.ChromiumPath} is not installed; run scripts/install-deps.sh test");
         var page = await _browser.NewPageAsync(Site.BaseAddress);
-        await page.GotoAsync("/signin");
-        await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
-        await page.GetByLabel("Mật khẩu").FillAsync(DashboardSite.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await Navigation.WaitForUrlAsync(page, Navigation.NotSignIn);
+        await Navigation.SignInAsync(page, userName, DashboardSite.Password);
         return page;
     }
 

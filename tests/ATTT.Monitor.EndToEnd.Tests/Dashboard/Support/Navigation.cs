@@ -19,4 +19,14 @@ internal static class Navigation
     private static readonly PageAssertionsToHaveURLOptions Patience = new() { Timeout = 30_000 };
 
     public static Task WaitForUrlAsync(IPage page, Regex url) => Assertions.Expect(page).ToHaveURLAsync(url, Patience);
+
+    /// <summary>Signs <paramref name="page"/> in through the sign-in form and waits until it has left it.</summary>
+    public static async Task SignInAsync(IPage page, string userName, string password)
+    {
+        await page.GotoAsync("/signin");
+        await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
+        await page.GetByLabel("Mật khẩu").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await WaitForUrlAsync(page, NotSignIn);
+    }
 }
