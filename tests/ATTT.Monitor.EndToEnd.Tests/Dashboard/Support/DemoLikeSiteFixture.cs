@@ -11,30 +11,20 @@ namespace ATTT.Monitor.EndToEnd.Tests.Dashboard.Support;
 /// unit (assigned, worked, commented, one resolved), PCs with posture, finished drills, reports,
 /// notices to configured contacts (written as .eml files, no SMTP), and the usual accounts.
 /// </summary>
-public sealed class DemoLikeSiteFixture : IAsyncLifetime
+public sealed class DemoLikeSiteFixture : BrowserSiteFixture
 {
-    private Browser? _browser;
-    private DashboardSite? _site;
-
-    public DashboardSite Site => _site ?? throw new InvalidOperationException("not started");
-
     /// <summary>The incidents made, the first of each unit first.</summary>
     public IReadOnlyList<long> Incidents { get; private set; } = [];
 
-    public async ValueTask InitializeAsync()
-    {
-        _site = await DashboardSite.StartAsync(
+    protected override Task<DashboardSite> StartSiteAsync() =>
+        DashboardSite.StartAsync(
             "--Notifications:Contacts:0:Id=congan", "--Notifications:Contacts:0:Name=Phòng An ninh mạng - Công an tỉnh",
             "--Notifications:Contacts:0:Email=an-ninh-mang@congan.thainguyen.gov.vn", "--Notifications:Contacts:0:Role=police",
             "--Notifications:Contacts:0:IsAuthority=true",
             "--Notifications:Routes:0:Name=nghiêm trọng", "--Notifications:Routes:0:MinSeverity=High", "--Notifications:Routes:0:To:0=congan",
             "--Notifications:Reporting:Organisation=UBND xã Sảng Mộc");
-        await SeedAsync(_site);
-        if (File.Exists(Browser.ChromiumPath))
-            _browser = await Browser.LaunchAsync();
-    }
 
-    private async Task SeedAsync(DashboardSite site)
+    protected override async Task SeedAsync(DashboardSite site)
     {
         var at = site.Clock.GetUtcNow().AddMinutes(-30);
         var incidents = new List<long>
@@ -64,23 +54,5 @@ public sealed class DemoLikeSiteFixture : IAsyncLifetime
         await site.AddPcAsync(UnitNames.Default, "PC-MACDINH-03", "Windows 11 Pro 23H2 (22631)", "Windows Defender", realtime: true, []);
         await site.AddFinishedDrillAsync("ma-doc-may-tram", DashboardSite.CommuneA);
         await site.AddFinishedDrillAsync("canh-bao-khac", UnitNames.Default);
-    }
-
-    /// <summary>A new browser context signed in as <paramref name="userName"/>, on the overview.</summary>
-    public async Task<IPage> SignInAsync(string userName)
-    {
-        if (_browser is null)
-            Assert.Skip($"{Browser.ChromiumPath} is not installed; run scripts/install-deps.sh test");
-        var page = await _browser.NewPageAsync(Site.BaseAddress);
-        await Navigation.SignInAsync(page, userName, DashboardSite.Password);
-        return page;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_browser is not null)
-            await _browser.DisposeAsync();
-        if (_site is not null)
-            await _site.DisposeAsync();
     }
 }

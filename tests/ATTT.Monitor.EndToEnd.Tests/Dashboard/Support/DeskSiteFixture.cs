@@ -15,7 +15,7 @@ namespace ATTT.Monitor.EndToEnd.Tests.Dashboard.Support;
 /// the ingest API (gzip batches), and the detection pipeline left to open the incidents. Commune A's
 /// agent sends the Credential Access samples and one hostile event; commune B's the Discovery samples.
 /// </summary>
-public sealed class DeskSiteFixture : IAsyncLifetime
+public sealed class DeskSiteFixture : BrowserSiteFixture
 {
     /// <summary>A PC of commune A's samples: 33 Sysmon events in eight minutes, two of them detected (babyshark_mimikatz_powershell.evtx).</summary>
     public const string SampleHost = "IEWIN7";
@@ -25,26 +25,22 @@ public sealed class DeskSiteFixture : IAsyncLifetime
     /// <summary>PC names an attacker chose so that a spreadsheet would run them: each sends a "log cleared" event, which the product's rule turns into an incident.</summary>
     public static readonly string[] FormulaHosts = ["=HYPERLINK(\"http://203.0.113.5/x\",\"Nhấn vào đây\")", "+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0"];
 
-    private Browser? _browser;
-    private DashboardSite? _site;
     private long _sequence;
-
-    public DashboardSite Site => _site ?? throw new InvalidOperationException("not started");
 
     /// <summary>The events each commune's agent sent, as read from the samples.</summary>
     public IReadOnlyList<EventRecord> CommuneAEvents { get; private set; } = [];
     public IReadOnlyList<EventRecord> CommuneBEvents { get; private set; } = [];
 
-    public async ValueTask InitializeAsync()
-    {
-        _site = await DashboardSite.StartAsync(
+    protected override Task<DashboardSite> StartSiteAsync() =>
+        DashboardSite.StartAsync(
             "--Detection:RulePaths:1=" + RepositoryPaths.Rules,
             "--Detection:MappingPath=" + Path.Combine(RepositoryPaths.Rules, "logsource-mapping.yml"));
+
+    protected override async Task SeedAsync(DashboardSite site)
+    {
         CommuneAEvents = await SendFolderAsync(DashboardSite.CommuneA, "PC-KETOAN-01", "Credential Access", [Hostile(), .. FormulaHosts.Select(LogCleared)]);
         CommuneBEvents = await SendFolderAsync(DashboardSite.CommuneB, "PC-VUCHAN-01", "Discovery", []);
         await Eventually.UntilAsync(DetectionCaughtUpAsync, "the detection pipeline to read every event posted");
-        if (File.Exists(Browser.ChromiumPath))
-            _browser = await Browser.LaunchAsync();
     }
 
     /// <summary>Enrolls an agent of <paramref name="unit"/> over HTTP and posts one batch per sample file of the folder, then <paramref name="extra"/>.</summary>
@@ -106,22 +102,4 @@ public sealed class DeskSiteFixture : IAsyncLifetime
         UserDataName = "LogFileCleared",
         Fields = [new EventField("SubjectUserName", "ketoan"), new EventField("SubjectDomainName", "UBND-XA")],
     };
-
-    /// <summary>A new browser context signed in as <paramref name="userName"/>, on the overview.</summary>
-    public async Task<IPage> SignInAsync(string userName)
-    {
-        if (_browser is null)
-            Assert.Skip($"{Browser.ChromiumPath} is not installed; run scripts/install-deps.sh test");
-        var page = await _browser.NewPageAsync(Site.BaseAddress);
-        await Navigation.SignInAsync(page, userName, DashboardSite.Password);
-        return page;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_browser is not null)
-            await _browser.DisposeAsync();
-        if (_site is not null)
-            await _site.DisposeAsync();
-    }
 }
