@@ -94,7 +94,7 @@ internal sealed class IncidentManager : IDetectionSink
                 await stories.AddTimelineAsync(opened.Id, [(1, detection.ToEntry(opened.Id))], 1, _options.KeepFirstEvents, _options.KeepLastEvents, cancellationToken).ConfigureAwait(false);
                 await stories.AddLinksAsync(opened.Id, hit.Unit, hit.Host, hit.IsDrill, hit.Links, cancellationToken).ConfigureAwait(false);
                 latest[pc] = byId[opened.Id] = new PendingIncident(opened);
-                changes.Add(IncidentJournal.ToChange(IncidentChangeKind.Opened, opened, null, now));
+                changes.Add(new IncidentChange(IncidentChangeKind.Opened, opened, null, now));
                 continue;
             }
 
@@ -180,7 +180,7 @@ internal sealed class IncidentManager : IDetectionSink
             incident.NewEvents.Add((updated.Count, id));
         incident.NewTimeline.Add((updated.Count, detection.ToEntry(updated.Id)));
         if (updated.Severity <= before.Severity)
-            return IncidentJournal.ToChange(IncidentChangeKind.Updated, updated, null, now);
+            return new IncidentChange(IncidentChangeKind.Updated, updated, null, now);
 
         await FlushAsync(incident, now, statements, stories, connection, transaction, cancellationToken, announce: false).ConfigureAwait(false);
         await AuditAsync("severity_raised", updated, $"{before.Severity.ToText()} -> {updated.Severity.ToText()}", now, connection, transaction, cancellationToken).ConfigureAwait(false);

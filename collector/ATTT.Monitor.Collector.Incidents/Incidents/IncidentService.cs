@@ -184,7 +184,7 @@ internal sealed class IncidentService : IIncidentService
         var mark = new PersonalDataBreach(id, now, what, caller.Name);
         await PersonalDataBreachRows.InsertAsync(connection, transaction, mark, cancellationToken).ConfigureAwait(false);
         await _audit.WriteAsync(new AuditEntry(IncidentsSchema.Area, PersonalDataAction, caller.Name, IncidentTarget.Of(id), what, now), connection, transaction, cancellationToken).ConfigureAwait(false);
-        await IncidentJournal.AppendAsync(IncidentJournal.ToChange(IncidentChangeKind.PersonalDataBreachKnown, current, caller.Name, now) with { Note = what }, connection, transaction, cancellationToken).ConfigureAwait(false);
+        await IncidentJournal.AppendAsync(new IncidentChange(IncidentChangeKind.PersonalDataBreachKnown, current, caller.Name, now) { Note = what }, connection, transaction, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return mark;
     }

@@ -12,13 +12,11 @@ namespace ATTT.Monitor.Collector.Incidents.Journal;
 /// </summary>
 internal static class IncidentJournal
 {
-    public static IncidentChange ToChange(IncidentChangeKind kind, Incident incident, string? actor, DateTimeOffset at) => new(kind, incident, actor, at);
-
     public static async Task<IncidentChange> AppendAsync(
         IncidentChangeKind kind, Incident incident, string? actor, DateTimeOffset at,
         SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
-        var change = ToChange(kind, incident, actor, at);
+        var change = new IncidentChange(kind, incident, actor, at);
         await AppendAsync(change, connection, transaction, cancellationToken).ConfigureAwait(false);
         return change;
     }
