@@ -12,18 +12,19 @@ public sealed class SigmaEngine
 {
     private readonly SigmaRuleSet _rules;
     private readonly EvaluationContext _context;
-    private readonly BucketScratch[] _scratch;
+    // Per bucket, made when the first event of that bucket arrives (buckets read from the cache are decoded then too).
+    private readonly BucketScratch?[] _scratch;
     private readonly List<int> _matched = [];
 
     internal SigmaEngine(SigmaRuleSet rules)
     {
         _rules = rules;
         _context = new EvaluationContext(rules.Fields);
-        _scratch = rules.Router.Buckets.Select(b => b.CreateScratch()).ToArray();
+        _scratch = new BucketScratch?[rules.Router.BucketCount];
     }
 
     /// <summary>Rule variants fully evaluated so far (the prefilter let them through); for benchmarks.</summary>
-    internal long RulesEvaluated => _scratch.Sum(s => s.Evaluated);
+    internal long RulesEvaluated => _scratch.Sum(s => s?.Evaluated ?? 0);
 
     /// <summary>The detections of one event (a new list; see the other overload to reuse one).</summary>
     public IReadOnlyList<SigmaDetection> Evaluate(EventRecord e)
@@ -49,7 +50,7 @@ public sealed class SigmaEngine
         if (bucket.Count == 0) return 0;
         _context.Reset(e);
         _matched.Clear();
-        bucket.Evaluate(_context, _scratch[bucket.Id], _matched);
+        bucket.Evaluate(_context, _scratch[bucket.Id] ??= bucket.CreateScratch(), _matched);
         if (_matched.Count == 0) return 0;
         _matched.Sort();
         var last = -1;

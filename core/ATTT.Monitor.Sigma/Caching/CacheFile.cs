@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Hashing;
 
 namespace ATTT.Monitor.Sigma.Caching;
@@ -67,16 +68,17 @@ internal sealed class CacheFile
 
     /// <summary>Reads the header and manifest; sections whose checksum fails are marked, not thrown.</summary>
     /// <exception cref="CacheFormatException">The file is not a cache file, or its header or manifest is damaged.</exception>
-    public static CacheFile Read(byte[] data)
+    public static CacheFile Read(ReadOnlyMemory<byte> data)
     {
-        if (data.Length < Magic.Length + 4 || !data.AsSpan(0, Magic.Length).SequenceEqual(Magic))
+        var bytes = data.Span;
+        if (bytes.Length < Magic.Length + 4 || !bytes[..Magic.Length].SequenceEqual(Magic))
             throw new CacheFormatException("it is not an ATTT rule cache of this format");
-        var headLength = BitConverter.ToInt32(data, Magic.Length);
+        var headLength = BinaryPrimitives.ReadInt32LittleEndian(bytes[Magic.Length..]);
         var at = Magic.Length + 4;
-        if (headLength < 0 || headLength > data.Length - at - 8) throw new CacheFormatException("its header is truncated");
-        var head = data.AsMemory(at, headLength);
+        if (headLength < 0 || headLength > bytes.Length - at - 8) throw new CacheFormatException("its header is truncated");
+        var head = data.Slice(at, headLength);
         at += headLength;
-        if (Checksum(head.Span) != BitConverter.ToInt64(data, at)) throw new CacheFormatException("its header checksum does not match");
+        if (Checksum(head.Span) != BinaryPrimitives.ReadInt64LittleEndian(bytes[at..])) throw new CacheFormatException("its header checksum does not match");
         at += 8;
 
         var h = new CacheReader(head);
@@ -88,7 +90,7 @@ internal sealed class CacheFile
             var length = h.Long();
             var sum = h.Long();
             if (length < 0 || length > data.Length - at) throw new CacheFormatException("it is truncated");
-            var section = data.AsMemory(at, (int)length);
+            var section = data.Slice(at, (int)length);
             sections[i] = (section, Checksum(section.Span) == sum);
             at += (int)length;
         }

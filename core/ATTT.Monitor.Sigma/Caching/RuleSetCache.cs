@@ -179,11 +179,11 @@ internal sealed class RuleSetCache(string directory, SigmaLoadOptions options, s
 
     private CacheFile? TryRead(string path)
     {
-        byte[] data;
+        ReadOnlyMemory<byte> data;
         try
         {
             if (!File.Exists(path)) return null;
-            data = File.ReadAllBytes(path);
+            data = MappedBytes.Read(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

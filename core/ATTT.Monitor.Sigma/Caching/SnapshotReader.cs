@@ -64,27 +64,36 @@ internal sealed class SnapshotReader
         var bucketData = selected.ToDictionary(b => b, b => ReadBucketIndexes(buckets.At(b), variants.Offsets.Length));
 
         // Rules kept: all without a filter, else those some read variant belongs to.
-        var usedVariants = bucketData.Values.SelectMany(b => b.Always.Concat(b.Filtered)).Distinct().Order().ToList();
-        var ruleOfVariant = usedVariants.ToDictionary(v => v, v => variants.At(v).Index(ruleCount));
-        var keptRules = _channels is null ? Enumerable.Range(0, ruleCount).ToList() : ruleOfVariant.Values.Distinct().Order().ToList();
+        var keptRules = _channels is null ? Enumerable.Range(0, ruleCount).ToList()
+            : bucketData.Values.SelectMany(b => b.Always.Concat(b.Filtered)).Distinct().Select(v => variants.At(v).Index(ruleCount)).Distinct().Order().ToList();
         var newIndex = keptRules.Select((old, i) => (old, i)).ToDictionary(x => x.old, x => x.i);
-        var variantObjects = usedVariants.ToDictionary(v => v, v => ReadVariant(variants.At(v), ruleCount, newIndex));
+        // Variants, automata and buckets are decoded when an event first needs the bucket: most of
+        // the load's work (matchers, regular expressions, automaton tables) for a small part of it.
+        var variantObjects = new Dictionary<int, RuleVariant>();
         var automatonObjects = new Dictionary<int, LiteralAutomaton>();
+        RuleVariant Variant(int v) =>
+            variantObjects.TryGetValue(v, out var o) ? o : variantObjects[v] = ReadVariant(variants.At(v), ruleCount, newIndex);
         LiteralAutomaton Automaton(int i) =>
             automatonObjects.TryGetValue(i, out var a) ? a : automatonObjects[i] = ReadAutomaton(automata.At(i));
-
-        var bucketObjects = new Dictionary<int, RuleBucket>();
-        var idOf = selected.Select((b, i) => (b, i)).ToDictionary(x => x.b, x => x.i);
-        foreach (var b in selected)
+        RuleBucket Decode(int id)
         {
-            var d = bucketData[b];
-            var scans = d.Scans.Select(s => (s.FieldId, Automaton(s.Automaton), s.Targets)).ToArray();
-            bucketObjects[b] = new RuleBucket(idOf[b], [.. d.Always.Select(v => variantObjects[v])], [.. d.Filtered.Select(v => variantObjects[v])], scans);
+            try
+            {
+                var d = bucketData[selected[id]];
+                var scans = d.Scans.Select(s => (s.FieldId, Automaton(s.Automaton), s.Targets)).ToArray();
+                return new RuleBucket(id, [.. d.Always.Select(Variant)], [.. d.Filtered.Select(Variant)], scans);
+            }
+            catch (CacheFormatException ex)
+            {
+                // Checksums are verified when the cache is opened, so this is a defect, not damage on disk.
+                throw new InvalidOperationException($"A bucket of the compiled-rule cache cannot be decoded ({ex.Message}); delete the cache folder to rebuild it.", ex);
+            }
         }
 
+        var idOf = selected.Select((b, i) => (b, i)).ToDictionary(x => x.b, x => x.i);
         var routes = channels.Where(c => _channels is null || _channels.Contains(c.Channel))
-            .Select(c => (c.Channel, c.ById.ToDictionary(x => x.Id, x => bucketObjects[x.Bucket]), bucketObjects[c.Any]));
-        var router = new RuleRouter([.. selected.Select(b => bucketObjects[b])], routes, bucketObjects[elsewhere]);
+            .Select(c => (c.Channel, c.ById.ToDictionary(x => x.Id, x => idOf[x.Bucket]), idOf[c.Any]));
+        var router = new RuleRouter(selected.Count, routes, idOf[elsewhere], Decode);
 
         var rules = keptRules.Select(i => _infos[i]).ToList();
         var kept = new HashSet<SigmaRuleInfo>(rules);

@@ -6,18 +6,21 @@ namespace ATTT.Monitor.Sigma.Routing;
 /// </summary>
 internal sealed class RuleRouter
 {
-    private readonly Dictionary<string, (Dictionary<int, RuleBucket> ById, RuleBucket Any)> _channels;
-    private readonly RuleBucket _elsewhere;
+    private readonly Dictionary<string, (Dictionary<int, int> ById, int Any)> _channels;
+    private readonly RuleBucket?[] _buckets;
+    private readonly int _elsewhere;
+    private readonly Func<int, RuleBucket>? _decode;
+    private readonly Lock _decoding = new();
 
     public RuleRouter(IReadOnlyList<RuleVariant> variants, IReadOnlyList<RuleVariant> everywhere)
     {
         var buckets = new List<RuleBucket>();
         var automata = new Dictionary<string, LiteralAutomaton>(StringComparer.Ordinal);
-        RuleBucket NewBucket(IEnumerable<RuleVariant> vs)
+        int NewBucket(IEnumerable<RuleVariant> vs)
         {
             var b = new RuleBucket(buckets.Count, vs.Concat(everywhere).ToList(), automata);
             buckets.Add(b);
-            return b;
+            return b.Id;
         }
 
         var perChannel = new Dictionary<string, (Dictionary<int, List<RuleVariant>> ById, List<RuleVariant> Any)>(StringComparer.OrdinalIgnoreCase);
@@ -48,30 +51,56 @@ internal sealed class RuleRouter
         }
 
         _elsewhere = NewBucket([]);
-        Buckets = buckets;
+        _buckets = [.. buckets];
     }
 
-    /// <summary>A router read back from the compiled-rule cache.</summary>
-    public RuleRouter(IReadOnlyList<RuleBucket> buckets, IEnumerable<(string Channel, Dictionary<int, RuleBucket> ById, RuleBucket Any)> channels, RuleBucket elsewhere)
+    /// <summary>
+    /// A router read back from the compiled-rule cache, whose buckets are decoded on first use
+    /// (<paramref name="decode"/>, called once per bucket, under a lock): a start decodes only the
+    /// buckets of the channels and EventIDs that events arrive for, not the whole rule set.
+    /// </summary>
+    /// <param name="bucketCount">Buckets are numbered 0 to bucketCount - 1; <paramref name="decode"/> returns the bucket with that <see cref="RuleBucket.Id"/>.</param>
+    public RuleRouter(int bucketCount, IEnumerable<(string Channel, Dictionary<int, int> ById, int Any)> channels, int elsewhere, Func<int, RuleBucket> decode)
     {
-        Buckets = buckets;
+        _buckets = new RuleBucket?[bucketCount];
         _channels = new(StringComparer.OrdinalIgnoreCase);
         foreach (var (channel, byId, any) in channels) _channels[channel] = (byId, any);
         _elsewhere = elsewhere;
+        _decode = decode;
     }
 
-    public IReadOnlyList<RuleBucket> Buckets { get; }
+    public int BucketCount => _buckets.Length;
+
+    /// <summary>Buckets decoded so far (all of them for a router built from rules).</summary>
+    public int DecodedCount => _buckets.Count(b => b is not null);
+
+    /// <summary>Every bucket, decoding those not yet decoded.</summary>
+    public IReadOnlyList<RuleBucket> Buckets => [.. Enumerable.Range(0, _buckets.Length).Select(Bucket)];
 
     /// <summary>The bucket of events of channels no rule names.</summary>
-    public RuleBucket Elsewhere => _elsewhere;
+    public RuleBucket Elsewhere => Bucket(_elsewhere);
 
-    /// <summary>Per channel: the bucket of each EventID with rules of its own, and the bucket of every other EventID.</summary>
+    /// <summary>Per channel: the bucket of each EventID with rules of its own, and the bucket of every other EventID (decoding them).</summary>
     public IEnumerable<(string Channel, IReadOnlyDictionary<int, RuleBucket> ById, RuleBucket Any)> Channels =>
-        _channels.Select(kv => (kv.Key, (IReadOnlyDictionary<int, RuleBucket>)kv.Value.ById, kv.Value.Any));
+        _channels.Select(kv => (kv.Key, (IReadOnlyDictionary<int, RuleBucket>)kv.Value.ById.ToDictionary(x => x.Key, x => Bucket(x.Value)), Bucket(kv.Value.Any)));
 
     public RuleBucket Find(string channel, int eventId)
     {
-        if (!_channels.TryGetValue(channel, out var routes)) return _elsewhere;
-        return routes.ById.TryGetValue(eventId, out var bucket) ? bucket : routes.Any;
+        if (!_channels.TryGetValue(channel, out var routes)) return Bucket(_elsewhere);
+        return Bucket(routes.ById.TryGetValue(eventId, out var bucket) ? bucket : routes.Any);
+    }
+
+    private RuleBucket Bucket(int id) => Volatile.Read(ref _buckets[id]) ?? Decode(id);
+
+    private RuleBucket Decode(int id)
+    {
+        lock (_decoding)
+        {
+            if (_buckets[id] is { } decoded) return decoded;
+            var bucket = _decode!(id);
+            if (bucket.Id != id) throw new InvalidOperationException($"bucket {id} was decoded as bucket {bucket.Id}");
+            Volatile.Write(ref _buckets[id], bucket);
+            return bucket;
+        }
     }
 }

@@ -5,7 +5,8 @@ namespace ATTT.Monitor.Sigma.Tests.Regression;
 /// <summary>
 /// Every shared SigmaHQ rule through the compiled-rule cache: the set read back from the cache,
 /// and the set read back with the channel filter of the attack samples' channels, detect exactly
-/// what the set compiled from YAML detects over the whole corpus.
+/// what the set compiled from YAML detects over the whole corpus, also when several threads decode
+/// its buckets at once.
 /// </summary>
 public sealed class CachedSharedRulesTests(SharedRuleSetFixture shared) : IClassFixture<SharedRuleSetFixture>, IDisposable
 {
@@ -35,6 +36,15 @@ public sealed class CachedSharedRulesTests(SharedRuleSetFixture shared) : IClass
         Assert.Equal(expected, Detections(hit, events));
         Assert.Equal(expected, Detections(filtered, events));
         Assert.True(expected.Count > 1000, $"{expected.Count} detections");
+        Assert.True(hit.Router.DecodedCount < hit.Router.BucketCount, $"{hit.Router.DecodedCount} of {hit.Router.BucketCount} buckets decoded by the corpus");
+
+        // Buckets are decoded on first use: four threads, each with its own engine over the same
+        // fresh read, race to decode them and must still see exactly the compiled set's detections.
+        var raced = SigmaRuleSet.Load(folders, new SigmaLoadOptions { CacheDirectory = _cache });
+        Assert.Equal(0, raced.Router.DecodedCount);
+        var results = new List<string>[4];
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = results.Length }, t => results[t] = Detections(raced, events));
+        Assert.All(results, r => Assert.Equal(expected, r));
     }
 
     private static List<Events.EventRecord> Read(string file)

@@ -1,0 +1,87 @@
+using ATTT.Monitor.Sigma.Tests.Support;
+
+namespace ATTT.Monitor.Sigma.Tests.Caching;
+
+/// <summary>
+/// A rule set read from the compiled-rule cache decodes its buckets (variants, matchers, automata)
+/// only when an event first needs one, over the cache file mapped into memory; the set stays whole
+/// when the cache file is replaced under it.
+/// </summary>
+public sealed class LazyBucketTests : IDisposable
+{
+    private const string WhoamiRule = "c1000000-0000-4000-8000-000000000001";
+    private const string LogonRule = "c1000000-0000-4000-8000-000000000002";
+    private readonly string _root = Directory.CreateTempSubdirectory("attt-sigma-lazy-").FullName;
+    private readonly string _rules;
+    private readonly string _cache;
+
+    public LazyBucketTests()
+    {
+        _rules = Directory.CreateDirectory(Path.Combine(_root, "rules")).FullName;
+        _cache = Path.Combine(_root, "cache");
+        File.WriteAllText(Path.Combine(_rules, "whoami.yml"), ProcessRule(WhoamiRule, "whoami.exe"));
+        File.WriteAllText(Path.Combine(_rules, "logon.yml"), $$"""
+            title: Failed logon
+            id: {{LogonRule}}
+            logsource: { product: windows, service: security }
+            detection: { sel: { EventID: 4625, TargetUserName|contains: admin }, condition: sel }
+            """);
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private static string ProcessRule(string id, string image) => $$"""
+        title: Runs {{image}}
+        id: {{id}}
+        logsource: { product: windows, category: process_creation }
+        detection: { selection: { Image|endswith: '\{{image}}', CommandLine|re: '(?i)^[a-z]' }, condition: selection }
+        """;
+
+    private SigmaRuleSet Load() => SigmaRuleSet.Load([_rules], new SigmaLoadOptions { CacheDirectory = _cache });
+
+    private static readonly Events.EventRecord Whoami = TestEvents.Sysmon1(@"C:\Windows\System32\whoami.exe", "whoami /all");
+    private static readonly Events.EventRecord FailedAdminLogon = TestEvents.Make("Security", 4625, ("TargetUserName", "administrator"));
+
+    [Fact]
+    public void A_set_read_from_the_cache_decodes_a_bucket_when_its_first_event_arrives()
+    {
+        var compiled = Load();
+        Assert.Equal(SigmaCacheOutcome.Created, compiled.Cache.Outcome);
+        var read = Load();
+        Assert.Equal(SigmaCacheOutcome.Hit, read.Cache.Outcome);
+        Assert.Equal(0, read.Router.DecodedCount);
+        Assert.Equal(compiled.Rules.Select(r => r.Id), read.Rules.Select(r => r.Id));
+
+        var engine = read.CreateEngine();
+        Assert.Equal([WhoamiRule], engine.Evaluate(Whoami).Select(d => d.Rule.Id));
+        Assert.Equal(1, read.Router.DecodedCount);
+        Assert.Equal([WhoamiRule], engine.Evaluate(Whoami).Select(d => d.Rule.Id));
+        Assert.Equal(1, read.Router.DecodedCount);
+        Assert.Equal([LogonRule], engine.Evaluate(FailedAdminLogon).Select(d => d.Rule.Id));
+        Assert.Equal(2, read.Router.DecodedCount);
+        Assert.Equal(compiled.Router.BucketCount, read.Router.BucketCount);
+        Assert.Equal(compiled.Router.BucketCount, compiled.Router.DecodedCount);
+    }
+
+    [Fact]
+    public void A_cache_file_replaced_while_a_set_still_reads_it_leaves_that_set_as_it_was()
+    {
+        Load();
+        var before = Load();
+        Assert.Equal(SigmaCacheOutcome.Hit, before.Cache.Outcome);
+        Assert.Equal(0, before.Router.DecodedCount);
+
+        // The edit makes the next load compile again and rename a new cache file over the one the first set maps.
+        File.WriteAllText(Path.Combine(_rules, "whoami.yml"), ProcessRule(WhoamiRule, "calc.exe"));
+        File.SetLastWriteTimeUtc(Path.Combine(_rules, "whoami.yml"), DateTime.UtcNow.AddMinutes(1));
+        var after = Load();
+        Assert.Equal(SigmaCacheOutcome.Rebuilt, after.Cache.Outcome);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+
+        Assert.Equal([WhoamiRule], before.CreateEngine().Evaluate(Whoami).Select(d => d.Rule.Id));
+        Assert.Empty(after.CreateEngine().Evaluate(Whoami));
+        Assert.Equal([WhoamiRule], after.CreateEngine().Evaluate(TestEvents.Sysmon1(@"C:\Windows\System32\calc.exe", "calc")).Select(d => d.Rule.Id));
+        Assert.Equal([LogonRule], before.CreateEngine().Evaluate(FailedAdminLogon).Select(d => d.Rule.Id));
+    }
+}
