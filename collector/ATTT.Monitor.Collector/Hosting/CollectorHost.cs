@@ -25,7 +25,11 @@ internal static class CollectorHost
     /// collector their clock this way.</param>
     public static WebApplication Build(ServeOptions options, string[]? args = null, Action<IServiceCollection>? overrides = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(args ?? []);
+        // The content root is the install folder, not the working directory: the host watches its
+        // content root, subfolders included, for appsettings.json (which the collector does not use;
+        // its configuration is --config and ATTT_ variables), and started from /tmp or a repository
+        // that walk took 0.8-1.0 s of every start (a service started from / would watch the whole disk).
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args ?? [], ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddCollectorConfiguration(options);
         var urls = options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var collector = builder.Configuration.GetSection(CollectorOptions.Section).Get<CollectorOptions>() ?? new CollectorOptions();

@@ -43,12 +43,15 @@ public sealed class CollectorProcess : IAsyncDisposable
     /// (e.g. <c>--config FILE</c>), and waits for the first line. Settings go in
     /// <paramref name="environment"/> the way operators set them: <c>ATTT_Ingest__RequestsPerSecond=100</c>.
     /// </summary>
+    /// <param name="workingDirectory">Where the process starts; null: the test's output folder.</param>
     public static async Task<CollectorProcess> StartAsync(string dataPath, IEnumerable<string>? extraArgs = null,
-        IReadOnlyDictionary<string, string>? environment = null, TimeSpan? startTimeout = null)
+        IReadOnlyDictionary<string, string>? environment = null, TimeSpan? startTimeout = null, string? workingDirectory = null)
     {
         var args = new List<string> { "serve", "--data", dataPath, "--urls", "http://127.0.0.1:0" };
         args.AddRange(extraArgs ?? []);
         var info = AtttExecutable.StartInfo(AtttExecutable.Collector, args);
+        if (workingDirectory is not null)
+            info.WorkingDirectory = workingDirectory;
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
             info.Environment[name] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start attt serve.");
