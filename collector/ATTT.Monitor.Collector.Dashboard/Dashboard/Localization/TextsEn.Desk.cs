@@ -55,7 +55,7 @@ internal static partial class TextsEn
         ["Monthly.BadMonth"] = "Not a valid month: choose a past month or this one.",
         ["Monthly.Print"] = "Printable page (A4)",
         ["Monthly.Pdf"] = "Download PDF",
-        ["Monthly.SameAsMail"] = "The same figures as the scheduled monthly mail.",
+        ["Monthly.SameAsMail"] = "The report as the scheduled monthly mail sends it, in Vietnamese, with the same figures.",
         // Suppression filters reused instead of added twice.
         ["Bulk.FiltersReused"] = "{0} false-positive filters already existed and were reused, not added twice.",
     };

@@ -6,7 +6,7 @@ internal static partial class TextsEn
     private static Dictionary<string, string> Plan => new()
     {
         ["Plan.Title"] = "Indicator 1: PCs meeting the minimum configuration and personal digital signatures",
-        ["Plan.Help"] = "Target 100%. Minimum configuration: at least {0} GB RAM, Windows build {1} or later (Windows 10 22H2 or later). A valid digital signature: a personal certificate within its validity issued by a Vietnamese public digital-signature CA or the Government Cipher Committee (Ban Cơ yếu Chính phủ).",
+        ["Plan.Help"] = "Target 100%. Minimum configuration: at least {0} GB RAM, Windows build {1} or later (Windows 10 22H2 or later). A valid digital signature: a personal certificate within its validity issued by a Vietnamese public digital-signature CA or the Government Cipher Committee ({2}).",
         ["Plan.Pcs"] = "PCs",
         ["Plan.MeetingMinimum"] = "Meet the minimum configuration",
         ["Plan.WithSignature"] = "With a valid digital signature",

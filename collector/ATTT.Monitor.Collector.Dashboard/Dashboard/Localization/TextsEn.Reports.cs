@@ -26,7 +26,7 @@ internal static partial class TextsEn
         ["Reports.Pdf"] = "Download PDF",
         ["Reports.Frozen"] = "The report was sent and can no longer be edited.",
         ["Reports.Edit"] = "Report content",
-        ["Reports.Content"] = "Report content",
+        ["Reports.Content"] = "Report content, in the form's official Vietnamese wording",
         ["Reports.Save"] = "Save draft",
         ["Reports.SendTitle"] = "Send the report",
         ["Reports.Confirm"] = "I checked the content; once sent, the report cannot be edited.",

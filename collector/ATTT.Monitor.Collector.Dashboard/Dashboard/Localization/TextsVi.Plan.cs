@@ -6,7 +6,7 @@ internal static partial class TextsVi
     private static Dictionary<string, string> Plan => new()
     {
         ["Plan.Title"] = "Chỉ tiêu 1: máy tính đáp ứng cấu hình tối thiểu và chữ ký số cá nhân",
-        ["Plan.Help"] = "Mục tiêu 100%. Cấu hình tối thiểu: RAM từ {0} GB, Windows build từ {1} (Windows 10 22H2 trở lên). Chữ ký số hợp lệ: chứng thư số cá nhân còn hiệu lực do tổ chức cung cấp dịch vụ chứng thực chữ ký số công cộng của Việt Nam hoặc Ban Cơ yếu Chính phủ cấp.",
+        ["Plan.Help"] = "Mục tiêu 100%. Cấu hình tối thiểu: RAM từ {0} GB, Windows build từ {1} (Windows 10 22H2 trở lên). Chữ ký số hợp lệ: chứng thư số cá nhân còn hiệu lực do tổ chức cung cấp dịch vụ chứng thực chữ ký số công cộng của Việt Nam hoặc {2} cấp.",
         ["Plan.Pcs"] = "Số máy",
         ["Plan.MeetingMinimum"] = "Đáp ứng cấu hình tối thiểu",
         ["Plan.WithSignature"] = "Có chữ ký số hợp lệ",

@@ -20,8 +20,8 @@ public sealed class DetailModel(IDrillService drillService, IIncidentService inc
 {
     private IIncidentService? _incidents;
 
-    /// <summary>The Vietnamese name of an ATT&amp;CK tactic key for the timeline.</summary>
-    public string TacticName(string key) => (guidance ?? IncidentGuidance.None).TacticName(key);
+    /// <summary>The ATT&amp;CK table that names the detections' tactics (<see cref="Localization.TacticNames"/>).</summary>
+    public IncidentGuidance Guidance => guidance ?? IncidentGuidance.None;
 
     public IncidentDetail? Detail { get; private set; }
     public bool CanTriage { get; private set; }
