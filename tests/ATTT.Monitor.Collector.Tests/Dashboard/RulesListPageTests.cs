@@ -52,6 +52,8 @@ public sealed partial class RulesListPageTests
         Assert.Equal(30, Rows(await viewer.GetStringAsync("/rules?level=critical")));
         Assert.Equal(10, Rows(await viewer.GetStringAsync("/rules?level=critical&status=stable")));
         Assert.Equal(40, Rows(await viewer.GetStringAsync("/rules?tactic=lateral-movement")));
+        // The tactic filter names tactics as the guidance does, never by their raw keys; the value stays the key.
+        Assert.Contains("<option value=\"lateral-movement\">Di chuyển ngang trong mạng (Lateral Movement)</option>", first, StringComparison.Ordinal);
         Assert.Equal(1, Rows(await viewer.GetStringAsync("/rules?q=" + Uri.EscapeDataString("số 042"))));
         Assert.Equal(1, Rows(await viewer.GetStringAsync("/rules?q=attack.t1007")));
         Assert.Equal(1, Rows(await viewer.GetStringAsync("/rules?q=" + TestRules.FailedLogonId)));

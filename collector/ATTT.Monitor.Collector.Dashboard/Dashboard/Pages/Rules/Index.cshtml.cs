@@ -21,8 +21,11 @@ namespace ATTT.Monitor.Collector.Dashboard.Pages.Rules;
 /// </summary>
 public sealed class IndexModel(
     RuleCatalog ruleCatalog, DetectionStatistics detectionStatistics, SuppressionStore store, DetectionSuppressions suppressions,
-    RuleHits ruleHits, RuleTuningStore tuningStore, IAuthorizationService authorization, TimeProvider time) : PageModel
+    RuleHits ruleHits, RuleTuningStore tuningStore, IAuthorizationService authorization, TimeProvider time, IncidentGuidance? guidance = null) : PageModel
 {
+    /// <summary>The tactic filter's names (the option values stay ATT&amp;CK's keys).</summary>
+    public IncidentGuidance Guidance => guidance ?? IncidentGuidance.None;
+
     public const int PageSize = 50;
     public const int HitDays = 14;
 
