@@ -130,6 +130,16 @@ public sealed class SigmaRuleSet
 
     private static string MappingName(SigmaLoadOptions options) => options.MappingPath ?? "logsource-mapping.yml (built in)";
 
+    /// <summary>
+    /// Decodes now what a set read from the compiled-rule cache would decode when events first need it
+    /// (every channel's and EventID's matchers and prefilters); the set then no longer reads the cache
+    /// file, whose mapping is released. Thread-safe; engines may evaluate meanwhile. A long-running
+    /// host calls it in the background after a load, so that no event waits for a decode and nothing
+    /// depends on the file staying as it was.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A part of the cache cannot be decoded (a defect: the file's checksums were verified when it was opened).</exception>
+    public void DecodeAll() => Router.DecodeAll();
+
     /// <summary>A new evaluator for one thread.</summary>
     public SigmaEngine CreateEngine() => new(this);
 

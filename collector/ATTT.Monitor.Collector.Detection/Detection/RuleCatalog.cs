@@ -31,6 +31,7 @@ public sealed class RuleCatalog : IDetectorSource
     private RuleCatalogStatus _status = RuleCatalogStatus.Empty;
     private long _version;
     private bool _loaded;
+    private Task _decoding = Task.CompletedTask;
 
     /// <param name="data">The data folder, where installed packs, the tuning and the cache live; null: the product's pack only, no cache.</param>
     /// <param name="events">The event store, whose channels join the channel filter; null: the configured channels only.</param>
@@ -160,10 +161,36 @@ public sealed class RuleCatalog : IDetectorSource
             if (sets.Sets.Any(s => s.Cache.Outcome != SigmaCacheOutcome.Hit))
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             _status = Describe(sets, now, clock.Elapsed);
+            // A set read from the cache decodes its buckets when events first need them. Decode the rest
+            // now, off the load's path: no event then waits for a decode, and the set lets go of the cache
+            // file's mapping instead of depending on the file for as long as it is in service.
+            _decoding = Task.Run(() => DecodeAll(sets));
             if (_logger.IsEnabled(LogLevel.Information))
                 _logger.LogInformation("Rules loaded in {Seconds:0.000} s: {Loaded} in service, {Unsupported} unsupported, {Invalid} invalid, from {Paths}{Pack} (cache: {Cache})",
                     clock.Elapsed.TotalSeconds, _status.Rules.Count, _status.UnsupportedCount, _status.InvalidCount, string.Join(", ", Paths),
                     sets.Installed is { } p ? $" and pack {p.Manifest.Name} {p.Manifest.Date}" : "", string.Join(", ", _status.CacheOutcomes));
+        }
+    }
+
+    /// <summary>The background decode of the sets last loaded (for tests).</summary>
+    internal Task Decoding => _decoding;
+
+    /// <summary>The rule sets in service: the product's, and the installed pack's if any (for tests).</summary>
+    internal IEnumerable<SigmaRuleSet> SetsInService => _current?.Sets ?? [];
+
+    private void DecodeAll(LoadedSets sets)
+    {
+        foreach (var set in sets.Sets)
+        {
+            try
+            {
+                set.DecodeAll();
+            }
+            catch (InvalidOperationException ex)
+            {
+                // The set stays in service: an event that needs the broken part fails there, and says so.
+                _logger.LogError(ex, "Part of the compiled-rule cache {File} cannot be decoded; delete the cache folder to rebuild it", set.Cache.File);
+            }
         }
     }
 

@@ -9,8 +9,10 @@ internal sealed class RuleRouter
     private readonly Dictionary<string, (Dictionary<int, int> ById, int Any)> _channels;
     private readonly RuleBucket?[] _buckets;
     private readonly int _elsewhere;
-    private readonly Func<int, RuleBucket>? _decode;
+    // Dropped once every bucket is decoded, and with it the cache file's mapping the function reads.
+    private Func<int, RuleBucket>? _decode;
     private readonly Lock _decoding = new();
+    private int _decoded;
 
     public RuleRouter(IReadOnlyList<RuleVariant> variants, IReadOnlyList<RuleVariant> everywhere)
     {
@@ -52,6 +54,7 @@ internal sealed class RuleRouter
 
         _elsewhere = NewBucket([]);
         _buckets = [.. buckets];
+        _decoded = _buckets.Length;
     }
 
     /// <summary>
@@ -72,7 +75,13 @@ internal sealed class RuleRouter
     public int BucketCount => _buckets.Length;
 
     /// <summary>Buckets decoded so far (all of them for a router built from rules).</summary>
-    public int DecodedCount => _buckets.Count(b => b is not null);
+    public int DecodedCount => Volatile.Read(ref _decoded);
+
+    /// <summary>Decodes every bucket not yet decoded; afterwards the router no longer reads the cache.</summary>
+    public void DecodeAll()
+    {
+        for (var i = 0; i < _buckets.Length; i++) Bucket(i);
+    }
 
     /// <summary>Every bucket, decoding those not yet decoded.</summary>
     public IReadOnlyList<RuleBucket> Buckets => [.. Enumerable.Range(0, _buckets.Length).Select(Bucket)];
@@ -100,6 +109,7 @@ internal sealed class RuleRouter
             var bucket = _decode!(id);
             if (bucket.Id != id) throw new InvalidOperationException($"bucket {id} was decoded as bucket {bucket.Id}");
             Volatile.Write(ref _buckets[id], bucket);
+            if (Interlocked.Increment(ref _decoded) == _buckets.Length) _decode = null;
             return bucket;
         }
     }

@@ -35,6 +35,33 @@ public sealed class RuleCatalogTests
     }
 
     [Fact]
+    public async Task A_load_from_the_cache_decodes_the_rest_in_the_background_and_lets_the_cache_file_go()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "reads the process's mappings from /proc/self/maps");
+        using var rules = new TempFolder();
+        using var data = new TempFolder();
+        File.WriteAllText(Path.Combine(rules.Path, "failed.yml"), TestRules.FailedLogon());
+        RuleCatalog Cached() => new(Options.Create(new DetectionOptions { RulePaths = [rules.Path] }), new ManualTimeProvider(),
+            NullLogger<RuleCatalog>.Instance, DataDirectoryOptions.For(data.Path));
+        Assert.Equal("Created", Cached().Status.CacheOutcomes[0]);
+
+        var catalog = Cached();
+        Assert.Equal("Hit", catalog.Status.CacheOutcomes[0]);
+        await catalog.Decoding.WaitAsync(TestContext.Current.CancellationToken);
+        var file = Assert.Single(catalog.SetsInService).Cache.File!;
+        await Eventually.UntilAsync(() =>
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            return !File.ReadLines("/proc/self/maps").Any(l => l.Contains(" " + Path.GetFullPath(file), StringComparison.Ordinal));
+        }, $"{file} no longer mapped");
+
+        var matches = new SliceMatches();
+        catalog.CreateDetector().Evaluate([Stored(1, 4625)], matches);
+        Assert.Single(matches.MatchesOf(0));
+    }
+
+    [Fact]
     public void Several_workers_find_the_same_matches_in_the_same_order_as_one_event_at_a_time()
     {
         using var rules = new TempFolder();

@@ -5,7 +5,7 @@ namespace ATTT.Monitor.Sigma.Tests.Caching;
 /// <summary>
 /// A rule set read from the compiled-rule cache decodes its buckets (variants, matchers, automata)
 /// only when an event first needs one, over the cache file mapped into memory; the set stays whole
-/// when the cache file is replaced under it.
+/// when the cache file is replaced under it, and lets the mapping go once every bucket is decoded.
 /// </summary>
 public sealed class LazyBucketTests : IDisposable
 {
@@ -84,4 +84,33 @@ public sealed class LazyBucketTests : IDisposable
         Assert.Equal([WhoamiRule], after.CreateEngine().Evaluate(TestEvents.Sysmon1(@"C:\Windows\System32\calc.exe", "calc")).Select(d => d.Rule.Id));
         Assert.Equal([LogonRule], before.CreateEngine().Evaluate(FailedAdminLogon).Select(d => d.Rule.Id));
     }
+
+    [Fact]
+    public void Decoding_every_bucket_releases_the_cache_files_mapping()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "reads the process's mappings from /proc/self/maps");
+        Load();
+        var read = Load();
+        var file = read.Cache.File!;
+        Assert.True(Mapped(file), $"{file} is mapped while buckets remain to decode");
+
+        read.DecodeAll();
+        Assert.Equal(read.Router.BucketCount, read.Router.DecodedCount);
+        for (var i = 0; i < 3 && Mapped(file); i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+
+        Assert.False(Mapped(file), $"{file} is still mapped after every bucket was decoded");
+        // The file may now change in place (a restore copying over it) without touching the set.
+        File.WriteAllBytes(file, [1, 2, 3]);
+        Assert.Equal([WhoamiRule], read.CreateEngine().Evaluate(Whoami).Select(d => d.Rule.Id));
+        Assert.Equal([LogonRule], read.CreateEngine().Evaluate(FailedAdminLogon).Select(d => d.Rule.Id));
+    }
+
+    // A load that re-hashes recently written rule files stores the cache again (rename over the
+    // file), so the mapping may name the file "(deleted)".
+    private static bool Mapped(string file) =>
+        File.ReadLines("/proc/self/maps").Any(l => l.Contains(" " + Path.GetFullPath(file), StringComparison.Ordinal));
 }
