@@ -215,7 +215,8 @@ public sealed class RuleCatalog : IDetectorSource
         catch
         {
             // Never leave a load running behind the catalog's lock: the next reload would race it.
-            ((IAsyncResult)productLoad).AsyncWaitHandle.WaitOne();
+            // (WaitAny waits without throwing the product load's own failure over this one.)
+            Task.WaitAny(productLoad);
             throw;
         }
 
