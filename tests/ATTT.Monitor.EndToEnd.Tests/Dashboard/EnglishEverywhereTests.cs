@@ -99,17 +99,11 @@ public sealed partial class EnglishEverywhereTests(DemoLikeSiteFixture fixture) 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview", Level = 1 })).ToBeVisibleAsync();
         Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
 
-        var queue = new Queue<string>([.. PageWalk.Start, $"/incidents/{fixture.Incidents[0]}", "/events", "/reports/monthly", "/events/timeline?incident=" + fixture.Incidents[0]]);
-        var seen = new HashSet<string>(queue, StringComparer.Ordinal);
         var findings = new List<string>();
-        var visited = 0;
-        while (queue.Count > 0 && visited < PageWalk.MaxPages)
+        var start = new[] { $"/incidents/{fixture.Incidents[0]}", "/events", "/reports/monthly", "/events/timeline?incident=" + fixture.Incidents[0] };
+        var (visited, seen) = await PageWalk.VisitAsync(page, [.. PageWalk.Start, .. start], async path =>
         {
-            var path = queue.Dequeue();
-            var response = await page.GotoAsync(path);
-            Assert.True(response is { Ok: true } or { Status: 404 }, $"{path} answered {response?.Status}");
             Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
-            visited++;
             var (text, labels) = await page.EvaluateAsync<string[]>(OwnText) is [var t, var l] ? (t, l) : ("", "");
             var all = text + "\n" + labels;
             var words = RawCodes.Words(text).Concat(RawCodes.Words(labels).Where(w => !userNames.Contains(w))).ToList();
@@ -119,13 +113,7 @@ public sealed partial class EnglishEverywhereTests(DemoLikeSiteFixture fixture) 
                 findings.Add($"{path}: Vietnamese \"{word}\" in …{PageWalk.Around(all, word)}…");
             foreach (var key in KeyShape().Matches(all).Select(m => m.Value).Where(keys.Contains).Distinct(StringComparer.Ordinal))
                 findings.Add($"{path}: text key \"{key}\" shown");
-
-            foreach (var link in await page.EvaluateAsync<string[]>(PageWalk.Links))
-            {
-                if (PageWalk.Follow(link) && seen.Add(link))
-                    queue.Enqueue(link);
-            }
-        }
+        });
 
         await Screenshots.SaveAsync(page, "26-english");
         Assert.True(visited >= 15, $"only {visited} pages reached: {string.Join(", ", seen)}");

@@ -25,29 +25,15 @@ public sealed class VietnameseEverywhereTests(DemoLikeSiteFixture fixture) : ICl
         var users = (await fixture.Site.App.Services.GetRequiredService<UserStore>().ListAsync(Caller.System, Ct)).Select(u => u.UserName).ToHashSet(StringComparer.Ordinal);
         var page = await fixture.SignInAsync("admin");
         var incident = fixture.Incidents[0];
-        var queue = new Queue<string>([.. PageWalk.Start, $"/incidents/{incident}"]);
-        var seen = new HashSet<string>(queue, StringComparer.Ordinal);
         var findings = new List<string>();
-        var visited = 0;
-        while (queue.Count > 0 && visited < PageWalk.MaxPages)
+        var (visited, seen) = await PageWalk.VisitAsync(page, [.. PageWalk.Start, $"/incidents/{incident}"], async path =>
         {
-            var path = queue.Dequeue();
-            var response = await page.GotoAsync(path);
-            // A link to a rule no longer loaded is a 404 page, in Vietnamese too; anything else must answer.
-            Assert.True(response is { Ok: true } or { Status: 404 }, $"{path} answered {response?.Status}");
-            visited++;
             var (text, labels) = await page.EvaluateAsync<string[]>(PageWalk.VisibleText) is [var t, var l] ? (t, l) : ("", "");
             // A control's label may name the person of its row (the role selector of "admin"): a user's name is data.
             var words = RawCodes.Words(text).Concat(RawCodes.Words(labels).Where(w => !users.Contains(w)));
             foreach (var word in words.Where(forbidden.IsForbidden).Distinct(StringComparer.Ordinal))
                 findings.Add($"{path}: \"{word}\" in …{PageWalk.Around(text + " " + labels, word)}…");
-
-            foreach (var link in await page.EvaluateAsync<string[]>(PageWalk.Links))
-            {
-                if (PageWalk.Follow(link) && seen.Add(link))
-                    queue.Enqueue(link);
-            }
-        }
+        });
 
         Assert.True(visited >= 15, $"only {visited} pages reached: {string.Join(", ", seen)}");
         Assert.True(findings.Count == 0, $"raw codes or English words on {visited} pages walked:\n" + string.Join('\n', findings));

@@ -1,8 +1,10 @@
+using Microsoft.Playwright;
+
 namespace ATTT.Monitor.EndToEnd.Tests.Dashboard.Support;
 
 /// <summary>
 /// What the language walks (<see cref="VietnameseEverywhereTests"/>, <see cref="EnglishEverywhereTests"/>)
-/// share: how a page's own text is read, which links are pages to walk, and the excerpt a finding shows.
+/// share: the walk itself, how a page's own text is read, which links are pages to walk, and the excerpt a finding shows.
 /// </summary>
 internal static class PageWalk
 {
@@ -34,6 +36,34 @@ internal static class PageWalk
         && !href.Contains("handler=Report", StringComparison.OrdinalIgnoreCase) && !href.Contains("handler=Print", StringComparison.OrdinalIgnoreCase)
         && !href.Contains("/print", StringComparison.OrdinalIgnoreCase)
         && !href.StartsWith("/signout", StringComparison.Ordinal) && !href.StartsWith("/assets", StringComparison.Ordinal) && !href.StartsWith("/api", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Walks the dashboard breadth first from <paramref name="start"/>, following the links
+    /// <see cref="Follow"/> accepts, at most <see cref="MaxPages"/> pages. Every page must answer (a link
+    /// to a rule no longer loaded is a 404 page, in the page's language too); each is then handed to
+    /// <paramref name="visit"/> with its path. Returns how many pages were visited and every path seen.
+    /// </summary>
+    public static async Task<(int Visited, IReadOnlyCollection<string> Seen)> VisitAsync(IPage page, IEnumerable<string> start, Func<string, Task> visit)
+    {
+        var queue = new Queue<string>(start);
+        var seen = new HashSet<string>(queue, StringComparer.Ordinal);
+        var visited = 0;
+        while (queue.Count > 0 && visited < MaxPages)
+        {
+            var path = queue.Dequeue();
+            var response = await page.GotoAsync(path);
+            Assert.True(response is { Ok: true } or { Status: 404 }, $"{path} answered {response?.Status}");
+            visited++;
+            await visit(path);
+            foreach (var link in await page.EvaluateAsync<string[]>(Links))
+            {
+                if (Follow(link) && seen.Add(link))
+                    queue.Enqueue(link);
+            }
+        }
+
+        return (visited, seen);
+    }
 
     public static string Around(string text, string word)
     {
